@@ -1,0 +1,4 @@
+namespace JourneyBot.Bot;
+
+// Where people find the team's guide to JourneyBot (setting Bot:HelpUrl); cards offer it when set.
+public sealed record HelpLink(Uri? Url);

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Conversations;
+
+public static class ConversationsSetup
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<WelcomeCards>();
+        services.AddSingleton<InstallHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Azure.Core;
+using Azure.Identity;
+
+namespace JourneyBot.Protocol;
+
+// Bearer tokens for calls to the Bot Connector, cached until shortly before they expire.
+public sealed class ConnectorTokenProvider(TokenCredential? credential, TimeProvider clock)
+{
+    private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private AccessToken? _cached;
+
+    public static TokenCredential? CreateCredential(BotSettings settings) => settings switch
+    {
+        { IsAnonymous: true } => null,
+        { AppType: BotAppType.UserAssignedMSI } => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.AppId!)),
+        { AppType: BotAppType.SingleTenant } => new ClientSecretCredential(settings.AppTenantId, settings.AppId, settings.AppPassword),
+        // Multi-tenant bots get their connector tokens from the botframework.com tenant.
+        _ => new ClientSecretCredential("botframework.com", settings.AppId, settings.AppPassword),
+    };
+
+    public bool HasCredential => credential is not null;
+
+    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (credential is null) return null;
+        if (_cached is { } fresh && fresh.ExpiresOn - RenewBefore > clock.GetUtcNow()) return fresh.Token;
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } again && again.ExpiresOn - RenewBefore > clock.GetUtcNow()) return again.Token;
+            var token = await credential.GetTokenAsync(new TokenRequestContext([BotSettings.ConnectorScope]), cancellationToken);
+            _cached = token;
+            return token.Token;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+}

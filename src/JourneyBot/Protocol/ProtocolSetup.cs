@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyBot.Protocol;
+
+public static class ProtocolSetup
+{
+    // The bot's handler (an ActivityHandler) and an IServiceUrlTrust are registered by the app.
+    public static WebApplicationBuilder AddProtocol(this WebApplicationBuilder builder)
+    {
+        var settings = BotSettings.Load(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(new ConnectorRetryOptions());
+        services.AddHttpClient(nameof(OpenIdKeyCache), c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton(sp => new OpenIdKeyCache(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OpenIdKeyCache)), settings,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenIdKeyCache>>()));
+        services.AddSingleton<ChannelAuthenticator>();
+        services.AddSingleton(sp => new ConnectorTokenProvider(ConnectorTokenProvider.CreateCredential(settings), sp.GetRequiredService<TimeProvider>()));
+        services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(sp => new ConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
+            sp.GetRequiredService<ConnectorTokenProvider>(), sp.GetRequiredService<IServiceUrlTrust>(),
+            sp.GetRequiredService<ConnectorRetryOptions>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddSingleton<BotAdapter>();
+        services.AddSingleton<IStartupFilter>(new AnonymousModeWarning(settings));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter) => adapter.ProcessAsync(http));
+        return app;
+    }
+
+    private sealed class AnonymousModeWarning(BotSettings settings) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            if (settings.IsAnonymous)
+            {
+                app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("JourneyBot.Protocol")
+                    .LogWarning("No MicrosoftAppId is configured: accepting unauthenticated activities from loopback callers only (local development).");
+            }
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Storage;
+
+// Connector endpoints learnt from authenticated traffic, kept in a table so every instance (and a restarted
+// one) may call them, and cached here so a known endpoint costs no storage call.
+public sealed class ServiceUrlTrustStore(StorageTables tables, TimeProvider clock) : IServiceUrlTrust
+{
+    private const string Partition = "trusted";
+    private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+
+    public async Task RememberAsync(string serviceUrl, CancellationToken cancellationToken)
+    {
+        var key = Normalize(serviceUrl);
+        if (_known.ContainsKey(key)) return;
+        await tables.ServiceUrls.UpsertEntityAsync(new TableEntity(Partition, TableKey.Encode(key))
+        {
+            ["ServiceUrl"] = serviceUrl,
+            ["LearntAt"] = clock.GetUtcNow(),
+        }, TableUpdateMode.Replace, cancellationToken);
+        _known[key] = true;
+    }
+
+    public async Task<bool> IsTrustedAsync(string serviceUrl, CancellationToken cancellationToken)
+    {
+        var key = Normalize(serviceUrl);
+        if (_known.ContainsKey(key)) return true;
+        var row = await tables.ServiceUrls.GetEntityIfExistsAsync<TableEntity>(Partition, TableKey.Encode(key), select: ["PartitionKey"], cancellationToken);
+        if (row.HasValue) _known[key] = true;
+        return row.HasValue;
+    }
+
+    private static string Normalize(string serviceUrl) => serviceUrl.Trim().TrimEnd('/').ToLowerInvariant();
+}

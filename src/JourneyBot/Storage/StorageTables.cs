@@ -1,0 +1,18 @@
+using Azure.Data.Tables;
+
+namespace JourneyBot.Storage;
+
+// Every table the app uses, in one place, so names cannot drift between writers and readers.
+public sealed class StorageTables(TableServiceClient service)
+{
+    public const string ConversationsName = "Conversations";
+    public const string ServiceUrlsName = "ServiceUrls";
+    public const string IdempotencyName = "Idempotency";
+
+    public static readonly IReadOnlyList<string> All = [ConversationsName, ServiceUrlsName, IdempotencyName];
+
+    public TableServiceClient Service { get; } = service;
+    public TableClient Conversations { get; } = service.GetTableClient(ConversationsName);
+    public TableClient ServiceUrls { get; } = service.GetTableClient(ServiceUrlsName);
+    public TableClient Idempotency { get; } = service.GetTableClient(IdempotencyName);
+}
