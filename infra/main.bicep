@@ -1,0 +1,272 @@
+// JourneyBot: Azure resources for one environment, deployed into an existing resource group.
+//
+//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam
+//
+// The bot authenticates to Bot Framework and to Storage with one user-assigned managed identity:
+// no client secrets and no storage account keys exist anywhere (allowSharedKeyAccess is false).
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for all regional resources. The Azure Bot itself is always "global".')
+param location string = resourceGroup().location
+
+@description('Prefix for resource names (lowercase letters, digits and hyphens).')
+@minLength(3)
+@maxLength(16)
+param namePrefix string = 'journeybot'
+
+@description('Suffix that makes globally unique names (web app host name, storage account, bot handle) unique.')
+@minLength(3)
+@maxLength(13)
+param nameSuffix string = uniqueString(resourceGroup().id)
+
+@description('App Service plan SKU (Linux). Premium v3 gives zone-capable, scale-out ready workers.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
+param appServicePlanSku string = 'P0v3'
+
+@description('Number of App Service plan instances (scale-out). The bot keeps no state in memory, so any count works.')
+@minValue(1)
+@maxValue(30)
+param appServicePlanCapacity int = 2
+
+@description('Azure Bot pricing tier. F0 is free (limited premium-channel messages); S1 is the paid standard tier.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Display name of the Azure Bot resource.')
+@maxLength(42)
+param botDisplayName string = 'JourneyBot'
+
+@description('Days Log Analytics keeps logs and Application Insights telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Tags applied to every resource.')
+param tags object = {
+  app: 'journeybot'
+}
+
+var compactPrefix = toLower(replace(namePrefix, '-', ''))
+var storageAccountName = take('st${compactPrefix}${nameSuffix}', 24)
+var webAppName = '${namePrefix}-${nameSuffix}'
+var botName = '${namePrefix}-bot-${nameSuffix}'
+
+// Built-in role definition ids (same in every tenant).
+var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-${namePrefix}-${nameSuffix}'
+  location: location
+  tags: tags
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'JourneyBot web app: read/write program, touchpoint and reminder tables.'
+  }
+}
+
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageQueueDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'JourneyBot web app: send and receive work-queue messages.'
+  }
+}
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
+  name: 'log-${namePrefix}-${nameSuffix}'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionInDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${namePrefix}-${nameSuffix}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    RetentionInDays: logRetentionInDays
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: 'asp-${namePrefix}-${nameSuffix}'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+    capacity: appServicePlanCapacity
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: webAppName
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      http20Enabled: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      healthCheckPath: '/healthz'
+      appSettings: [
+        {
+          name: 'MicrosoftAppType'
+          value: 'UserAssignedMSI'
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: identity.properties.clientId
+        }
+        {
+          // The identity's tenant, i.e. tenant().tenantId of this deployment.
+          name: 'MicrosoftAppTenantId'
+          value: identity.properties.tenantId
+        }
+        {
+          // Token credential target, not a key-based connection string: shared keys are disabled.
+          name: 'ConnectionStrings__Storage'
+          value: storage.properties.primaryEndpoints.table
+        }
+        {
+          // Lets DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity.
+          name: 'AZURE_CLIENT_ID'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    // The app talks to storage on start-up; make sure it is allowed to.
+    tableDataContributor
+    queueDataContributor
+  ]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId // == tenant().tenantId; a symbolic reference keeps use-resource-id-functions quiet
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+    }
+  }
+}
+
+@description('Host name of the web app; pass it to manifest/build-package.sh --host.')
+output webAppHostName string = webApp.properties.defaultHostName
+
+@description('Name of the web app (for az webapp deploy).')
+output webAppName string = webApp.name
+
+@description('Microsoft App Id of the bot (client id of the managed identity); pass it to manifest/build-package.sh --app-id.')
+output botAppId string = identity.properties.clientId
+
+@description('Table endpoint of the storage account (the app\'s ConnectionStrings__Storage).')
+output storageTableEndpoint string = storage.properties.primaryEndpoints.table

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Builds the Teams app package (zip with manifest.json, color.png, outline.png at its root).
+#
+#   manifest/build-package.sh --app-id <guid> --host <hostname> [--out <zip>]
+#
+#   --app-id  the bot's Microsoft App Id (Bicep output botAppId: the managed identity's client id)
+#   --host    the web app's host name (Bicep output webAppHostName), e.g. journeybot.azurewebsites.net
+#   --out     zip to write (default: manifest/build/journeybot-app.zip)
+#
+# Fills {{APP_ID}} and {{HOST_NAME}} in manifest/manifest.json, validates the result offline with
+# manifest/tools/validate-manifest.js (needs `npm ci --prefix infra`), then zips it with
+# manifest/tools/zip.js. Needs node and bash only.
+set -euo pipefail
+
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$script_dir/.." && pwd)"
+
+usage() {
+  echo "usage: manifest/build-package.sh --app-id <guid> --host <hostname> [--out <zip>]" >&2
+}
+
+fail_usage() {
+  echo "build-package: $1" >&2
+  usage
+  exit 2
+}
+
+app_id=""
+host=""
+out="$repo_root/manifest/build/journeybot-app.zip"
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --app-id) [[ $# -ge 2 ]] || fail_usage "--app-id needs a value"; app_id="$2"; shift 2 ;;
+    --app-id=*) app_id="${1#*=}"; shift ;;
+    --host) [[ $# -ge 2 ]] || fail_usage "--host needs a value"; host="$2"; shift 2 ;;
+    --host=*) host="${1#*=}"; shift ;;
+    --out) [[ $# -ge 2 ]] || fail_usage "--out needs a value"; out="$2"; shift 2 ;;
+    --out=*) out="${1#*=}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) fail_usage "unknown argument: $1" ;;
+  esac
+done
+
+[[ -n "$app_id" ]] || fail_usage "--app-id is required"
+[[ -n "$host" ]] || fail_usage "--host is required"
+[[ -n "$out" ]] || fail_usage "--out must not be empty"
+
+guid_re='^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+if ! [[ "$app_id" =~ $guid_re ]]; then
+  fail_usage "--app-id must be a GUID like 0a1b2c3d-0000-4000-8000-123456789abc, got '$app_id'"
+fi
+
+# A bare DNS host name: dot-separated labels of letters, digits and inner hyphens; no scheme, port,
+# path or trailing dot (Teams validDomains and URLs are built from it).
+label='[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
+host_re="^${label}(\\.${label})+\$"
+if [[ "$host" == *://* ]]; then
+  fail_usage "--host must be a bare host name without a scheme (e.g. journeybot.azurewebsites.net), got '$host'"
+fi
+if ! [[ "$host" =~ $host_re ]] || (( ${#host} > 253 )); then
+  fail_usage "--host must be a bare host name such as journeybot.azurewebsites.net (no scheme, port or path), got '$host'"
+fi
+host="${host,,}"
+app_id="${app_id,,}"
+
+command -v node >/dev/null 2>&1 || { echo "build-package: node is required" >&2; exit 1; }
+if [[ ! -d "$repo_root/infra/node_modules/@microsoft/app-manifest" ]]; then
+  echo "build-package: $repo_root/infra/node_modules has no @microsoft/app-manifest; run: npm ci --prefix infra" >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Both values were checked above, so they contain no sed metacharacters.
+sed -e "s/{{APP_ID}}/${app_id}/g" -e "s/{{HOST_NAME}}/${host}/g" \
+  "$script_dir/manifest.json" > "$work/manifest.json"
+cp "$script_dir/color.png" "$script_dir/outline.png" "$work/"
+
+echo "build-package: validating manifest for app id $app_id, host $host" >&2
+if ! node "$script_dir/tools/validate-manifest.js" "$work/manifest.json" >"$work/validation.txt"; then
+  echo "build-package: the filled manifest is not valid:" >&2
+  cat "$work/validation.txt" >&2
+  exit 1
+fi
+
+mkdir -p "$(dirname "$out")"
+node "$script_dir/tools/zip.js" "$out" "$work/manifest.json" "$work/color.png" "$work/outline.png"
+echo "build-package: wrote $out" >&2

@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+'use strict';
+// Validates a Teams app manifest offline.
+//   node manifest/tools/validate-manifest.js [--sample] <manifest.json>
+//
+// Checks:
+//   - JSON Schema: the bundled schema of @microsoft/app-manifest (infra/node_modules) for the
+//     manifest's manifestVersion; $schema must be the standard URL of that same version.
+//   - No {{PLACEHOLDER}} is left anywhere.
+//   - validDomains are bare host names; static tab URLs are https on a valid domain.
+//   - Icons exist next to the manifest and are PNGs: color 192x192, outline 32x32 with every pixel
+//     either fully transparent or white (RGB 255,255,255, any alpha); color32x32 32x32 if present.
+// --sample fills {{APP_ID}} and {{HOST_NAME}} with sample values first, so the committed template
+// (manifest/manifest.json) can be checked as it is.
+// Prints "valid" and exits 0, or prints one line per problem and exits 1 (2 for bad usage).
+
+const fs = require('fs');
+const path = require('path');
+const { readHeader, decodeRgba } = require('./png');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const nodeModulesDir = path.join(repoRoot, 'infra', 'node_modules');
+const SAMPLE = { APP_ID: '11111111-2222-4333-8444-555555555555', HOST_NAME: 'journeybot.example.com' };
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const WILDCARD_DOMAIN = /^\*\.(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+function usage(message) {
+  if (message) console.error(`validate-manifest: ${message}`);
+  console.error('usage: node manifest/tools/validate-manifest.js [--sample] <manifest.json>');
+  process.exit(2);
+}
+
+function requireFromInfra(name) {
+  try {
+    return require(require.resolve(name, { paths: [nodeModulesDir] }));
+  } catch (e) {
+    console.error(`validate-manifest: cannot load "${name}" from ${nodeModulesDir} (run: npm ci --prefix infra)`);
+    console.error(String(e.message).split('\n')[0]);
+    process.exit(2);
+  }
+}
+
+function schemaErrors(manifest) {
+  const errors = [];
+  const version = manifest.manifestVersion;
+  if (typeof version !== 'string' || !/^(\d+\.\d+|devPreview)$/.test(version)) {
+    return ['/manifestVersion must be a string such as "1.30"'];
+  }
+  const folder = version === 'devPreview' ? 'vDevPreview' : `v${version}`;
+  const expectedUrl = `https://developer.microsoft.com/en-us/json-schemas/teams/${folder}/MicrosoftTeams.schema.json`;
+  if (manifest.$schema !== expectedUrl) {
+    errors.push(`/$schema must be "${expectedUrl}" (to match manifestVersion ${version})`);
+  }
+  const packageDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json', { paths: [nodeModulesDir] }));
+  const schemaFile = path.join(packageDir, 'build', 'json-schemas', 'teams', folder, 'MicrosoftTeams.schema.json');
+  if (!fs.existsSync(schemaFile)) {
+    errors.push(`/manifestVersion ${version} has no bundled schema in @microsoft/app-manifest (${schemaFile})`);
+    return errors;
+  }
+  const Ajv = requireFromInfra('ajv-draft-04');
+  const addFormats = requireFromInfra('ajv-formats');
+  const ajv = new (Ajv.default || Ajv)({ allErrors: true, strict: false });
+  (addFormats.default || addFormats)(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+  if (!validate(manifest)) {
+    for (const e of validate.errors) {
+      errors.push(`${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)} (schema ${folder})`);
+    }
+  }
+  return errors;
+}
+
+function placeholderErrors(node, where, errors) {
+  if (typeof node === 'string') {
+    const found = node.match(/\{\{[^}]*\}\}/g);
+    if (found) errors.push(`${where || '/'} still contains placeholder ${found.join(', ')}`);
+  } else if (Array.isArray(node)) {
+    node.forEach((item, i) => placeholderErrors(item, `${where}/${i}`, errors));
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) placeholderErrors(value, `${where}/${key}`, errors);
+  }
+  return errors;
+}
+
+function domainErrors(manifest) {
+  const errors = [];
+  const domains = Array.isArray(manifest.validDomains) ? manifest.validDomains : [];
+  domains.forEach((d, i) => {
+    if (typeof d === 'string' && !HOST_NAME.test(d) && !WILDCARD_DOMAIN.test(d)) {
+      errors.push(`/validDomains/${i} "${d}" must be a bare host name (no scheme, port or path), optionally *.-prefixed`);
+    }
+  });
+  const covered = (host) =>
+    domains.some((d) => typeof d === 'string' &&
+      (d.toLowerCase() === host || (d.startsWith('*.') && host.endsWith(d.slice(1).toLowerCase()))));
+  const tabs = Array.isArray(manifest.staticTabs) ? manifest.staticTabs : [];
+  tabs.forEach((tab, i) => {
+    for (const key of ['contentUrl', 'websiteUrl']) {
+      const value = tab && tab[key];
+      if (typeof value !== 'string') continue;
+      // Teams substitution variables such as {tid} or {locale} are not valid URL characters; mask them.
+      let url;
+      try {
+        url = new URL(value.replace(/\{[A-Za-z.]+\}/g, 'x'));
+      } catch {
+        errors.push(`/staticTabs/${i}/${key} "${value}" is not a valid URL`);
+        continue;
+      }
+      if (url.protocol !== 'https:') errors.push(`/staticTabs/${i}/${key} must use https`);
+      else if (!covered(url.hostname.toLowerCase())) {
+        errors.push(`/staticTabs/${i}/${key} host "${url.hostname}" is not listed in validDomains`);
+      }
+    }
+  });
+  return errors;
+}
+
+function iconErrors(manifest, baseDir) {
+  const errors = [];
+  const icons = manifest.icons && typeof manifest.icons === 'object' ? manifest.icons : {};
+  const specs = [
+    ['color', 192, false, true],
+    ['outline', 32, true, true],
+    ['color32x32', 32, false, false],
+  ];
+  for (const [key, size, whiteOnly, required] of specs) {
+    const name = icons[key];
+    if (typeof name !== 'string') {
+      if (required) errors.push(`/icons/${key} is missing`);
+      continue;
+    }
+    const file = path.resolve(baseDir, name);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      errors.push(`/icons/${key} file not found: ${file}`);
+      continue;
+    }
+    const data = fs.readFileSync(file);
+    try {
+      const header = readHeader(data);
+      if (header.width !== size || header.height !== size) {
+        errors.push(`/icons/${key} ${name} is ${header.width}x${header.height}, must be ${size}x${size}`);
+      }
+      if (whiteOnly) {
+        const { rgba, width, height } = decodeRgba(data);
+        let bad = 0;
+        let first = null;
+        for (let p = 0; p < width * height; p++) {
+          const [r, g, b, a] = rgba.subarray(p * 4, p * 4 + 4);
+          if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
+            bad++;
+            if (!first) first = `(${p % width},${Math.floor(p / width)}) = rgba(${r},${g},${b},${a})`;
+          }
+        }
+        if (bad > 0) {
+          errors.push(`/icons/${key} ${name} must be white on transparent: ${bad} pixel(s) are neither fully transparent nor white, first at ${first}`);
+        }
+      }
+    } catch (e) {
+      errors.push(`/icons/${key} ${name}: ${e.message}`);
+    }
+  }
+  return errors;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  let sample = false;
+  const files = [];
+  for (const arg of args) {
+    if (arg === '--sample') sample = true;
+    else if (arg === '-h' || arg === '--help') usage();
+    else if (arg.startsWith('-')) usage(`unknown option ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) usage('expected exactly one manifest file');
+
+  const file = path.resolve(files[0]);
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    usage(`cannot read ${file}: ${e.message}`);
+  }
+  if (sample) {
+    text = text.replace(/\{\{(APP_ID|HOST_NAME)\}\}/g, (_, key) => SAMPLE[key]);
+  }
+  let manifest;
+  try {
+    manifest = JSON.parse(text);
+  } catch (e) {
+    console.log(`${file}: not valid JSON: ${e.message}`);
+    process.exit(1);
+  }
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) {
+    console.log(`${file}: the manifest must be a JSON object`);
+    process.exit(1);
+  }
+
+  const errors = [
+    ...schemaErrors(manifest),
+    ...placeholderErrors(manifest, '', []),
+    ...domainErrors(manifest),
+    ...iconErrors(manifest, path.dirname(file)),
+  ];
+  if (errors.length === 0) {
+    console.log('valid');
+    process.exit(0);
+  }
+  for (const e of errors) console.log(e);
+  process.exit(1);
+}
+
+main();
