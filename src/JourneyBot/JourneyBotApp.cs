@@ -9,20 +9,21 @@ namespace JourneyBot;
 
 public static class JourneyBotApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.AddProtocol();
-        builder.AddStorage();
+        // First, so configuration errors surface before anything else starts.
+        builder.Services.AddHostedService<StartupChecks>();
+        builder.Services.AddProtocol();
+        builder.Services.AddStorage();
         builder.AddTelemetry();
-        builder.Services.AddSingleton(new HelpLink(ReadHelpUrl(builder.Configuration)));
+        builder.Services.AddSingleton(sp => new HelpLink(ReadHelpUrl(sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddConversations();
         builder.Services.AddHelp();
         builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapBot();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,18 +11,19 @@ namespace JourneyBot.Protocol;
 public static class ProtocolSetup
 {
     // The bot's handler (an ActivityHandler) and an IServiceUrlTrust are registered by the app.
-    public static WebApplicationBuilder AddProtocol(this WebApplicationBuilder builder)
+    public static IServiceCollection AddProtocol(this IServiceCollection services)
     {
-        var settings = BotSettings.Load(builder.Configuration);
-        var services = builder.Services;
-        services.AddSingleton(settings);
+        // Read from configuration when first resolved (the app resolves it at start), so hosts and tests can
+        // layer configuration up to the last moment.
+        services.AddSingleton(sp => BotSettings.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(new ConnectorRetryOptions());
         services.AddHttpClient(nameof(OpenIdKeyCache), c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton(sp => new OpenIdKeyCache(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OpenIdKeyCache)), settings,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OpenIdKeyCache)), sp.GetRequiredService<BotSettings>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenIdKeyCache>>()));
         services.AddSingleton<ChannelAuthenticator>();
-        services.AddSingleton(sp => new ConnectorTokenProvider(ConnectorTokenProvider.CreateCredential(settings), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ConnectorTokenProvider(
+            ConnectorTokenProvider.CreateCredential(sp.GetRequiredService<BotSettings>()), sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
@@ -28,8 +31,8 @@ public static class ProtocolSetup
             sp.GetRequiredService<ConnectorRetryOptions>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
         services.AddSingleton<BotAdapter>();
-        services.AddSingleton<IStartupFilter>(new AnonymousModeWarning(settings));
-        return builder;
+        services.AddSingleton<IStartupFilter, AnonymousModeWarning>();
+        return services;
     }
 
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)

@@ -10,20 +10,31 @@ public sealed class StorageInitializer(StorageTables tables, ILogger<StorageInit
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
+        // Storage that is still starting (an emulator launched alongside, a fresh account) gets a minute.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var endpoint = tables.Service.Uri.GetLeftPart(UriPartial.Authority);
+        for (var attempt = 1; ; attempt++)
         {
-            foreach (var name in StorageTables.All)
+            try
             {
-                await tables.Service.CreateTableIfNotExistsAsync(name, timeout.Token);
+                foreach (var name in StorageTables.All)
+                {
+                    await tables.Service.CreateTableIfNotExistsAsync(name, cancellationToken);
+                }
+                logger.LogInformation("Table storage ready at {Endpoint}", endpoint);
+                return;
             }
-            logger.LogInformation("Table storage ready at {Endpoint}", tables.Service.Uri.GetLeftPart(UriPartial.Authority));
-        }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or Azure.Identity.AuthenticationFailedException)
-        {
-            throw new InvalidOperationException(
-                $"Could not create the tables at {tables.Service.Uri.GetLeftPart(UriPartial.Authority)} (ConnectionStrings:Storage): {e.Message}", e);
+            catch (Exception e) when (e is RequestFailedException or AggregateException or Azure.Identity.AuthenticationFailedException
+                                      && !cancellationToken.IsCancellationRequested)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException(
+                        $"Could not create the tables at {endpoint} (ConnectionStrings:Storage): {e.GetBaseException().Message}", e);
+                }
+                logger.LogWarning("Table storage at {Endpoint} is not answering yet (attempt {Attempt}); retrying", endpoint, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
         }
     }
 

@@ -2,21 +2,21 @@ using JourneyBot.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Storage;
 
 public static class StorageSetup
 {
-    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        var client = StorageConnection.CreateClient(builder.Configuration);
-        builder.Services.AddSingleton(new StorageTables(client));
-        builder.Services.AddHostedService<StorageInitializer>();
-        builder.Services.AddSingleton<StorageHealth>();
-        builder.Services.AddSingleton<IdempotencyStore>();
-        builder.Services.AddSingleton<IServiceUrlTrust, ServiceUrlTrustStore>();
-        return builder;
+        services.AddSingleton(sp => new StorageTables(StorageConnection.CreateClient(sp.GetRequiredService<IConfiguration>())));
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IServiceUrlTrust, ServiceUrlTrustStore>();
+        return services;
     }
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)

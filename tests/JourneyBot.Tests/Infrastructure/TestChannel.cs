@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JourneyBot.Tests.Infrastructure;
+
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization);
+
+// Stands in for the Bot Framework channel on loopback: serves OpenID metadata with test signing keys, mints
+// channel tokens, and records what the bot sends to its connector (with scriptable failures).
+public sealed class TestChannel : IAsyncDisposable
+{
+    public const string Issuer = "https://api.botframework.com";
+    public const string EndorsedKeyId = "test-key-msteams";
+    public const string UnendorsedKeyId = "test-key-webchat";
+
+    private readonly WebApplication _app;
+    private readonly RsaSecurityKey _endorsedKey = NewKey(EndorsedKeyId);
+    private readonly RsaSecurityKey _unendorsedKey = NewKey(UnendorsedKeyId);
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private int _metadataHits;
+    private int _activityCounter;
+
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+    public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
+    public string BaseUrl { get; }
+    public string ServiceUrl => BaseUrl + "/";
+    public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+    public int MetadataHits => _metadataHits;
+
+    private TestChannel(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public static async Task<TestChannel> StartAsync()
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var channel = new TestChannel(app, $"http://127.0.0.1:{port}");
+        channel.MapRoutes();
+        await app.StartAsync();
+        return channel;
+    }
+
+    // The next connector calls answer these statuses (in order) before calls succeed again.
+    public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
+
+    public IReadOnlyList<ConnectorCall> CallsFor(string conversationId) =>
+        Calls.Where(c => c.Path.Contains("/v3/conversations/" + conversationId + "/", StringComparison.Ordinal)).ToList();
+
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(string conversationId, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (CallsFor(conversationId).Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        return CallsFor(conversationId);
+    }
+
+    public string MintToken(string audience, string? serviceUrl = null, string issuer = Issuer, string keyId = EndorsedKeyId,
+        DateTime? notBefore = null, DateTime? expires = null, RsaSecurityKey? signWith = null)
+    {
+        var key = signWith ?? (keyId == UnendorsedKeyId ? _unendorsedKey : keyId == EndorsedKeyId ? _endorsedKey : NewKey(keyId));
+        var signingKey = new RsaSecurityKey(key.Rsa) { KeyId = keyId };
+        var now = DateTime.UtcNow;
+        var nbf = notBefore ?? now.AddMinutes(-1);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = nbf,
+            NotBefore = nbf,
+            Expires = expires ?? now.AddHours(1),
+            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl, ["appid"] = "channel" },
+            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    // A key the channel never published, used to forge signatures.
+    public static RsaSecurityKey ForgedKey() => NewKey("forged");
+
+    private static RsaSecurityKey NewKey(string keyId) => new(RSA.Create(2048)) { KeyId = keyId };
+
+    private void MapRoutes()
+    {
+        _app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            Interlocked.Increment(ref _metadataHits);
+            return Results.Json(new { issuer = Issuer, jwks_uri = BaseUrl + "/v1/keys", id_token_signing_alg_values_supported = new[] { "RS256" } });
+        });
+        _app.MapGet("/v1/keys", () => Results.Json(new { keys = new[] { Jwk(_endorsedKey, "msteams"), Jwk(_unendorsedKey, "webchat") } }));
+        _app.MapMethods("/v3/{**path}", ["GET", "POST", "PUT", "DELETE"], async (HttpContext http) =>
+        {
+            JsonNode? body = null;
+            if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+            {
+                body = await JsonNode.ParseAsync(http.Request.Body);
+            }
+            Calls.Enqueue(new ConnectorCall(http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization.FirstOrDefault()));
+            CallTimes.Enqueue(DateTimeOffset.UtcNow);
+            if (_failures.TryDequeue(out var failure))
+            {
+                if (failure.RetryAfter is not null) http.Response.Headers.RetryAfter = failure.RetryAfter;
+                return Results.StatusCode(failure.Status);
+            }
+            var id = $"reply-{Interlocked.Increment(ref _activityCounter)}";
+            return http.Request.Method == "GET"
+                ? Results.Json(new { id = "member", name = "Member" })
+                : Results.Json(new { id }, statusCode: http.Request.Method == "POST" ? 201 : 200);
+        });
+    }
+
+    private static object Jwk(RsaSecurityKey key, string endorsement)
+    {
+        var parameters = key.Rsa.ExportParameters(false);
+        return new
+        {
+            kty = "RSA",
+            use = "sig",
+            kid = key.KeyId,
+            n = Base64UrlEncoder.Encode(parameters.Modulus),
+            e = Base64UrlEncoder.Encode(parameters.Exponent),
+            endorsements = new[] { endorsement },
+        };
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
