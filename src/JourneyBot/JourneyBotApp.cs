@@ -15,8 +15,6 @@ public static class JourneyBotApp
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // First, so configuration errors surface before anything else starts.
-        builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddProtocol();
         builder.Services.AddStorage();
         builder.AddTelemetry();
@@ -26,6 +24,11 @@ public static class JourneyBotApp
         builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
 
         var app = builder.Build();
+        // Resolve what configuration feeds now, so a missing or contradictory setting stops start-up with a
+        // message naming the key rather than failing the first turn.
+        app.Services.GetRequiredService<BotSettings>();
+        app.Services.GetRequiredService<StorageTables>();
+        app.Services.GetRequiredService<HelpLink>();
         app.MapBot();
         app.MapHealth();
         app.MapGet("/", () => Results.Text("JourneyBot is running. Teams talks to it at /api/messages; health at /healthz."));

@@ -14,8 +14,8 @@ public static class StorageConnection
     // where no account key is ever put in app settings.
     public static TableServiceClient CreateClient(IConfiguration config)
     {
-        var value = config[ConfigKey];
-        if (string.IsNullOrWhiteSpace(value)) throw new ConfigurationException($"{ConfigKey} is not set (use UseDevelopmentStorage=true for Azurite, or the table endpoint URI in Azure).");
+        // Unset means local development against Azurite on its default ports.
+        var value = string.IsNullOrWhiteSpace(config[ConfigKey]) ? "UseDevelopmentStorage=true" : config[ConfigKey]!;
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
