@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace JourneyBot.Tests.Cards;
+
+// What the adaptivecards library does not check: required properties, the version we target, the size bar.
+public static class CardRules
+{
+    public const int MaxBytes = 28 * 1024;
+
+    public static IReadOnlyList<string> Check(JsonObject card)
+    {
+        var problems = new List<string>();
+        if (card["type"]?.GetValue<string>() != "AdaptiveCard") problems.Add("root type is not AdaptiveCard");
+        if (card["version"]?.GetValue<string>() != "1.5") problems.Add("version is not 1.5");
+        var size = Encoding.UTF8.GetByteCount(card.ToJsonString());
+        if (size > MaxBytes) problems.Add($"card is {size} bytes, over {MaxBytes}");
+        if (card["body"] is not JsonArray body || body.Count == 0) problems.Add("body is empty");
+        else foreach (var element in body) CheckElement(element!.AsObject(), "body", problems);
+        foreach (var action in card["actions"]?.AsArray() ?? []) CheckAction(action!.AsObject(), "actions", problems);
+        if (card["refresh"] is JsonObject refresh)
+        {
+            CheckAction(refresh["action"]!.AsObject(), "refresh", problems);
+            if (refresh["userIds"] is not JsonArray { Count: > 0 and <= 60 }) problems.Add("refresh.userIds must list 1-60 users");
+        }
+        return problems;
+    }
+
+    private static void CheckElement(JsonObject element, string path, List<string> problems)
+    {
+        var type = element["type"]?.GetValue<string>();
+        path = $"{path}/{type}";
+        switch (type)
+        {
+            case "TextBlock":
+                if (string.IsNullOrWhiteSpace(element["text"]?.GetValue<string>())) problems.Add($"{path} has no text");
+                break;
+            case "FactSet":
+                var facts = element["facts"]?.AsArray();
+                if (facts is null || facts.Count == 0) problems.Add($"{path} has no facts");
+                foreach (var fact in facts ?? [])
+                {
+                    if (string.IsNullOrWhiteSpace(fact!["title"]?.GetValue<string>()) || string.IsNullOrWhiteSpace(fact["value"]?.GetValue<string>()))
+                    {
+                        problems.Add($"{path} has a fact without title or value");
+                    }
+                }
+                break;
+            case "Container":
+                var items = element["items"]?.AsArray();
+                if (items is null || items.Count == 0) problems.Add($"{path} has no items");
+                foreach (var item in items ?? []) CheckElement(item!.AsObject(), path, problems);
+                break;
+            case "ActionSet":
+                var actions = element["actions"]?.AsArray();
+                if (actions is null || actions.Count == 0) problems.Add($"{path} has no actions");
+                foreach (var action in actions ?? []) CheckAction(action!.AsObject(), path, problems);
+                break;
+            case "ColumnSet":
+                foreach (var column in element["columns"]?.AsArray() ?? [])
+                {
+                    foreach (var item in column!["items"]?.AsArray() ?? []) CheckElement(item!.AsObject(), path + "/Column", problems);
+                }
+                break;
+            case string input when input.StartsWith("Input.", StringComparison.Ordinal):
+                if (string.IsNullOrWhiteSpace(element["id"]?.GetValue<string>())) problems.Add($"{path} has no id");
+                break;
+            default:
+                problems.Add($"{path}: element type not covered by these rules");
+                break;
+        }
+    }
+
+    private static void CheckAction(JsonObject action, string path, List<string> problems)
+    {
+        var type = action["type"]?.GetValue<string>();
+        path = $"{path}/{type}";
+        if (string.IsNullOrWhiteSpace(action["title"]?.GetValue<string>())) problems.Add($"{path} has no title");
+        switch (type)
+        {
+            case "Action.Execute":
+                if (string.IsNullOrWhiteSpace(action["verb"]?.GetValue<string>())) problems.Add($"{path} has no verb");
+                break;
+            case "Action.OpenUrl":
+                if (!Uri.TryCreate(action["url"]?.GetValue<string>(), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+                {
+                    problems.Add($"{path} url is not an absolute https URL");
+                }
+                break;
+            default:
+                // Action.Submit cannot update a card in place; this bot uses Universal Actions only.
+                problems.Add($"{path}: only Action.Execute and Action.OpenUrl are used by this bot");
+                break;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using JourneyBot.Tests.Infrastructure;
+
+namespace JourneyBot.Tests.Deployment;
+
+public sealed class ManifestTests
+{
+    private static string ManifestPath => Path.Combine(RepoPaths.Root, "manifest", "manifest.json");
+
+    [Fact]
+    public async Task ManifestValidatesAgainstTheBundledOfficialSchema()
+    {
+        var result = await Tool.RunAsync("node", "manifest/tools/validate-manifest.js", "--sample", "manifest/manifest.json");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("valid", result.Stdout);
+    }
+
+    [Fact]
+    public async Task TheValidatorRejectsABrokenManifest()
+    {
+        var broken = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!.AsObject();
+        broken.Remove("name");
+        broken["accentColor"] = "teal";
+        var dir = Directory.CreateTempSubdirectory("journeybot-manifest-");
+        try
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "manifest", "color.png"), Path.Combine(dir.FullName, "color.png"));
+            File.Copy(Path.Combine(RepoPaths.Root, "manifest", "outline.png"), Path.Combine(dir.FullName, "outline.png"));
+            var path = Path.Combine(dir.FullName, "manifest.json");
+            await File.WriteAllTextAsync(path, broken.ToJsonString());
+
+            var result = await Tool.RunAsync("node", "manifest/tools/validate-manifest.js", "--sample", path);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("name", result.Stdout + result.Stderr);
+            Assert.Contains("accentColor", result.Stdout + result.Stderr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ManifestDeclaresTheBotInEveryScopeWithTheHelpCommand()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
+
+        Assert.Equal("1.30", manifest["manifestVersion"]!.GetValue<string>());
+        var bot = manifest["bots"]![0]!;
+        Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        foreach (var list in bot["commandLists"]!.AsArray())
+        {
+            Assert.Contains(list!["commands"]!.AsArray(), c => c!["title"]!.GetValue<string>() == "help");
+        }
+        Assert.NotNull(manifest["webApplicationInfo"]);
+        Assert.NotEmpty(manifest["validDomains"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("color.png", 192)]
+    [InlineData("outline.png", 32)]
+    public void IconsHaveTheSizesTeamsRequires(string file, int size)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "manifest", file));
+
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+        Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+    }
+
+    [Fact]
+    public async Task PackageScriptFillsInTheAppAndHostAndZipsTheThreeFiles()
+    {
+        var appId = Guid.NewGuid().ToString();
+        var zip = Path.Combine(Path.GetTempPath(), $"journeybot-app-{Guid.NewGuid():N}.zip");
+        try
+        {
+            var result = await Tool.RunAsync("bash", "manifest/build-package.sh", "--app-id", appId, "--host", "journeybot-test.azurewebsites.net", "--out", zip);
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+
+            using var archive = ZipFile.OpenRead(zip);
+            Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
+            using var reader = new StreamReader(archive.GetEntry("manifest.json")!.Open());
+            var manifest = await reader.ReadToEndAsync();
+            Assert.DoesNotContain("{{", manifest);
+            var json = JsonNode.Parse(manifest)!;
+            Assert.Equal(appId, json["bots"]![0]!["botId"]!.GetValue<string>());
+            Assert.Contains("journeybot-test.azurewebsites.net", json["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    [Fact]
+    public async Task PackageScriptRefusesAnAppIdThatIsNotAGuid()
+    {
+        var result = await Tool.RunAsync("bash", "manifest/build-package.sh", "--app-id", "journeybot", "--host", "journeybot.azurewebsites.net");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("GUID", result.Stdout + result.Stderr);
+    }
+}
