@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds, and runs the suite. Tests start and stop their own
+# Azurite and Agents Playground on free loopback ports, so a running dev instance is not disturbed.
+# Ends with one line: "N passed, N failed".
+set -uo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+"$repo/infra/install-tools.sh" || exit 1
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+dotnet build JourneyBot.sln --nologo --verbosity quiet || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test JourneyBot.sln --no-build --nologo --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx "$results"/*/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+if [[ $passed -eq 0 && $failed -eq 0 ]]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

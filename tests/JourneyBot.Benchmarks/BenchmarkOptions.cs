@@ -1,0 +1,26 @@
+namespace JourneyBot.Benchmarks;
+
+public sealed record BenchmarkOptions(int Turns, int Concurrency, int Warmup, TimeSpan TimeLimit)
+{
+    public const string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- [--turns 20000] [--concurrency 16] [--warmup 2000] [--time-limit-seconds 120]";
+
+    public static BenchmarkOptions? Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(20_000, 16, 2_000, TimeSpan.FromSeconds(120));
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0) return null;
+            options = args[i] switch
+            {
+                "--turns" => options with { Turns = value },
+                "--concurrency" => options with { Concurrency = value },
+                "--warmup" => options with { Warmup = value },
+                "--time-limit-seconds" => options with { TimeLimit = TimeSpan.FromSeconds(value) },
+                _ => null,
+            };
+            if (options is null) return null;
+            i++;
+        }
+        return options;
+    }
+}
