@@ -31,7 +31,7 @@ public static class JourneyBotApp
         app.Services.GetRequiredService<HelpLink>();
         app.MapBot();
         app.MapHealth();
-        app.MapGet("/", () => Results.Text("JourneyBot is running. Teams talks to it at /api/messages; health at /healthz."));
+        app.MapAboutPages();
         return app;
     }
 
