@@ -78,4 +78,18 @@ public sealed class ConnectorClientTests
         Assert.Equal("tenant-1", body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
         Assert.False(body["isGroup"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task UpdatesAnActivityInPlaceAndReadsAMember()
+    {
+        var (client, requests, _) = Create();
+
+        await client.UpdateActivityAsync("https://smba.trafficmanager.net/amer/", "19:chan@thread.tacv2;messageid=1", "act 7", new Activity { Type = "message" }, CancellationToken.None);
+        await client.GetConversationMemberAsync("https://smba.trafficmanager.net/amer/", "a:1", "29:user", CancellationToken.None);
+
+        Assert.Equal(HttpMethod.Put, requests[0].Method);
+        Assert.Equal("/amer/v3/conversations/19%3Achan%40thread.tacv2%3Bmessageid%3D1/activities/act%207", requests[0].RequestUri!.AbsolutePath);
+        Assert.Equal(HttpMethod.Get, requests[1].Method);
+        Assert.EndsWith("/v3/conversations/a%3A1/members/29%3Auser", requests[1].RequestUri!.AbsolutePath);
+    }
 }

@@ -83,4 +83,18 @@ public sealed class ConnectorRetryTests(BotFixture fixture) : IClassFixture<BotF
         Assert.Contains("never learnt", error.Message);
         Assert.Equal(before, fixture.Channel.Calls.Count);
     }
+
+    [Fact]
+    public async Task AnotherOrRestartedInstanceTrustsServiceUrlsLearntByAnyInstance()
+    {
+        // The fixture's bot has learnt the channel's serviceUrl from authenticated traffic.
+        var chat = fixture.NewConversation();
+        await fixture.SendAsync(chat.Message("help"));
+        using var second = BotApp.Authenticated(fixture.Azurite.ConnectionString, fixture.Channel, fixture.AppId).Start();
+        var connector = second.Services.GetRequiredService<ConnectorClient>();
+
+        await connector.SendToConversationAsync(fixture.Channel.ServiceUrl, chat.ConversationId, new Activity { Type = "message", Text = "proactive" }, CancellationToken.None);
+
+        Assert.Equal("proactive", fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!["text"]!.GetValue<string>());
+    }
 }
