@@ -37,9 +37,9 @@ pids+=($!)
 echo "Azurite (table storage) on 127.0.0.1:10002, log: infra/.local/azurite.log"
 
 # No MicrosoftAppId: the bot accepts unauthenticated activities from this machine only (development mode).
-ConnectionStrings__Storage="UseDevelopmentStorage=true" ASPNETCORE_ENVIRONMENT=Development \
-  dotnet run --project "$repo/src/JourneyBot" --no-build --no-launch-profile --urls "http://127.0.0.1:$bot_port" \
-  > "$state/bot.log" 2>&1 &
+# Started as the app's own process (not through `dotnet run`), so stopping its PID stops the bot.
+(cd "$repo/src/JourneyBot" && ConnectionStrings__Storage="UseDevelopmentStorage=true" ASPNETCORE_ENVIRONMENT=Development \
+  exec dotnet bin/Debug/net10.0/JourneyBot.dll --urls "http://127.0.0.1:$bot_port") > "$state/bot.log" 2>&1 &
 pids+=($!)
 echo "JourneyBot on http://127.0.0.1:$bot_port/api/messages, log: infra/.local/bot.log"
 
@@ -50,7 +50,7 @@ for _ in $(seq 1 120); do
 done
 
 (cd "$state" && TEAMSAPPTESTER_BROWSER="${TEAMSAPPTESTER_BROWSER:-none}" \
-  "$repo/infra/node_modules/.bin/agentsplayground" -e "http://127.0.0.1:$bot_port/api/messages" -c msteams \
+  exec "$repo/infra/node_modules/.bin/agentsplayground" -e "http://127.0.0.1:$bot_port/api/messages" -c msteams \
   -p "$playground_port" --disable-telemetry > "$state/playground.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 60); do
