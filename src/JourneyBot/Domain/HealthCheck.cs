@@ -1,0 +1,13 @@
+namespace JourneyBot.Domain;
+
+public enum HealthStatus { Ok, Warn, Fail }
+
+// One map-health check: how it stands, the figure behind it, what it is measured against, and what to do next.
+public sealed record HealthCheck(
+    string Id,
+    string Title,
+    HealthStatus Status,
+    string Figure,
+    string Threshold,
+    string NextStep,
+    IReadOnlyList<string>? Details = null);

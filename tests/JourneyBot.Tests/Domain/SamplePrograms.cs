@@ -1,0 +1,59 @@
+using JourneyBot.Domain;
+
+namespace JourneyBot.Tests.Domain;
+
+// Programs built for a test's needs: a complete charter, and touchpoints whose first N have a property.
+public static class SamplePrograms
+{
+    public static readonly DateOnly AsOf = new(2026, 11, 1);
+    public static readonly Person Owner = new("owner-1", "Olivia Owner");
+
+    public static Person PersonNo(int i) => new($"person-{i}", $"Person {i}");
+
+    public static Charter CompleteCharter(int stages = 2, int departments = 2, int personas = 1) => new()
+    {
+        Name = "Licence renewal",
+        Journey = new Journey("renewal notice received", "licence renewed"),
+        Objective = "Cut renewal churn by understanding where renewing customers struggle.",
+        DefinitionOfDone = "Every stage verified by two departments with evidence.",
+        Metrics = [new Metric("m1", "Renewal rate", MetricKind.Outcome, 0.82m, 0.9m, "%")],
+        Owners = [Owner],
+        Sponsors = [new Person("sponsor-1", "Sam Sponsor")],
+        Departments = Enumerable.Range(1, departments).Select(i => new Department($"d{i}", $"Department {i}", [PersonNo(100 + i)])).ToList(),
+        Personas = Enumerable.Range(1, personas).Select(i => new Persona($"p{i}", $"Persona {i}", null)).ToList(),
+        Stages = Enumerable.Range(1, stages).Select(i => new Stage($"s{i}", $"Stage {i}")).ToList(),
+        ReviewCadenceDays = 30,
+    };
+
+    public static Touchpoint Touchpoint(int i, string stage = "s1", string department = "d1", Person? by = null) => new()
+    {
+        Id = $"t{i}",
+        StageId = stage,
+        DepartmentId = department,
+        Channel = TouchpointChannel.Email,
+        CustomerAction = $"Customer reads renewal email {i}",
+        PersonaIds = ["p1"],
+        CreatedBy = by ?? PersonNo(1),
+        CreatedAt = new DateTimeOffset(AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+    };
+
+    public static JourneyProgram Program(Charter? charter = null, IEnumerable<Touchpoint>? touchpoints = null,
+        IEnumerable<ImprovementAction>? actions = null, IEnumerable<Review>? reviews = null, IEnumerable<ProgressUpdate>? updates = null,
+        DateOnly? collectionOpenedOn = null) => new()
+    {
+        Id = "prog-1",
+        TenantId = "tenant-1",
+        Charter = charter ?? CompleteCharter(),
+        Touchpoints = touchpoints?.ToList() ?? [],
+        Actions = actions?.ToList() ?? [],
+        Reviews = reviews?.ToList() ?? [],
+        ProgressUpdates = updates?.ToList() ?? [],
+        CollectionOpenedOn = collectionOpenedOn,
+    };
+
+    // Ten touchpoints of which the first `matching` get `with` applied.
+    public static IEnumerable<Touchpoint> Ten(int matching, Func<Touchpoint, Touchpoint> with) =>
+        Enumerable.Range(0, 10).Select(i => i < matching ? with(Touchpoint(i)) : Touchpoint(i));
+
+    public static HealthCheck Check(JourneyProgram program, string id) => MapHealth.Evaluate(program, AsOf).Single(c => c.Id == id);
+}
