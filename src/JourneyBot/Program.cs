@@ -1,5 +1,11 @@
 using JourneyBot;
+using JourneyBot.Admin;
 using JourneyBot.Protocol;
+
+if (AdminCommandLine.IsAdminCommand(args))
+{
+    return await AdminCommandLine.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);
+}
 
 try
 {
@@ -8,8 +14,8 @@ try
 }
 catch (Exception e) when (e is ConfigurationException || e.InnerException is ConfigurationException)
 {
-    e = e as ConfigurationException ?? e.InnerException!;
     // A missing or contradictory setting: say which one, without a stack trace.
+    e = e as ConfigurationException ?? e.InnerException!;
     Console.Error.WriteLine($"JourneyBot cannot start: {e.Message}");
     return 1;
 }

@@ -13,7 +13,7 @@ public sealed record JourneyProgram
     public IReadOnlyList<Review> Reviews { get; init; } = [];
     public IReadOnlyList<ProgressUpdate> ProgressUpdates { get; init; } = [];
 
-    public IEnumerable<Touchpoint> ActiveTouchpoints => Touchpoints.Where(t => !t.Retired);
+    public IEnumerable<Touchpoint> ActiveTouchpoints() => Touchpoints.Where(t => !t.Retired);
 }
 
 public sealed record Person(string AadObjectId, string DisplayName);
@@ -22,11 +22,11 @@ public sealed record Journey(string StartTrigger, string End);
 
 public enum MetricKind { Output, Outcome }
 
-public sealed record Metric(string Id, string Name, MetricKind Kind, decimal? Baseline, decimal? Target, string? Unit);
+public sealed record Metric(string Id, string Name, MetricKind Kind, decimal? Baseline = null, decimal? Target = null, string? Unit = null);
 
 public sealed record Department(string Id, string Name, IReadOnlyList<Person> Contacts);
 
-public sealed record Persona(string Id, string Name, string? Description);
+public sealed record Persona(string Id, string Name, string? Description = null);
 
 public sealed record Stage(string Id, string Name);
 

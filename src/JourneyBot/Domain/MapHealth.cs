@@ -9,7 +9,7 @@ public static class MapHealth
 {
     public static IReadOnlyList<HealthCheck> Evaluate(JourneyProgram program, DateOnly asOf)
     {
-        var active = program.ActiveTouchpoints.ToList();
+        var active = program.ActiveTouchpoints().ToList();
         return
         [
             CharterCompleteness(program.Charter),
@@ -23,7 +23,7 @@ public static class MapHealth
                 "with a customer verbatim", "Add what customers said, in their own words, to the touchpoints that matter most."),
             ShareCheck("emotion", "Customer emotion captured", active, t => t.Emotion is not null, EmotionShareOk, EmotionShareWarn,
                 "with the customer's emotion", "Ask contributors how the customer feels at each touchpoint (-2 to +2)."),
-            ShareCheck("employee-side", "Employee side captured", active, t => t.Backstage?.IsCaptured == true, EmployeeSideShareOk, EmployeeSideShareWarn,
+            ShareCheck("employee-side", "Employee side captured", active, t => t.Backstage?.IsCaptured() == true, EmployeeSideShareOk, EmployeeSideShareWarn,
                 "with who delivers it and with which system or what makes it hard",
                 "Fill in the backstage: who delivers each touchpoint and what makes it hard for them."),
             MetricBalance(program.Charter),
@@ -149,7 +149,7 @@ public static class MapHealth
     private static HealthCheck ActionFollowThrough(JourneyProgram program, List<Touchpoint> active)
     {
         var threshold = $"{Percent(PainPointsWithActionsOk)} of touchpoints with pain points have an action (warn from {Percent(PainPointsWithActionsWarn)})";
-        var painful = active.Where(t => t.HasPainPoints).ToList();
+        var painful = active.Where(t => t.HasPainPoints()).ToList();
         if (painful.Count == 0) return new("action-follow-through", "Pain points turned into actions", HealthStatus.Ok, "no pain points recorded", threshold, "Record pain points as contributors find them.");
         var withActions = painful.Count(t => program.Actions.Any(a => a.TouchpointId == t.Id));
         var share = (double)withActions / painful.Count;
@@ -161,7 +161,7 @@ public static class MapHealth
     private static HealthCheck OverdueActions(JourneyProgram program, DateOnly asOf)
     {
         var threshold = $"no open action overdue (fail above {Percent(OverdueActionsFail)} of open actions)";
-        var open = program.Actions.Where(a => !a.IsClosed).ToList();
+        var open = program.Actions.Where(a => !a.IsClosed()).ToList();
         var overdue = open.Where(a => a.IsOverdue(asOf)).ToList();
         if (open.Count == 0) return new("overdue-actions", "Actions on time", HealthStatus.Ok, "no open actions", threshold, "Keep actions moving when they are opened.");
         var share = (double)overdue.Count / open.Count;

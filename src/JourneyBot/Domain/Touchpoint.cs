@@ -5,9 +5,9 @@ public enum TouchpointChannel { Web, Email, Phone, InPerson, MobileApp, Chat, Le
 public enum Evidence { CustomerInterview, SurveyOrNps, Analytics, SupportTickets, EmployeeObservation, Assumption }
 
 // The employee's side of a touchpoint: who delivers it, with what, and what makes it hard for them.
-public sealed record Backstage(string? DeliveredBy, string? SystemOrProcess, string? EmployeePain)
+public sealed record Backstage(string? DeliveredBy = null, string? SystemOrProcess = null, string? EmployeePain = null)
 {
-    public bool IsCaptured => !string.IsNullOrWhiteSpace(DeliveredBy)
+    public bool IsCaptured() => !string.IsNullOrWhiteSpace(DeliveredBy)
         && (!string.IsNullOrWhiteSpace(SystemOrProcess) || !string.IsNullOrWhiteSpace(EmployeePain));
 }
 
@@ -31,7 +31,7 @@ public sealed record Touchpoint
     public DateOnly? LastVerifiedOn { get; init; }
     public bool Retired { get; init; }
 
-    public bool HasPainPoints => !string.IsNullOrWhiteSpace(PainPoints);
+    public bool HasPainPoints() => !string.IsNullOrWhiteSpace(PainPoints);
 }
 
 public enum ActionStatus { Open, InProgress, Done, Dropped }
@@ -46,11 +46,11 @@ public sealed record ImprovementAction
     public ActionStatus Status { get; init; } = ActionStatus.Open;
     public string? MetricId { get; init; }
 
-    public bool IsClosed => Status is ActionStatus.Done or ActionStatus.Dropped;
-    public bool IsOverdue(DateOnly asOf) => !IsClosed && DueOn < asOf;
+    public bool IsClosed() => Status is ActionStatus.Done or ActionStatus.Dropped;
+    public bool IsOverdue(DateOnly asOf) => !IsClosed() && DueOn < asOf;
 }
 
 public sealed record Review(string Id, DateOnly CompletedOn, Person By);
 
 // A progress card sent to a sponsor, and whether (when) they acknowledged it.
-public sealed record ProgressUpdate(string SponsorAadObjectId, DateOnly SentOn, DateOnly? AcknowledgedOn);
+public sealed record ProgressUpdate(string SponsorAadObjectId, DateOnly SentOn, DateOnly? AcknowledgedOn = null);

@@ -76,9 +76,9 @@ public sealed class MapHealthShareTests
     [Fact]
     public void BackstageNeedsWhoDeliversItAndWithWhatOrWhatIsHard()
     {
-        Assert.True(new Backstage("Desk", null, "Two systems to re-key").IsCaptured);
-        Assert.False(new Backstage("Desk", null, null).IsCaptured);
-        Assert.False(new Backstage(null, "CRM", "slow").IsCaptured);
+        Assert.True(new Backstage("Desk", null, "Two systems to re-key").IsCaptured());
+        Assert.False(new Backstage("Desk", null, null).IsCaptured());
+        Assert.False(new Backstage(null, "CRM", "slow").IsCaptured());
     }
 
     [Theory]

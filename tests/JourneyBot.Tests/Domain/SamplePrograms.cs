@@ -56,4 +56,34 @@ public static class SamplePrograms
         Enumerable.Range(0, 10).Select(i => i < matching ? with(Touchpoint(i)) : Touchpoint(i));
 
     public static HealthCheck Check(JourneyProgram program, string id) => MapHealth.Evaluate(program, AsOf).Single(c => c.Id == id);
+
+    // Every field of the format filled in, for round trips and the schema.
+    public static JourneyProgram Full()
+    {
+        var charter = CompleteCharter(stages: 3, departments: 2, personas: 2) with
+        {
+            Metrics = [new Metric("m1", "Renewal rate", MetricKind.Outcome, 0.82m, 0.9m, "%"), new Metric("m2", "Reminder emails sent", MetricKind.Output, 3, 2, "emails")],
+            Budget = "EUR 20k and two workshop days",
+            Resources = "One analyst half time",
+            WorkingHours = new WorkingHours(new TimeOnly(9, 0), new TimeOnly(17, 30), [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "Europe/London"),
+            Personas = [new Persona("p1", "Economic buyer", "Signs the renewal"), new Persona("p2", "End user", null)],
+        };
+        var touchpoint = Touchpoint(1, "s2", "d2") with
+        {
+            PersonaIds = ["p1", "p2"],
+            Emotion = -2,
+            PainPoints = "Price rise is a surprise",
+            Evidence = Evidence.SupportTickets,
+            SourceLink = "https://support.example.com/report/42",
+            Verbatim = "\"Why did nobody tell me?\" <b>not markup</b>",
+            Backstage = new Backstage("Renewals desk", "Billing system", "Two systems to re-key"),
+            LastVerifiedOn = AsOf.AddDays(-3),
+        };
+        return Program(charter,
+            [touchpoint, Touchpoint(2, "s1", "d1") with { Retired = true, Channel = TouchpointChannel.InPerson }],
+            [new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1" }],
+            [new Review("r1", AsOf.AddDays(-10), Owner)],
+            [new ProgressUpdate("sponsor-1", AsOf.AddDays(-9), AsOf.AddDays(-8)), new ProgressUpdate("sponsor-1", AsOf.AddDays(-2), null)],
+            collectionOpenedOn: AsOf.AddDays(-40));
+    }
 }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JourneyBot.Domain;
+
+namespace JourneyBot.Admin;
+
+// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01]`.
+// Exit codes: 0 done, 2 bad arguments or an invalid file (the message names the field).
+public static class AdminCommandLine
+{
+    public const string Usage = "usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd]";
+
+    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "health";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                "health" => await HealthAsync(args[1..], stdout, clock),
+                _ => Fail(stderr, Usage),
+            };
+        }
+        catch (AdminUsageException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (ProgramFileException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+    }
+
+    private static async Task<int> HealthAsync(string[] args, TextWriter stdout, TimeProvider clock)
+    {
+        string? file = null;
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--as-of")
+            {
+                if (i + 1 >= args.Length || !DateOnly.TryParseExact(args[++i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+                {
+                    throw new AdminUsageException("--as-of needs a date like 2026-11-01.");
+                }
+            }
+            else if (file is null) file = args[i];
+            else throw new AdminUsageException(Usage);
+        }
+        if (file is null) throw new AdminUsageException(Usage);
+        if (!File.Exists(file)) throw new AdminUsageException($"{file}: no such file.");
+
+        var program = ProgramFile.Read(await File.ReadAllTextAsync(file));
+        var checks = new JsonArray(MapHealth.Evaluate(program, asOf).Select(c =>
+        {
+            var json = new JsonObject
+            {
+                ["id"] = c.Id,
+                ["status"] = c.Status.ToString().ToLowerInvariant(),
+                ["figure"] = c.Figure,
+                ["threshold"] = c.Threshold,
+                ["nextStep"] = c.NextStep,
+            };
+            if (c.Details is { Count: > 0 }) json["details"] = new JsonArray(c.Details.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
+            return (JsonNode)json;
+        }).ToArray());
+        await stdout.WriteLineAsync(checks.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return 2;
+    }
+
+    private sealed class AdminUsageException(string message) : Exception(message);
+}

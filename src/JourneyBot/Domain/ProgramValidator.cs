@@ -1,0 +1,103 @@
+namespace JourneyBot.Domain;
+
+// Checks a whole program for what the model cannot say in types: lengths, ranges, unique ids and references
+// between parts. Each error names the field, e.g. "touchpoints[3].emotion".
+public static class ProgramValidator
+{
+    public static IReadOnlyList<string> Validate(JourneyProgram program)
+    {
+        var errors = new List<string>();
+        void Text(string? value, string path, int max, bool required = false)
+        {
+            if (string.IsNullOrWhiteSpace(value)) { if (required) errors.Add($"{path} is required"); return; }
+            if (value.Length > max) errors.Add($"{path} is {value.Length} characters; the limit is {max}");
+        }
+        void Ids<T>(IReadOnlyList<T> items, Func<T, string> id, string path)
+        {
+            for (var i = 0; i < items.Count; i++) Text(id(items[i]), $"{path}[{i}].id", TextLimits.Id, required: true);
+            foreach (var duplicate in items.GroupBy(id).Where(g => g.Count() > 1)) errors.Add($"{path} has the id '{duplicate.Key}' more than once");
+        }
+        void People(IReadOnlyList<Person> people, string path)
+        {
+            for (var i = 0; i < people.Count; i++)
+            {
+                Text(people[i].AadObjectId, $"{path}[{i}].aadObjectId", TextLimits.Id, required: true);
+                Text(people[i].DisplayName, $"{path}[{i}].displayName", TextLimits.PersonName, required: true);
+            }
+        }
+
+        Text(program.Id, "id", TextLimits.Id, required: true);
+        Text(program.TenantId, "tenantId", TextLimits.Id, required: true);
+        var charter = program.Charter;
+        Text(charter.Name, "charter.name", TextLimits.Name, required: true);
+        Text(charter.Journey?.StartTrigger, "charter.journey.startTrigger", TextLimits.JourneyEnd);
+        Text(charter.Journey?.End, "charter.journey.end", TextLimits.JourneyEnd);
+        Text(charter.Objective, "charter.objective", TextLimits.LongText);
+        Text(charter.DefinitionOfDone, "charter.definitionOfDone", TextLimits.LongText);
+        Text(charter.Budget, "charter.budget", TextLimits.LongText);
+        Text(charter.Resources, "charter.resources", TextLimits.LongText);
+        Ids(charter.Metrics, m => m.Id, "charter.metrics");
+        for (var i = 0; i < charter.Metrics.Count; i++) Text(charter.Metrics[i].Name, $"charter.metrics[{i}].name", TextLimits.Name, required: true);
+        People(charter.Owners, "charter.owners");
+        People(charter.Sponsors, "charter.sponsors");
+        Ids(charter.Departments, d => d.Id, "charter.departments");
+        for (var i = 0; i < charter.Departments.Count; i++)
+        {
+            Text(charter.Departments[i].Name, $"charter.departments[{i}].name", TextLimits.Name, required: true);
+            People(charter.Departments[i].Contacts, $"charter.departments[{i}].contacts");
+        }
+        Ids(charter.Personas, p => p.Id, "charter.personas");
+        for (var i = 0; i < charter.Personas.Count; i++) Text(charter.Personas[i].Name, $"charter.personas[{i}].name", TextLimits.Name, required: true);
+        Ids(charter.Stages, s => s.Id, "charter.stages");
+        for (var i = 0; i < charter.Stages.Count; i++) Text(charter.Stages[i].Name, $"charter.stages[{i}].name", TextLimits.Name, required: true);
+        if (charter.ReviewCadenceDays is < 1 or > TextLimits.MaxReviewCadenceDays)
+        {
+            errors.Add($"charter.reviewCadenceDays must be between 1 and {TextLimits.MaxReviewCadenceDays}");
+        }
+        if (charter.WorkingHours is { } hours)
+        {
+            if (hours.End <= hours.Start) errors.Add("charter.workingHours.end must be after start");
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(hours.TimeZone, out _)) errors.Add($"charter.workingHours.timeZone '{hours.TimeZone}' is not a known time zone");
+        }
+
+        var stages = charter.Stages.Select(s => s.Id).ToHashSet();
+        var departments = charter.Departments.Select(d => d.Id).ToHashSet();
+        var personas = charter.Personas.Select(p => p.Id).ToHashSet();
+        Ids(program.Touchpoints, t => t.Id, "touchpoints");
+        for (var i = 0; i < program.Touchpoints.Count; i++)
+        {
+            var t = program.Touchpoints[i];
+            var path = $"touchpoints[{i}]";
+            if (!stages.Contains(t.StageId)) errors.Add($"{path}.stageId '{t.StageId}' is not a stage of this program");
+            if (!departments.Contains(t.DepartmentId)) errors.Add($"{path}.departmentId '{t.DepartmentId}' is not a department of this program");
+            foreach (var persona in t.PersonaIds.Where(p => !personas.Contains(p))) errors.Add($"{path}.personaIds has '{persona}', which is not a persona of this program");
+            if (t.Emotion is < -2 or > 2) errors.Add($"{path}.emotion must be between -2 and 2");
+            Text(t.CustomerAction, $"{path}.customerAction", TextLimits.LongText, required: true);
+            Text(t.PainPoints, $"{path}.painPoints", TextLimits.LongText);
+            Text(t.Verbatim, $"{path}.verbatim", TextLimits.LongText);
+            Text(t.Backstage?.DeliveredBy, $"{path}.backstage.deliveredBy", TextLimits.Name);
+            Text(t.Backstage?.SystemOrProcess, $"{path}.backstage.systemOrProcess", TextLimits.LongText);
+            Text(t.Backstage?.EmployeePain, $"{path}.backstage.employeePain", TextLimits.LongText);
+            if (t.SourceLink is { Length: > 0 } link
+                && (link.Length > TextLimits.Link || !Uri.TryCreate(link, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.Add($"{path}.sourceLink must be an https link of at most {TextLimits.Link} characters");
+            }
+            People([t.CreatedBy], $"{path}.createdBy");
+        }
+
+        var touchpoints = program.Touchpoints.Select(t => t.Id).ToHashSet();
+        var metrics = charter.Metrics.Select(m => m.Id).ToHashSet();
+        Ids(program.Actions, a => a.Id, "actions");
+        for (var i = 0; i < program.Actions.Count; i++)
+        {
+            var a = program.Actions[i];
+            Text(a.Title, $"actions[{i}].title", TextLimits.Name, required: true);
+            if (a.TouchpointId is not null && !touchpoints.Contains(a.TouchpointId)) errors.Add($"actions[{i}].touchpointId '{a.TouchpointId}' is not a touchpoint of this program");
+            if (a.MetricId is not null && !metrics.Contains(a.MetricId)) errors.Add($"actions[{i}].metricId '{a.MetricId}' is not a metric of this program");
+            People([a.Owner], $"actions[{i}].owner");
+        }
+        Ids(program.Reviews, r => r.Id, "reviews");
+        return errors;
+    }
+}

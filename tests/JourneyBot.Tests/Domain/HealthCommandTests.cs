@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using JourneyBot.Admin;
+using JourneyBot.Domain;
+
+namespace JourneyBot.Tests.Domain;
+
+// `JourneyBot health program.json`: map health offline, no storage, no network.
+public sealed class HealthCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("journeybot-health-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await AdminCommandLine.RunAsync(args, stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task PrintsEveryCheckAsJsonAsOfTheGivenDate()
+    {
+        var file = WriteFile("program.json", ProgramFile.Write(SamplePrograms.Full()));
+
+        var (code, stdout, _) = await RunAsync("health", file, "--as-of", "2026-11-01");
+
+        Assert.Equal(0, code);
+        var checks = JsonNode.Parse(stdout)!.AsArray();
+        var expected = MapHealth.Evaluate(SamplePrograms.Full(), SamplePrograms.AsOf);
+        Assert.Equal(expected.Select(c => c.Id), checks.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.All(checks, c =>
+        {
+            Assert.Contains(c!["status"]!.GetValue<string>(), new[] { "ok", "warn", "fail" });
+            Assert.False(string.IsNullOrWhiteSpace(c["figure"]!.GetValue<string>()));
+            Assert.False(string.IsNullOrWhiteSpace(c["threshold"]!.GetValue<string>()));
+            Assert.False(string.IsNullOrWhiteSpace(c["nextStep"]!.GetValue<string>()));
+        });
+        var review = checks.Single(c => c!["id"]!.GetValue<string>() == "review-recency")!;
+        Assert.Equal("10 days since the last review", review["figure"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheAsOfDateChangesTheAnswer()
+    {
+        var file = WriteFile("program.json", ProgramFile.Write(SamplePrograms.Full()));
+
+        var (_, later, _) = await RunAsync("health", file, "--as-of", "2027-02-01");
+
+        var review = JsonNode.Parse(later)!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "review-recency")!;
+        Assert.Equal("fail", review["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnInvalidFileExitsWith2NamingTheField()
+    {
+        var json = JsonNode.Parse(ProgramFile.Write(SamplePrograms.Full()))!;
+        json["program"]!["touchpoints"]![0]!["emotion"] = 7;
+        var file = WriteFile("bad.json", json.ToJsonString());
+
+        var (code, stdout, stderr) = await RunAsync("health", file);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("touchpoints[0].emotion", stderr);
+    }
+
+    [Theory]
+    [InlineData("health")]
+    [InlineData("health", "missing.json")]
+    [InlineData("health", "x.json", "--as-of", "yesterday")]
+    public async Task BadArgumentsExitWith2AndSayHow(params string[] args)
+    {
+        var (code, _, stderr) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.False(string.IsNullOrWhiteSpace(stderr));
+    }
+
+    [Fact]
+    public async Task TheDeployableRunsItWithoutStorageOrNetwork()
+    {
+        var file = WriteFile("program.json", ProgramFile.Write(SamplePrograms.Full()));
+        // Storage pointed at a closed port proves the command never touches it.
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "JourneyBot.dll"), "health", file, "--as-of", "2026-11-01" }) info.ArgumentList.Add(arg);
+        info.Environment["ConnectionStrings__Storage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        using var process = Process.Start(info)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(15, JsonNode.Parse(stdout)!.AsArray().Count);
+    }
+}
