@@ -2,6 +2,7 @@ using JourneyBot.Bot;
 using JourneyBot.Conversations;
 using JourneyBot.Help;
 using JourneyBot.Operations;
+using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Storage;
 
@@ -21,6 +22,7 @@ public static class JourneyBotApp
         builder.Services.AddSingleton(sp => new HelpLink(ReadHelpUrl(sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddConversations();
         builder.Services.AddHelp();
+        builder.Services.AddPrograms();
         builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
 
         var app = builder.Build();

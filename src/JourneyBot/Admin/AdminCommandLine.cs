@@ -9,9 +9,14 @@ namespace JourneyBot.Admin;
 // Exit codes: 0 done, 2 bad arguments or an invalid file (the message names the field).
 public static class AdminCommandLine
 {
-    public const string Usage = "usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd]";
+    public const string Usage = """
+        usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd]
+               JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
+               JourneyBot import <program.json> --tenant <tenant id>
+        export and import use ConnectionStrings__Storage (default: Azurite on this machine).
+        """;
 
-    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "health";
+    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "health" or "export" or "import";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
@@ -20,8 +25,20 @@ public static class AdminCommandLine
             return args[0] switch
             {
                 "health" => await HealthAsync(args[1..], stdout, clock),
+                "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
+                "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant"), stdout, clock),
                 _ => Fail(stderr, Usage),
             };
+        }
+        catch (JourneyBot.Protocol.ConfigurationException e)
+        {
+            stderr.WriteLine(e.Message);
+            return 2;
+        }
+        catch (ProgramTransferException e)
+        {
+            stderr.WriteLine(e.Message);
+            return e.ExitCode;
         }
         catch (AdminUsageException e)
         {
@@ -70,11 +87,28 @@ public static class AdminCommandLine
         return 0;
     }
 
+    // Named options plus at most one positional argument (the file), keyed "".
+    private static Dictionary<string, string> Options(string[] args, params string[] required)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                if (i + 1 >= args.Length) throw new AdminUsageException($"{args[i]} needs a value.\n{Usage}");
+                options[args[i]] = args[++i];
+            }
+            else if (!options.TryAdd("", args[i])) throw new AdminUsageException(Usage);
+        }
+        foreach (var name in required.Where(r => !options.ContainsKey(r))) throw new AdminUsageException($"{name} is required.\n{Usage}");
+        return options;
+    }
+
     private static int Fail(TextWriter stderr, string message)
     {
         stderr.WriteLine(message);
         return 2;
     }
 
-    private sealed class AdminUsageException(string message) : Exception(message);
+    internal sealed class AdminUsageException(string message) : Exception(message);
 }

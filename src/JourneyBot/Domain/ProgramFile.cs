@@ -10,9 +10,9 @@ public static class ProgramFile
 {
     public const string Format = "journeybot-program/1";
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    // Shared with storage, so a stored part and an exported one are the same JSON.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -22,7 +22,9 @@ public static class ProgramFile
 
     private sealed record Document(string Format, JourneyProgram Program);
 
-    public static string Write(JourneyProgram program) => JsonSerializer.Serialize(new Document(Format, program), Options);
+    private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+
+    public static string Write(JourneyProgram program) => JsonSerializer.Serialize(new Document(Format, program), Indented);
 
     // Reads and validates a program file; a bad file is a ProgramFileException naming the field.
     public static JourneyProgram Read(string json)

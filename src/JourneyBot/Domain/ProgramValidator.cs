@@ -14,7 +14,14 @@ public static class ProgramValidator
         }
         void Ids<T>(IReadOnlyList<T> items, Func<T, string> id, string path)
         {
-            for (var i = 0; i < items.Count; i++) Text(id(items[i]), $"{path}[{i}].id", TextLimits.Id, required: true);
+            for (var i = 0; i < items.Count; i++)
+            {
+                Text(id(items[i]), $"{path}[{i}].id", TextLimits.Id, required: true);
+                if (id(items[i]) is { Length: > 0 } value && !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                {
+                    errors.Add($"{path}[{i}].id may contain only letters, digits, '-' and '_'");
+                }
+            }
             foreach (var duplicate in items.GroupBy(id).Where(g => g.Count() > 1)) errors.Add($"{path} has the id '{duplicate.Key}' more than once");
         }
         void People(IReadOnlyList<Person> people, string path)
@@ -27,6 +34,10 @@ public static class ProgramValidator
         }
 
         Text(program.Id, "id", TextLimits.Id, required: true);
+        if (program.Id is { Length: > 0 } programId && !programId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            errors.Add("id may contain only letters, digits, '-' and '_'");
+        }
         Text(program.TenantId, "tenantId", TextLimits.Id, required: true);
         var charter = program.Charter;
         Text(charter.Name, "charter.name", TextLimits.Name, required: true);

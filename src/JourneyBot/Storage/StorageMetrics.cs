@@ -12,24 +12,28 @@ public sealed class StorageMetrics : HttpPipelinePolicy
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>("journeybot.storage.requests", description: "Requests sent to table storage");
     private static long _total;
+    private long _count;
 
+    // Every request this process sent, and the ones sent through the client this policy instance belongs to.
     public static long Total => Interlocked.Read(ref _total);
+    public long Count => Interlocked.Read(ref _count);
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        Count(message);
+        Record(message);
         ProcessNext(message, pipeline);
     }
 
     public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        Count(message);
+        Record(message);
         return ProcessNextAsync(message, pipeline);
     }
 
-    private static void Count(HttpMessage message)
+    private void Record(HttpMessage message)
     {
         Interlocked.Increment(ref _total);
+        Interlocked.Increment(ref _count);
         Requests.Add(1, new KeyValuePair<string, object?>("method", message.Request.Method.ToString()));
     }
 }

@@ -8,11 +8,15 @@ public sealed class StorageTables(TableServiceClient service)
     public const string ConversationsName = "Conversations";
     public const string ServiceUrlsName = "ServiceUrls";
     public const string IdempotencyName = "Idempotency";
+    public const string ProgramsName = "Programs";
+    public const string MembershipsName = "Memberships";
 
-    public static readonly IReadOnlyList<string> All = [ConversationsName, ServiceUrlsName, IdempotencyName];
+    public static readonly IReadOnlyList<string> All = [ConversationsName, ServiceUrlsName, IdempotencyName, ProgramsName, MembershipsName];
 
     public TableServiceClient Service { get; } = service;
     public TableClient Conversations { get; } = service.GetTableClient(ConversationsName);
     public TableClient ServiceUrls { get; } = service.GetTableClient(ServiceUrlsName);
     public TableClient Idempotency { get; } = service.GetTableClient(IdempotencyName);
+    public TableClient Programs { get; } = service.GetTableClient(ProgramsName);
+    public TableClient Memberships { get; } = service.GetTableClient(MembershipsName);
 }

@@ -1,0 +1,70 @@
+using Azure;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace JourneyBot.Admin;
+
+public sealed class ProgramTransferException(string message, int exitCode) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+// Whole programs in and out of table storage, in the documented program file format.
+public static class ProgramTransfer
+{
+    public static async Task<int> ExportAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
+    {
+        var store = await OpenStoreAsync(clock);
+        var program = await Storage(() => store.LoadAsync(options["--tenant"], options["--program"], CancellationToken.None));
+        if (program is null) throw new ProgramTransferException($"No program '{options["--program"]}' in tenant '{options["--tenant"]}'.", 2);
+        await stdout.WriteLineAsync(ProgramFile.Write(program));
+        return 0;
+    }
+
+    public static async Task<int> ImportAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
+    {
+        if (!options.TryGetValue("", out var file)) throw new ProgramTransferException($"import needs a program file.\n{AdminCommandLine.Usage}", 2);
+        if (!File.Exists(file)) throw new ProgramTransferException($"{file}: no such file.", 2);
+        // The tenant named on the command line owns the imported program, whatever tenant it came from.
+        var program = ProgramFile.Read(await File.ReadAllTextAsync(file)) with { TenantId = options["--tenant"] };
+        var store = await OpenStoreAsync(clock);
+        try
+        {
+            await Storage(() => store.ImportAsync(program, CancellationToken.None));
+        }
+        catch (ProgramExistsException e)
+        {
+            throw new ProgramTransferException($"{e.Message} Nothing was imported.", 2);
+        }
+        await stdout.WriteLineAsync($"Imported program '{program.Id}' ({program.Charter.Name}) into tenant '{program.TenantId}': " +
+            $"{program.Touchpoints.Count} touchpoints, {program.Actions.Count} actions, {program.Reviews.Count} reviews.");
+        return 0;
+    }
+
+    private static async Task<ProgramStore> OpenStoreAsync(TimeProvider clock)
+    {
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var tables = new StorageTables(StorageConnection.CreateClient(config));
+        foreach (var name in StorageTables.All) await Storage(() => tables.Service.CreateTableIfNotExistsAsync(name));
+        return new ProgramStore(tables, clock);
+    }
+
+    private static async Task<T> Storage<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
+        {
+            throw new ProgramTransferException($"Table storage failed (ConnectionStrings__Storage): {e.GetBaseException().Message}", 1);
+        }
+    }
+
+    private static Task Storage(Func<Task> call) => Storage(async () => { await call(); return true; });
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using JourneyBot.Domain;
+using JourneyBot.Storage;
+
+namespace JourneyBot.Programs;
+
+public sealed class ProgramExistsException(string programId) : Exception($"A program with id '{programId}' already exists.");
+
+public sealed record TouchpointCounts(int Total, IReadOnlyDictionary<(string StageId, string DepartmentId), int> Cells);
+
+// Programs in table storage: one partition per program; every read is scoped to the caller's tenant, so a
+// program id from another tenant reads as "no such program".
+public sealed class ProgramStore(StorageTables tables, TimeProvider clock)
+{
+    private const int MaxBatch = 100;
+    private static readonly JsonSerializerOptions Json = ProgramFile.Options;
+    // Each contributor's counter shard as this instance last wrote it: the ETag lets the next add skip the read.
+    private readonly ConcurrentDictionary<(string Program, string Shard), CountersRow> _shards = new();
+
+    public static string CounterShard(string aadObjectId) => $"{ProgramKeys.Counters}|{TableKey.Encode(aadObjectId)}";
+
+    public async Task<JourneyProgram?> LoadAsync(string tenantId, string programId, CancellationToken cancellationToken)
+    {
+        ProgramRow? programRow = null;
+        var touchpoints = new List<Touchpoint>();
+        var actions = new List<ImprovementAction>();
+        var reviews = new List<Review>();
+        var updates = new List<ProgressUpdate>();
+        await foreach (var entity in tables.Programs.QueryAsync<TableEntity>(e => e.PartitionKey == programId, cancellationToken: cancellationToken))
+        {
+            var rowKey = entity.RowKey;
+            if (rowKey == ProgramKeys.Program)
+            {
+                programRow = new ProgramRow
+                {
+                    TenantId = entity.GetString(nameof(ProgramRow.TenantId)),
+                    Name = entity.GetString(nameof(ProgramRow.Name)),
+                    CharterJson = entity.GetString(nameof(ProgramRow.CharterJson)),
+                    CollectionOpenedOn = entity.GetDateTime(nameof(ProgramRow.CollectionOpenedOn)),
+                };
+            }
+            else if (rowKey.StartsWith(ProgramKeys.TouchpointPrefix, StringComparison.Ordinal)) touchpoints.Add(Part<Touchpoint>(entity));
+            else if (rowKey.StartsWith(ProgramKeys.ActionPrefix, StringComparison.Ordinal)) actions.Add(Part<ImprovementAction>(entity));
+            else if (rowKey.StartsWith(ProgramKeys.ReviewPrefix, StringComparison.Ordinal)) reviews.Add(Part<Review>(entity));
+            else if (rowKey.StartsWith(ProgramKeys.ProgressPrefix, StringComparison.Ordinal)) updates.Add(Part<ProgressUpdate>(entity));
+        }
+        if (programRow is null || programRow.TenantId != tenantId) return null;
+        return new JourneyProgram
+        {
+            Id = programId,
+            TenantId = tenantId,
+            Charter = JsonSerializer.Deserialize<Charter>(programRow.CharterJson, Json)!,
+            CollectionOpenedOn = programRow.CollectionOpenedOn is { } opened ? DateOnly.FromDateTime(opened) : null,
+            Touchpoints = touchpoints.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
+            Actions = actions,
+            Reviews = reviews.OrderBy(r => r.CompletedOn).ToList(),
+            ProgressUpdates = updates.OrderBy(u => u.SentOn).ToList(),
+        };
+    }
+
+    // Writes a whole program that does not exist yet (import, or a new program with its first parts).
+    public async Task ImportAsync(JourneyProgram program, CancellationToken cancellationToken)
+    {
+        var partition = program.Id;
+        var existing = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(partition, ProgramKeys.Program, select: ["PartitionKey"], cancellationToken);
+        if (existing.HasValue) throw new ProgramExistsException(program.Id);
+
+        var rows = new List<ITableEntity>
+        {
+            new ProgramRow
+            {
+                PartitionKey = partition, RowKey = ProgramKeys.Program, TenantId = program.TenantId, Name = program.Charter.Name,
+                CharterJson = JsonSerializer.Serialize(program.Charter, Json),
+                CollectionOpenedOn = program.CollectionOpenedOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                CreatedAt = clock.GetUtcNow(),
+            },
+        };
+        foreach (var shard in program.ActiveTouchpoints().GroupBy(t => t.CreatedBy.AadObjectId))
+        {
+            rows.Add(new CountersRow { PartitionKey = partition, RowKey = CounterShard(shard.Key), Touchpoints = shard.Count(), CellsJson = CellsJson(Cells(shard)) });
+        }
+        rows.AddRange(program.Touchpoints.Select(t => Part(partition, ProgramKeys.Touchpoint(t.Id), t, t.CreatedBy.AadObjectId)));
+        rows.AddRange(program.Actions.Select(a => Part(partition, ProgramKeys.ActionPrefix + a.Id, a, null)));
+        rows.AddRange(program.Reviews.Select(r => Part(partition, ProgramKeys.ReviewPrefix + r.Id, r, null)));
+        rows.AddRange(program.ProgressUpdates.Select((u, i) => Part(partition, $"{ProgramKeys.ProgressPrefix}{u.SentOn:yyyyMMdd}|{TableKey.Encode(u.SponsorAadObjectId)}|{i:D4}", u, null)));
+
+        // The program row goes in the first batch; it fails as a whole if another import raced this one.
+        foreach (var batch in rows.Chunk(MaxBatch))
+        {
+            await tables.Programs.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+        }
+        await WriteMembershipsAsync(program, cancellationToken);
+    }
+
+    // Adds one touchpoint with its counters and the idempotency record in one entity-group transaction.
+    // Returns false when this idempotency key was already used (a double-clicked or redelivered submit).
+    public async Task<bool> AddTouchpointAsync(string programId, Touchpoint touchpoint, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var shardKey = CounterShard(touchpoint.CreatedBy.AadObjectId);
+        var idempotencyRow = new TableEntity(programId, ProgramKeys.IdempotencyPrefix + TableKey.Encode(idempotencyKey)) { ["TouchpointId"] = touchpoint.Id };
+        for (var attempt = 0; ; attempt++)
+        {
+            if (!_shards.TryGetValue((programId, shardKey), out var shard) || attempt > 0)
+            {
+                var read = await tables.Programs.GetEntityIfExistsAsync<CountersRow>(programId, shardKey, cancellationToken: cancellationToken);
+                shard = read.HasValue ? read.Value! : new CountersRow { PartitionKey = programId, RowKey = shardKey, ETag = default };
+            }
+            var cells = ReadCells(shard.CellsJson);
+            var cell = CellKey(touchpoint.StageId, touchpoint.DepartmentId);
+            cells[cell] = cells.GetValueOrDefault(cell) + 1;
+            var updated = new CountersRow { PartitionKey = programId, RowKey = shardKey, Touchpoints = shard.Touchpoints + 1, CellsJson = JsonSerializer.Serialize(cells) };
+            var counterAction = shard.ETag == default
+                ? new TableTransactionAction(TableTransactionActionType.Add, updated)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, updated, shard.ETag);
+            try
+            {
+                var response = await tables.Programs.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, idempotencyRow),
+                    new TableTransactionAction(TableTransactionActionType.Add, Part(programId, ProgramKeys.Touchpoint(touchpoint.Id), touchpoint, touchpoint.CreatedBy.AadObjectId)),
+                    counterAction,
+                ], cancellationToken);
+                updated.ETag = response.Value[2].Headers.ETag ?? default;
+                _shards[(programId, shardKey)] = updated;
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status == 409)
+            {
+                return false;
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 2 && e.Status is 409 or 412 && attempt < 10)
+            {
+                // Our cached counters were stale (another instance, or an edit, changed them): read and retry.
+                _shards.TryRemove((programId, shardKey), out _);
+            }
+        }
+    }
+
+    public async Task<TouchpointCounts> LoadCountsAsync(string programId, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var cells = new Dictionary<(string, string), int>();
+        var from = ProgramKeys.Counters + "|";
+        var to = ProgramKeys.Counters + "}";
+        await foreach (var shard in tables.Programs.QueryAsync<CountersRow>(
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
+        {
+            total += shard.Touchpoints;
+            foreach (var (key, count) in ReadCells(shard.CellsJson))
+            {
+                var parts = key.Split('|');
+                cells[(parts[0], parts[1])] = cells.GetValueOrDefault((parts[0], parts[1])) + count;
+            }
+        }
+        return new TouchpointCounts(total, cells);
+    }
+
+    public async Task<IReadOnlyList<MembershipRow>> ProgramsOfAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var list = new List<MembershipRow>();
+        await foreach (var row in tables.Memberships.QueryAsync<MembershipRow>(e => e.PartitionKey == MemberPartition(tenantId, aadObjectId), cancellationToken: cancellationToken))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
+
+    private async Task WriteMembershipsAsync(JourneyProgram program, CancellationToken cancellationToken)
+    {
+        foreach (var person in ProgramRoles.Members(program.Charter))
+        {
+            await tables.Memberships.UpsertEntityAsync(new MembershipRow
+            {
+                PartitionKey = MemberPartition(program.TenantId, person.AadObjectId),
+                RowKey = program.Id,
+                ProgramName = program.Charter.Name,
+                Roles = ProgramRoles.Of(program.Charter, person.AadObjectId).ToString(),
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    private static string MemberPartition(string tenantId, string aadObjectId) => $"{TableKey.Encode(tenantId)}|{TableKey.Encode(aadObjectId)}";
+
+    private static PartRow Part<T>(string partition, string rowKey, T part, string? createdBy) =>
+        new() { PartitionKey = partition, RowKey = rowKey, Json = JsonSerializer.Serialize(part, Json), CreatedBy = createdBy };
+
+    private static T Part<T>(TableEntity entity) => JsonSerializer.Deserialize<T>(entity.GetString(nameof(PartRow.Json)), Json)!;
+
+    private static string CellKey(string stageId, string departmentId) => $"{stageId}|{departmentId}";
+
+    private static Dictionary<string, int> Cells(IEnumerable<Touchpoint> touchpoints) =>
+        touchpoints.GroupBy(t => CellKey(t.StageId, t.DepartmentId)).ToDictionary(g => g.Key, g => g.Count());
+
+    private static string CellsJson(Dictionary<string, int> cells) => JsonSerializer.Serialize(cells);
+
+    private static Dictionary<string, int> ReadCells(string json) => JsonSerializer.Deserialize<Dictionary<string, int>>(json) ?? [];
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using JourneyBot.Domain;
+using JourneyBot.Tests.Domain;
+using JourneyBot.Tests.Infrastructure;
+
+namespace JourneyBot.Tests.Programs;
+
+// `JourneyBot import` and `export` as an administrator runs them: the deployable, against real storage.
+public sealed class ProgramTransferTests : IAsyncLifetime
+{
+    private AzuriteServer _azurite = null!;
+    private readonly string _dir = Directory.CreateTempSubdirectory("journeybot-transfer-").FullName;
+
+    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _azurite.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyBot.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["ConnectionStrings__Storage"] = _azurite.ConnectionString;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task ImportThenExportKeepsEverything()
+    {
+        var program = SamplePrograms.Full() with { Id = "p" + Guid.NewGuid().ToString("N") };
+        var file = Path.Combine(_dir, "program.json");
+        await File.WriteAllTextAsync(file, ProgramFile.Write(program));
+
+        var imported = await RunAsync("import", file, "--tenant", "tenant-b");
+        var exported = await RunAsync("export", "--tenant", "tenant-b", "--program", program.Id);
+
+        Assert.True(imported.Code == 0, imported.Err);
+        Assert.Contains("1 actions", imported.Out.Replace("1 actions", "1 actions"));
+        Assert.True(exported.Code == 0, exported.Err);
+        Assert.Equal(ProgramFile.Write(program with { TenantId = "tenant-b" }), exported.Out.TrimEnd());
+    }
+
+    [Fact]
+    public async Task ImportRefusesToOverwriteAndExportRefusesOtherTenants()
+    {
+        var program = SamplePrograms.Full() with { Id = "p" + Guid.NewGuid().ToString("N") };
+        var file = Path.Combine(_dir, "again.json");
+        await File.WriteAllTextAsync(file, ProgramFile.Write(program));
+        Assert.Equal(0, (await RunAsync("import", file, "--tenant", "tenant-c")).Code);
+
+        var again = await RunAsync("import", file, "--tenant", "tenant-c");
+        var otherTenant = await RunAsync("export", "--tenant", "tenant-d", "--program", program.Id);
+
+        Assert.Equal(2, again.Code);
+        Assert.Contains("already exists", again.Err);
+        Assert.Equal(2, otherTenant.Code);
+        Assert.Contains("No program", otherTenant.Err);
+        Assert.Empty(otherTenant.Out);
+    }
+
+    [Fact]
+    public async Task AnInvalidFileIsRefusedNamingTheFieldAndNothingIsWritten()
+    {
+        var program = SamplePrograms.Full() with { Id = "p" + Guid.NewGuid().ToString("N") };
+        var json = ProgramFile.Write(program).Replace("\"emotion\": -2", "\"emotion\": 7");
+        var file = Path.Combine(_dir, "bad.json");
+        await File.WriteAllTextAsync(file, json);
+
+        var result = await RunAsync("import", file, "--tenant", "tenant-e");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("touchpoints[0].emotion", result.Err);
+        Assert.Equal(2, (await RunAsync("export", "--tenant", "tenant-e", "--program", program.Id)).Code);
+    }
+}
