@@ -8,6 +8,17 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 "$repo/infra/install-tools.sh" || exit 1
 
+# The card gallery renders cards in Debian's Chromium (no browser download: the network is closed).
+if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "Installing chromium (apt)..."
+    (apt-get install -y -qq chromium > /dev/null 2>&1 || { apt-get update -qq > /dev/null 2>&1 && apt-get install -y -qq chromium > /dev/null 2>&1; }) \
+      || echo "Could not install chromium; the card gallery test will fail." >&2
+  else
+    echo "chromium is missing: run 'sudo apt-get install -y chromium' (the card gallery test needs it)." >&2
+  fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 dotnet build JourneyBot.sln --nologo --verbosity quiet || { echo "0 passed, 1 failed"; exit 1; }

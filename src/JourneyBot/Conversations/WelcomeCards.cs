@@ -3,7 +3,7 @@ using JourneyBot.Cards;
 
 namespace JourneyBot.Conversations;
 
-public sealed class WelcomeCards(IEnumerable<BotCommand> commands, HelpLink helpLink)
+public sealed class WelcomeCards(HelpLink helpLink)
 {
     public AdaptiveCard Build()
     {
@@ -20,8 +20,7 @@ public sealed class WelcomeCards(IEnumerable<BotCommand> commands, HelpLink help
                     new Fact("3.", "Everyone sees coverage and map health as the map fills up."),
                 ]),
                 new TextBlock("Getting help") { Weight = TextWeight.Bolder, Separator = true },
-                new TextBlock($"Type **help** at any time to see the {commands.Count()} command(s) available today. " +
-                              "In a channel or group chat, @mention me first."));
+                new TextBlock("Type **help** at any time to see what I can do today. In a channel or group chat, @mention me first."));
         card.AddActions(new CardExecuteAction("Show help", "help"));
         if (helpLink.Url is { } url) card.AddActions(new CardOpenUrlAction("Open the guide", url));
         return card;

@@ -17,8 +17,8 @@ public static class CardCatalog
         var link = new HelpLink(new Uri("https://contoso.example.com/journeybot/guide"));
         return
         [
-            ("welcome", new WelcomeCards(commands, noLink).Build().ToJson()),
-            ("welcome-with-guide", new WelcomeCards(commands, link).Build().ToJson()),
+            ("welcome", new WelcomeCards(noLink).Build().ToJson()),
+            ("welcome-with-guide", new WelcomeCards(link).Build().ToJson()),
             ("help", new HelpCards(commands, noLink).Build().ToJson()),
             ("help-with-guide", new HelpCards(commands, link).Build().ToJson()),
             ("unknown-action", NoticeCards.UnknownAction()),
