@@ -5,6 +5,7 @@ using JourneyBot.Operations;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Storage;
+using JourneyBot.Touchpoints;
 
 namespace JourneyBot;
 
@@ -23,6 +24,7 @@ public static class JourneyBotApp
         builder.Services.AddConversations();
         builder.Services.AddHelp();
         builder.Services.AddPrograms();
+        builder.Services.AddTouchpoints();
         builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
 
         var app = builder.Build();

@@ -9,6 +9,8 @@ namespace JourneyBot.Programs;
 
 public sealed class ProgramExistsException(string programId) : Exception($"A program with id '{programId}' already exists.");
 
+public sealed record ProgramHeader(string Id, string TenantId, Charter Charter, DateOnly? CollectionOpenedOn);
+
 public sealed record TouchpointCounts(int Total, IReadOnlyDictionary<(string StageId, string DepartmentId), int> Cells);
 
 // Programs in table storage: one partition per program; every read is scoped to the caller's tenant, so a
@@ -22,8 +24,22 @@ public sealed class ProgramStore(StorageTables tables, TimeProvider clock)
 
     public static string CounterShard(string aadObjectId) => $"{ProgramKeys.Counters}|{TableKey.Encode(aadObjectId)}";
 
+    // The charter alone: one point read, for turns that need roles and the program's shape but not its parts.
+    public async Task<ProgramHeader?> LoadHeaderAsync(string tenantId, string programId, CancellationToken cancellationToken)
+    {
+        if (!IsProgramId(programId)) return null;
+        var row = await tables.Programs.GetEntityIfExistsAsync<ProgramRow>(programId, ProgramKeys.Program, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.TenantId != tenantId) return null;
+        return new ProgramHeader(programId, tenantId, JsonSerializer.Deserialize<Charter>(row.Value.CharterJson, Json)!,
+            row.Value.CollectionOpenedOn is { } opened ? DateOnly.FromDateTime(opened) : null);
+    }
+
+    // Ids come from cards and commands: anything that is not a plain id cannot name a program.
+    public static bool IsProgramId(string? id) => id is { Length: > 0 and <= TextLimits.Id } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public async Task<JourneyProgram?> LoadAsync(string tenantId, string programId, CancellationToken cancellationToken)
     {
+        if (!IsProgramId(programId)) return null;
         ProgramRow? programRow = null;
         var touchpoints = new List<Touchpoint>();
         var actions = new List<ImprovementAction>();

@@ -62,6 +62,21 @@ public static class CardRules
                     foreach (var item in column!["items"]?.AsArray() ?? []) CheckElement(item!.AsObject(), path + "/Column", problems);
                 }
                 break;
+            case "Table":
+                var rows = element["rows"]?.AsArray();
+                if (rows is null || rows.Count == 0) problems.Add($"{path} has no rows");
+                var width = element["columns"]?.AsArray().Count ?? 0;
+                foreach (var row in rows ?? [])
+                {
+                    var cells = row!["cells"]!.AsArray();
+                    if (cells.Count != width) problems.Add($"{path} has a row of {cells.Count} cells for {width} columns");
+                    foreach (var cell in cells) foreach (var item in cell!["items"]!.AsArray()) CheckElement(item!.AsObject(), path + "/TableCell", problems);
+                }
+                break;
+            case "Input.ChoiceSet":
+                if (string.IsNullOrWhiteSpace(element["id"]?.GetValue<string>())) problems.Add($"{path} has no id");
+                if (element["choices"]?.AsArray() is not { Count: > 0 }) problems.Add($"{path} has no choices");
+                break;
             case string input when input.StartsWith("Input.", StringComparison.Ordinal):
                 if (string.IsNullOrWhiteSpace(element["id"]?.GetValue<string>())) problems.Add($"{path} has no id");
                 break;

@@ -1,0 +1,28 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace JourneyBot.Cards;
+
+public static partial class CardText
+{
+    private const string InlineMarkdown = "\\`*_[]<>#~|";
+
+    // What people typed, shown as typed: Markdown and markup in it must not format (or forge) the card.
+    public static string Literal(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (InlineMarkdown.Contains(c)) builder.Append('\\');
+            builder.Append(c);
+        }
+        // A line that starts like a list item or a heading would be formatted as one.
+        return ListMarker().Replace(builder.ToString(), m => m.Groups[1].Value + "\\" + m.Groups[2].Value);
+    }
+
+    // Long texts on summary cards are cut so a card stays small whatever people typed.
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    [GeneratedRegex(@"(^|\n)\s*([-+]|\d+\.)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker();
+}

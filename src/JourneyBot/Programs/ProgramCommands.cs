@@ -1,0 +1,93 @@
+using JourneyBot.Bot;
+using JourneyBot.Cards;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Programs;
+
+// programs, use <name>, map and health: finding a program and looking at it.
+public sealed class ProgramCommands(ProgramStore store, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock)
+{
+    public IEnumerable<BotCommand> Commands() =>
+    [
+        new("programs", "List the journey-mapping programs you belong to.", ListAsync),
+        new("use", "Work on a program in this conversation: use <program name>.", UseAsync),
+        new("map", "Show coverage: touchpoints per stage and department, and per persona.", (turn, _, ct) => ShowAsync(turn, ct, p => MapCards.Build(p))),
+        new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today()))),
+    ];
+
+    public IEnumerable<CardVerb> Verbs() =>
+    [
+        new(ProgramCards.UseVerb, UseFromCardAsync),
+        new(MapCards.PageVerb, MapPageAsync),
+    ];
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task ListAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        if (await IdentityAsync(turn, cancellationToken) is not { } who) return;
+        var memberships = await store.ProgramsOfAsync(who.TenantId, who.UserId, cancellationToken);
+        var current = await active.GetAsync(who.TenantId, turn.Activity.Conversation!.Id!, cancellationToken);
+        await turn.SendActivityAsync(ProgramCards.List(memberships, current).ToActivity(), cancellationToken);
+    }
+
+    private async Task UseAsync(TurnContext turn, string name, CancellationToken cancellationToken)
+    {
+        if (await IdentityAsync(turn, cancellationToken) is not { } who) return;
+        if (name.Length == 0)
+        {
+            await turn.SendTextAsync("Say which program: **use** and its name. Type **programs** to see yours.", cancellationToken);
+            return;
+        }
+        var memberships = await store.ProgramsOfAsync(who.TenantId, who.UserId, cancellationToken);
+        var matches = memberships.Where(m => string.Equals(m.ProgramName, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0) matches = memberships.Where(m => m.ProgramName.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count != 1)
+        {
+            await turn.SendTextAsync(matches.Count == 0
+                ? "None of your programs has that name. Type **programs** to see yours."
+                : "Several of your programs start like that. Type **programs** and pick one.", cancellationToken);
+            return;
+        }
+        await sessions.SetActiveAsync(turn, matches[0].RowKey, cancellationToken);
+        await turn.SendActivityAsync(ProgramCards.NowUsing(matches[0].ProgramName).ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> UseFromCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
+        await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
+        return InvokeResponse.Card(ProgramCards.NowUsing(session.Program.Charter.Name).ToJson());
+    }
+
+    private async Task<InvokeResponse> MapPageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
+        var program = await store.LoadAsync(session.Program.TenantId, session.Program.Id, cancellationToken);
+        if (program is null) return InvokeResponse.Card(ProgramCards.Refusal("That program does not exist any more.").ToJson());
+        var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
+        return InvokeResponse.Card(MapCards.Build(program, page).ToJson());
+    }
+
+    private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
+        if (session is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        var program = await store.LoadAsync(session.Program.TenantId, session.Program.Id, cancellationToken);
+        if (program is null) return;
+        await turn.SendActivityAsync(build(program).ToActivity(), cancellationToken);
+    }
+
+    private static async Task<(string TenantId, string UserId)?> IdentityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.GetTenantId() is { } tenant && ProgramSessions.Caller(turn.Activity) is { } caller) return (tenant, caller.AadObjectId);
+        await turn.SendTextAsync("I can't tell which organisation or person this message comes from, so I can't show program data here.", cancellationToken);
+        return null;
+    }
+}

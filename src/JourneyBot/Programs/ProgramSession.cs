@@ -1,0 +1,49 @@
+using JourneyBot.Domain;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Programs;
+
+// Who is asking, in which tenant, about which program, and in what role.
+public sealed record ProgramSession(ProgramHeader Program, Person Caller, ProgramRole Roles)
+{
+    public bool Can(ProgramRole role) => (Roles & role) != 0;
+}
+
+public sealed record SessionProblem(string Message);
+
+public sealed class ProgramSessions(ProgramStore programs, ActiveProgramStore active)
+{
+    // The conversation's active program, or the caller's only program; else a problem that says what to do.
+    public async Task<(ProgramSession? Session, SessionProblem? Problem)> ResolveAsync(TurnContext turn, string? programId, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var tenantId = activity.GetTenantId();
+        var caller = Caller(activity);
+        if (tenantId is null || caller is null) return (null, new SessionProblem("I can't tell which organisation or person this message comes from, so I can't show program data here."));
+
+        programId ??= await active.GetAsync(tenantId, activity.Conversation!.Id!, cancellationToken);
+        if (programId is null)
+        {
+            var memberships = await programs.ProgramsOfAsync(tenantId, caller.AadObjectId, cancellationToken);
+            if (memberships.Count != 1)
+            {
+                return (null, new SessionProblem(memberships.Count == 0
+                    ? "You are not part of any journey-mapping program yet. A program owner adds you as a department contact, owner or sponsor."
+                    : "You are part of several programs. Type **programs** and pick the one to work on here."));
+            }
+            programId = memberships[0].RowKey;
+        }
+
+        var program = await programs.LoadHeaderAsync(tenantId, programId, cancellationToken);
+        if (program is null) return (null, new SessionProblem("That program does not exist (any more). Type **programs** to see yours."));
+        var roles = ProgramRoles.Of(program.Charter, caller.AadObjectId);
+        if (roles == ProgramRole.None) return (null, new SessionProblem($"You are not part of the program \"{program.Charter.Name}\". Ask one of its owners to add you."));
+        return (new ProgramSession(program, caller, roles), null);
+    }
+
+    public Task SetActiveAsync(TurnContext turn, string programId, CancellationToken cancellationToken) =>
+        active.SetAsync(turn.Activity.GetTenantId(), turn.Activity.Conversation!.Id!, programId, cancellationToken);
+
+    public static Person? Caller(Activity activity) =>
+        activity.From?.AadObjectId is { Length: > 0 } id ? new Person(id, activity.From.Name ?? "Someone") : null;
+}

@@ -1,0 +1,63 @@
+using JourneyBot.Bot;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+using F = JourneyBot.Touchpoints.TouchpointFields;
+
+namespace JourneyBot.Touchpoints;
+
+// add touchpoint, and the form's Save: every submit is re-checked against the caller's role and the program.
+public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessions, TimeProvider clock)
+{
+    public BotCommand Command() => new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync);
+
+    public CardVerb Verb() => new(TouchpointCards.SaveVerb, SaveAsync);
+
+    private async Task AddAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
+        if (session is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        if (!session.Can(ProgramRole.Owner | ProgramRole.Contributor))
+        {
+            await turn.SendActivityAsync(ProgramCards.Refusal("Sponsors follow the map but don't add touchpoints. Ask a department contact or an owner.").ToActivity(), cancellationToken);
+            return;
+        }
+        var form = TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId());
+        await turn.SendActivityAsync(form.ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString(F.ProgramId) ?? "", cancellationToken);
+        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
+        if (!session.Can(ProgramRole.Owner | ProgramRole.Contributor))
+        {
+            return InvokeResponse.Card(ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson());
+        }
+
+        var isOwner = session.Can(ProgramRole.Owner);
+        var input = TouchpointInput.Read(action.Data);
+        var formId = action.GetString(F.FormId);
+        if (!ProgramStore.IsProgramId(formId) || action.GetString(F.Version) != F.CurrentVersion)
+        {
+            // A card from an older version (or a forged one): a fresh form, keeping what can be kept.
+            return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,
+                "This form was out of date, so nothing was saved. Check the values and save again.").ToJson());
+        }
+
+        var touchpoint = input.Validate(session.Program, session.Caller, isOwner, formId!, clock.GetUtcNow());
+        if (touchpoint is null)
+        {
+            return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId!, input.Values, input.Errors).ToJson());
+        }
+        // The form id is the idempotency key: a double click or a redelivery saves one touchpoint.
+        await store.AddTouchpointAsync(session.Program.Id, touchpoint, formId!, cancellationToken);
+        return InvokeResponse.Card(TouchpointCards.Saved(session.Program, touchpoint, session.Caller, isOwner, NewFormId()).ToJson());
+    }
+
+    private static string NewFormId() => Guid.NewGuid().ToString("N");
+}
