@@ -1,12 +1,17 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Bot;
 using JourneyBot.Conversations;
+using JourneyBot.Domain;
 using JourneyBot.Help;
+using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Tests.Domain;
+using JourneyBot.Touchpoints;
 
 namespace JourneyBot.Tests.Cards;
 
-// Every card the bot can send, built the way the bot builds it. A new card kind is added here, so the card
+// Every card the bot can send, built the way the bot builds it, at the sizes that stress it (a program with
+// 2,000 touchpoints, 20 departments, 12 stages and 10 personas). A new card kind is added here, so the card
 // checks and the gallery cover it.
 public static class CardCatalog
 {
@@ -15,6 +20,19 @@ public static class CardCatalog
         var commands = new[] { new BotCommand("help", "Show this list of what I can do.", (_, _, _) => Task.CompletedTask) };
         var noLink = new HelpLink(null);
         var link = new HelpLink(new Uri("https://contoso.example.com/journeybot/guide"));
+        var large = LargeProgram();
+        var header = new ProgramHeader(large.Id, large.TenantId, large.Charter, large.CollectionOpenedOn);
+        var owner = large.Charter.Owners[0];
+        var worst = new string('*', TextLimits.LongText);
+        var typed = new Dictionary<string, string>
+        {
+            ["stage"] = "s3", ["department"] = "d7", ["channel"] = "letter", ["customerAction"] = worst, ["personas"] = string.Join(",", large.Charter.Personas.Select(p => p.Id)),
+            ["emotion"] = "7", ["painPoints"] = worst, ["verbatim"] = worst, ["deliveredBy"] = new string('#', TextLimits.Name), ["systemOrProcess"] = worst, ["employeePain"] = worst,
+            ["sourceLink"] = "javascript:alert(1)",
+        };
+        var errors = typed.Keys.ToDictionary(k => k, _ => "This was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end before saving.");
+        var savedTouchpoint = large.Touchpoints[0] with { CustomerAction = worst };
+        var memberships = Enumerable.Range(0, 25).Select(i => new MembershipRow { RowKey = $"p{i}", ProgramName = new string('N', TextLimits.Name), Roles = "Owner, Contributor, Sponsor" }).ToList();
         return
         [
             ("welcome", new WelcomeCards(noLink).Build().ToJson()),
@@ -22,7 +40,36 @@ public static class CardCatalog
             ("help", new HelpCards(commands, noLink).Build().ToJson()),
             ("help-with-guide", new HelpCards(commands, link).Build().ToJson()),
             ("unknown-action", NoticeCards.UnknownAction()),
+            ("refusal", ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson()),
+            ("programs", ProgramCards.List(memberships, "p3").ToJson()),
+            ("now-using", ProgramCards.NowUsing(large.Charter.Name).ToJson()),
+            ("touchpoint-form", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
+            ("touchpoint-form-errors", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), typed, errors).ToJson()),
+            ("touchpoint-saved", TouchpointCards.Saved(header, savedTouchpoint, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
+            ("map", MapCards.Build(large).ToJson()),
+            ("map-last-page", MapCards.Build(large, page: 3).ToJson()),
+            ("health", HealthCards.Build(large, SamplePrograms.AsOf).ToJson()),
         ];
+    }
+
+    // The largest program the cards must handle, with the longest names the limits allow.
+    public static JourneyProgram LargeProgram()
+    {
+        string Long(string prefix) => (prefix + new string('x', TextLimits.Name)).Substring(0, TextLimits.Name);
+        var charter = SamplePrograms.CompleteCharter(stages: 12, departments: 20, personas: 10) with
+        {
+            Name = Long("Licence renewal "),
+            Stages = Enumerable.Range(1, 12).Select(i => new Stage($"s{i}", Long($"Stage {i} "))).ToList(),
+            Departments = Enumerable.Range(1, 20).Select(i => new Department($"d{i}", Long($"Department {i} "), [SamplePrograms.PersonNo(100 + i)])).ToList(),
+            Personas = Enumerable.Range(1, 10).Select(i => new Persona($"p{i}", Long($"Persona {i} "))).ToList(),
+        };
+        var touchpoints = Enumerable.Range(0, 2000).Select(i => SamplePrograms.Touchpoint(i, $"s{i % 12 + 1}", $"d{i % 19 + 1}", SamplePrograms.PersonNo(i % 60)) with
+        {
+            PersonaIds = [$"p{i % 10 + 1}"],
+            PainPoints = i % 3 == 0 ? "Hard to find the price" : null,
+        });
+        var actions = Enumerable.Range(0, 300).Select(i => new ImprovementAction { Id = $"a{i}", Title = Long($"Action {i} "), Owner = SamplePrograms.Owner, DueOn = SamplePrograms.AsOf.AddDays(i % 2 == 0 ? -5 : 5), TouchpointId = $"t{i * 3}" });
+        return SamplePrograms.Program(charter, touchpoints, actions, collectionOpenedOn: SamplePrograms.AsOf.AddDays(-40));
     }
 
     public static JsonObject FromAttachment(Attachment attachment) => JsonNode.Parse(attachment.Content!.Value.GetRawText())!.AsObject();
