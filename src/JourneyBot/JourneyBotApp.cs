@@ -1,4 +1,5 @@
 using JourneyBot.Bot;
+using JourneyBot.Charters;
 using JourneyBot.Conversations;
 using JourneyBot.Help;
 using JourneyBot.Operations;
@@ -25,6 +26,7 @@ public static class JourneyBotApp
         builder.Services.AddHelp();
         builder.Services.AddPrograms();
         builder.Services.AddTouchpoints();
+        builder.Services.AddCharters();
         builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
 
         var app = builder.Build();

@@ -51,7 +51,7 @@ public static class ProgramTransfer
             .Build();
         var tables = new StorageTables(StorageConnection.CreateClient(config));
         foreach (var name in StorageTables.All) await Storage(() => tables.Service.CreateTableIfNotExistsAsync(name));
-        return new ProgramStore(tables, clock);
+        return new ProgramStore(tables, new MembershipStore(tables), clock);
     }
 
     private static async Task<T> Storage<T>(Func<Task<T>> call)

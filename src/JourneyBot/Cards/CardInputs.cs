@@ -98,3 +98,60 @@ public sealed record Table(IReadOnlyList<int> ColumnWidths, IReadOnlyList<IReadO
         }).ToArray());
     }
 }
+
+public sealed record InputNumber(string InputId, string Label) : CardElement
+{
+    public string? Value { get; init; }
+    public int? Min { get; init; }
+    public int? Max { get; init; }
+
+    protected override string TypeName => "Input.Number";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        json["id"] = InputId;
+        json["label"] = Label;
+        // A value that is not a number (what someone typed before) is left out rather than sent back broken.
+        if (double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)) json["value"] = number;
+        if (Min is { } min) json["min"] = min;
+        if (Max is { } max) json["max"] = max;
+    }
+}
+
+public sealed record InputTime(string InputId, string Label) : CardElement
+{
+    public string? Value { get; init; }
+
+    protected override string TypeName => "Input.Time";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        json["id"] = InputId;
+        json["label"] = Label;
+        if (Value is { Length: 5 } value && TimeOnly.TryParseExact(value, "HH:mm", out _)) json["value"] = value;
+    }
+}
+
+// Teams' people picker: a ChoiceSet filled from the organisation's directory; its value is AAD object ids.
+public sealed record PeoplePicker(string InputId, string Label, IReadOnlyList<Choice> Known) : CardElement
+{
+    public string? Value { get; init; }
+    public bool IsRequired { get; init; }
+
+    protected override string TypeName => "Input.ChoiceSet";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        json["id"] = InputId;
+        json["label"] = Label;
+        json["isMultiSelect"] = true;
+        json["choices"] = new JsonArray(Known.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
+        json["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users" };
+        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
+        if (IsRequired)
+        {
+            json["isRequired"] = true;
+            json["errorMessage"] = $"{Label} is required.";
+        }
+    }
+}

@@ -5,7 +5,7 @@ using JourneyBot.Protocol;
 namespace JourneyBot.Programs;
 
 // programs, use <name>, map and health: finding a program and looking at it.
-public sealed class ProgramCommands(ProgramStore store, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock)
+public sealed class ProgramCommands(ProgramStore store, MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock)
 {
     public IEnumerable<BotCommand> Commands() =>
     [
@@ -26,9 +26,9 @@ public sealed class ProgramCommands(ProgramStore store, ProgramSessions sessions
     private async Task ListAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
         if (await IdentityAsync(turn, cancellationToken) is not { } who) return;
-        var memberships = await store.ProgramsOfAsync(who.TenantId, who.UserId, cancellationToken);
+        var mine = await memberships.ProgramsOfAsync(who.TenantId, who.UserId, cancellationToken);
         var current = await active.GetAsync(who.TenantId, turn.Activity.Conversation!.Id!, cancellationToken);
-        await turn.SendActivityAsync(ProgramCards.List(memberships, current).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(ProgramCards.List(mine, current).ToActivity(), cancellationToken);
     }
 
     private async Task UseAsync(TurnContext turn, string name, CancellationToken cancellationToken)
@@ -39,9 +39,9 @@ public sealed class ProgramCommands(ProgramStore store, ProgramSessions sessions
             await turn.SendTextAsync("Say which program: **use** and its name. Type **programs** to see yours.", cancellationToken);
             return;
         }
-        var memberships = await store.ProgramsOfAsync(who.TenantId, who.UserId, cancellationToken);
-        var matches = memberships.Where(m => string.Equals(m.ProgramName, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 0) matches = memberships.Where(m => m.ProgramName.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var mine = await memberships.ProgramsOfAsync(who.TenantId, who.UserId, cancellationToken);
+        var matches = mine.Where(m => string.Equals(m.ProgramName, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0) matches = mine.Where(m => m.ProgramName.StartsWith(name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matches.Count != 1)
         {
             await turn.SendTextAsync(matches.Count == 0

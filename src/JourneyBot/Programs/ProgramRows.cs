@@ -33,6 +33,7 @@ public sealed class ProgramRow : ProgramTableRow
     public string CharterJson { get; set; } = "";
     public DateTime? CollectionOpenedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public string? LastEditedBy { get; set; }
 }
 
 // Running totals kept beside the touchpoints so the map card never has to read 2,000 rows.

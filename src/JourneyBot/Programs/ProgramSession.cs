@@ -11,7 +11,7 @@ public sealed record ProgramSession(ProgramHeader Program, Person Caller, Progra
 
 public sealed record SessionProblem(string Message);
 
-public sealed class ProgramSessions(ProgramStore programs, ActiveProgramStore active)
+public sealed class ProgramSessions(ProgramStore programs, MembershipStore memberships, ActiveProgramStore active)
 {
     // The conversation's active program, or the caller's only program; else a problem that says what to do.
     public async Task<(ProgramSession? Session, SessionProblem? Problem)> ResolveAsync(TurnContext turn, string? programId, CancellationToken cancellationToken)
@@ -24,14 +24,14 @@ public sealed class ProgramSessions(ProgramStore programs, ActiveProgramStore ac
         programId ??= await active.GetAsync(tenantId, activity.Conversation!.Id!, cancellationToken);
         if (programId is null)
         {
-            var memberships = await programs.ProgramsOfAsync(tenantId, caller.AadObjectId, cancellationToken);
-            if (memberships.Count != 1)
+            var mine = await memberships.ProgramsOfAsync(tenantId, caller.AadObjectId, cancellationToken);
+            if (mine.Count != 1)
             {
-                return (null, new SessionProblem(memberships.Count == 0
+                return (null, new SessionProblem(mine.Count == 0
                     ? "You are not part of any journey-mapping program yet. A program owner adds you as a department contact, owner or sponsor."
                     : "You are part of several programs. Type **programs** and pick the one to work on here."));
             }
-            programId = memberships[0].RowKey;
+            programId = mine[0].RowKey;
         }
 
         var program = await programs.LoadHeaderAsync(tenantId, programId, cancellationToken);

@@ -9,13 +9,19 @@ namespace JourneyBot.Programs;
 
 public sealed class ProgramExistsException(string programId) : Exception($"A program with id '{programId}' already exists.");
 
-public sealed record ProgramHeader(string Id, string TenantId, Charter Charter, DateOnly? CollectionOpenedOn);
+// The charter and what goes with it, without the program's parts. ETag and LastEditedBy let an editor see
+// that someone else changed the charter meanwhile.
+public sealed record ProgramHeader(string Id, string TenantId, Charter Charter, DateOnly? CollectionOpenedOn)
+{
+    public ETag ETag { get; init; }
+    public string? LastEditedBy { get; init; }
+}
 
 public sealed record TouchpointCounts(int Total, IReadOnlyDictionary<(string StageId, string DepartmentId), int> Cells);
 
 // Programs in table storage: one partition per program; every read is scoped to the caller's tenant, so a
 // program id from another tenant reads as "no such program".
-public sealed class ProgramStore(StorageTables tables, TimeProvider clock)
+public sealed class ProgramStore(StorageTables tables, MembershipStore memberships, TimeProvider clock)
 {
     private const int MaxBatch = 100;
     private static readonly JsonSerializerOptions Json = ProgramFile.Options;
@@ -30,9 +36,16 @@ public sealed class ProgramStore(StorageTables tables, TimeProvider clock)
         if (!IsProgramId(programId)) return null;
         var row = await tables.Programs.GetEntityIfExistsAsync<ProgramRow>(programId, ProgramKeys.Program, cancellationToken: cancellationToken);
         if (!row.HasValue || row.Value!.TenantId != tenantId) return null;
-        return new ProgramHeader(programId, tenantId, JsonSerializer.Deserialize<Charter>(row.Value.CharterJson, Json)!,
-            row.Value.CollectionOpenedOn is { } opened ? DateOnly.FromDateTime(opened) : null);
+        return ToHeader(row.Value);
     }
+
+    public static ProgramHeader ToHeader(ProgramRow row) =>
+        new(row.PartitionKey, row.TenantId, JsonSerializer.Deserialize<Charter>(row.CharterJson, Json)!,
+            row.CollectionOpenedOn is { } opened ? DateOnly.FromDateTime(opened) : null)
+        {
+            ETag = row.ETag,
+            LastEditedBy = row.LastEditedBy,
+        };
 
     // Ids come from cards and commands: anything that is not a plain id cannot name a program.
     public static bool IsProgramId(string? id) => id is { Length: > 0 and <= TextLimits.Id } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -108,7 +121,7 @@ public sealed class ProgramStore(StorageTables tables, TimeProvider clock)
         {
             await tables.Programs.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
         }
-        await WriteMembershipsAsync(program, cancellationToken);
+        await memberships.WriteAsync(program.Id, program.TenantId, program.Charter, null, cancellationToken);
     }
 
     // Adds one touchpoint with its counters and the idempotency record in one entity-group transaction.
@@ -173,32 +186,6 @@ public sealed class ProgramStore(StorageTables tables, TimeProvider clock)
         }
         return new TouchpointCounts(total, cells);
     }
-
-    public async Task<IReadOnlyList<MembershipRow>> ProgramsOfAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
-    {
-        var list = new List<MembershipRow>();
-        await foreach (var row in tables.Memberships.QueryAsync<MembershipRow>(e => e.PartitionKey == MemberPartition(tenantId, aadObjectId), cancellationToken: cancellationToken))
-        {
-            list.Add(row);
-        }
-        return list;
-    }
-
-    private async Task WriteMembershipsAsync(JourneyProgram program, CancellationToken cancellationToken)
-    {
-        foreach (var person in ProgramRoles.Members(program.Charter))
-        {
-            await tables.Memberships.UpsertEntityAsync(new MembershipRow
-            {
-                PartitionKey = MemberPartition(program.TenantId, person.AadObjectId),
-                RowKey = program.Id,
-                ProgramName = program.Charter.Name,
-                Roles = ProgramRoles.Of(program.Charter, person.AadObjectId).ToString(),
-            }, TableUpdateMode.Replace, cancellationToken);
-        }
-    }
-
-    private static string MemberPartition(string tenantId, string aadObjectId) => $"{TableKey.Encode(tenantId)}|{TableKey.Encode(aadObjectId)}";
 
     private static PartRow Part<T>(string partition, string rowKey, T part, string? createdBy) =>
         new() { PartitionKey = partition, RowKey = rowKey, Json = JsonSerializer.Serialize(part, Json), CreatedBy = createdBy };

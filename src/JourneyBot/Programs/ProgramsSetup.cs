@@ -6,6 +6,7 @@ public static class ProgramsSetup
 {
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
+        services.AddSingleton<MembershipStore>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ActiveProgramStore>();
         services.AddSingleton<ProgramSessions>();

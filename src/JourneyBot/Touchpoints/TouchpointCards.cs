@@ -8,6 +8,7 @@ namespace JourneyBot.Touchpoints;
 public static class TouchpointCards
 {
     public const string SaveVerb = "touchpoint.save";
+    public const string StartVerb = "touchpoint.start";
 
     private static readonly Choice[] Channels =
     [

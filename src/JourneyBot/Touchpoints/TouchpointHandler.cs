@@ -11,7 +11,20 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
 {
     public BotCommand Command() => new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync);
 
-    public CardVerb Verb() => new(TouchpointCards.SaveVerb, SaveAsync);
+    public IEnumerable<CardVerb> Verbs() => [new(TouchpointCards.SaveVerb, SaveAsync), new(TouchpointCards.StartVerb, StartAsync)];
+
+    // From an invitation card: the form, in place of the invitation.
+    private async Task<InvokeResponse> StartAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString(F.ProgramId) ?? "", cancellationToken);
+        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
+        if (!session.Can(ProgramRole.Owner | ProgramRole.Contributor))
+        {
+            return InvokeResponse.Card(ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson());
+        }
+        await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
+        return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId()).ToJson());
+    }
 
     private async Task AddAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {

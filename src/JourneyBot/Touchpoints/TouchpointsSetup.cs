@@ -8,7 +8,8 @@ public static class TouchpointsSetup
     {
         services.AddSingleton<TouchpointHandler>();
         services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Command());
-        services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Verb());
+        services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Verbs().First());
+        services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Verbs().Last());
         return services;
     }
 }

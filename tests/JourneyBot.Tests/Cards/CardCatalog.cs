@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Bot;
+using JourneyBot.Charters;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Help;
@@ -49,6 +50,15 @@ public static class CardCatalog
             ("map", MapCards.Build(large).ToJson()),
             ("map-last-page", MapCards.Build(large, page: 3).ToJson()),
             ("health", HealthCards.Build(large, SamplePrograms.AsOf).ToJson()),
+            ("charter-new", CharterCards.Step(CharterSteps.Basics, null, new Charter { Name = "", Owners = [owner] }, Guid.NewGuid().ToString("N")).ToJson()),
+            .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, large.Charter, Guid.NewGuid().ToString("N")).ToJson())),
+            ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, large.Charter, Guid.NewGuid().ToString("N"),
+                new Dictionary<string, string> { ["name"] = new string('n', TextLimits.Name) }, new Dictionary<string, string> { ["name"] = errors["customerAction"], ["journeyEnd"] = "Give both what starts the journey and how it ends." },
+                "Changed by Someone With A Long Name meanwhile, so nothing was saved.").ToJson()),
+            ("charter-review", CharterCards.Review(header, isOwner: true, "Saved.").ToJson()),
+            ("charter-review-incomplete", CharterCards.Review(header with { Charter = new Charter { Name = "Half a charter", Owners = [owner] } }, isOwner: true).ToJson()),
+            ("invitation", InvitationCards.Invitation(header, large.Charter.Departments[0]).ToJson()),
+            ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i), new string('D', TextLimits.Name), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
         ];
     }
 

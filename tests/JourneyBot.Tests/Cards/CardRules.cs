@@ -75,7 +75,8 @@ public static class CardRules
                 break;
             case "Input.ChoiceSet":
                 if (string.IsNullOrWhiteSpace(element["id"]?.GetValue<string>())) problems.Add($"{path} has no id");
-                if (element["choices"]?.AsArray() is not { Count: > 0 }) problems.Add($"{path} has no choices");
+                // A people picker fills its choices from the directory.
+                if (element["choices"]?.AsArray() is not { Count: > 0 } && element["choices.data"] is null) problems.Add($"{path} has no choices");
                 break;
             case string input when input.StartsWith("Input.", StringComparison.Ordinal):
                 if (string.IsNullOrWhiteSpace(element["id"]?.GetValue<string>())) problems.Add($"{path} has no id");

@@ -30,6 +30,8 @@ public sealed class TestChannel : IAsyncDisposable
     private int _activityCounter;
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+    // Members for whom creating a 1:1 chat fails as it does when the app is not installed for them.
+    public ConcurrentDictionary<string, bool> UnreachableMembers { get; } = new();
     public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
     public string BaseUrl { get; }
     public string ServiceUrl => BaseUrl + "/";
@@ -109,12 +111,18 @@ public sealed class TestChannel : IAsyncDisposable
             }
             Calls.Enqueue(new ConnectorCall(http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization.FirstOrDefault()));
             CallTimes.Enqueue(DateTimeOffset.UtcNow);
+            if (http.Request.Path == "/v3/conversations" && body?["members"]?[0]?["id"]?.GetValue<string>() is { } member && UnreachableMembers.ContainsKey(member))
+            {
+                return Results.StatusCode(403);
+            }
             if (_failures.TryDequeue(out var failure))
             {
                 if (failure.RetryAfter is not null) http.Response.Headers.RetryAfter = failure.RetryAfter;
                 return Results.StatusCode(failure.Status);
             }
-            var id = $"reply-{Interlocked.Increment(ref _activityCounter)}";
+            var id = http.Request.Path == "/v3/conversations"
+                ? $"a:created-{body?["members"]?[0]?["id"]}"
+                : $"reply-{Interlocked.Increment(ref _activityCounter)}";
             return http.Request.Method == "GET"
                 ? Results.Json(new { id = "member", name = "Member" })
                 : Results.Json(new { id }, statusCode: http.Request.Method == "POST" ? 201 : 200);

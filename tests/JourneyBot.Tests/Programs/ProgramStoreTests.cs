@@ -41,7 +41,7 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     [Fact]
     public async Task AnImportedProgramLoadsBackWhole()
     {
-        var store = new ProgramStore(_tables, TimeProvider.System);
+        var store = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
         var program = SamplePrograms.Full() with { Id = "p" + Guid.NewGuid().ToString("N") };
 
         await store.ImportAsync(program, CancellationToken.None);
@@ -56,7 +56,7 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     [Fact]
     public async Task AnotherTenantCannotReadAProgramEvenWithItsId()
     {
-        var store = new ProgramStore(_tables, TimeProvider.System);
+        var store = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
         var program = NewProgram();
         await store.ImportAsync(program, CancellationToken.None);
 
@@ -67,7 +67,7 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     [Fact]
     public async Task ImportingOverAnExistingProgramIsRefusedAndChangesNothing()
     {
-        var store = new ProgramStore(_tables, TimeProvider.System);
+        var store = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
         var program = NewProgram();
         await store.ImportAsync(program, CancellationToken.None);
 
@@ -79,7 +79,7 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     [Fact]
     public async Task ManyContributorsAddingAtOnceLeaveExactCountsInAtMostTwoTransactionsEach()
     {
-        var store = new ProgramStore(_tables, TimeProvider.System);
+        var store = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
         var program = NewProgram();
         await store.ImportAsync(program, CancellationToken.None);
         var before = _requests.Count;
@@ -113,7 +113,7 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     [Fact]
     public async Task ADoubleClickedSubmitCreatesOneTouchpoint()
     {
-        var store = new ProgramStore(_tables, TimeProvider.System);
+        var store = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
         var program = NewProgram();
         await store.ImportAsync(program, CancellationToken.None);
 
@@ -129,8 +129,9 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     public async Task TwoInstancesAddingForTheSamePersonKeepCountsExact()
     {
         // Each instance caches the counter shard it last wrote; the other instance's writes make that stale.
-        var first = new ProgramStore(_tables, TimeProvider.System);
-        var second = new ProgramStore(NewTables(out _), TimeProvider.System);
+        var first = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
+        var secondTables = NewTables(out _);
+        var second = new ProgramStore(secondTables, new MembershipStore(secondTables), TimeProvider.System);
         var program = NewProgram();
         await first.ImportAsync(program, CancellationToken.None);
 
@@ -146,15 +147,15 @@ public sealed class ProgramStoreTests : IAsyncLifetime
     [Fact]
     public async Task MembersFindTheProgramsTheyBelongToWithTheirRoles()
     {
-        var store = new ProgramStore(_tables, TimeProvider.System);
+        var store = new ProgramStore(_tables, new MembershipStore(_tables), TimeProvider.System);
         var program = NewProgram();
         await store.ImportAsync(program, CancellationToken.None);
 
-        var owner = Assert.Single(await store.ProgramsOfAsync(program.TenantId, SamplePrograms.Owner.AadObjectId, CancellationToken.None));
-        var contact = Assert.Single(await store.ProgramsOfAsync(program.TenantId, SamplePrograms.PersonNo(101).AadObjectId, CancellationToken.None));
+        var owner = Assert.Single(await new MembershipStore(_tables).ProgramsOfAsync(program.TenantId, SamplePrograms.Owner.AadObjectId, CancellationToken.None));
+        var contact = Assert.Single(await new MembershipStore(_tables).ProgramsOfAsync(program.TenantId, SamplePrograms.PersonNo(101).AadObjectId, CancellationToken.None));
 
         Assert.Equal("Owner", owner.Roles);
         Assert.Equal("Contributor", contact.Roles);
-        Assert.Empty(await store.ProgramsOfAsync("another-tenant", SamplePrograms.Owner.AadObjectId, CancellationToken.None));
+        Assert.Empty(await new MembershipStore(_tables).ProgramsOfAsync("another-tenant", SamplePrograms.Owner.AadObjectId, CancellationToken.None));
     }
 }

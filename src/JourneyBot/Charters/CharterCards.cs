@@ -1,0 +1,229 @@
+using System.Globalization;
+using JourneyBot.Cards;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+
+namespace JourneyBot.Charters;
+
+// The charter dialog: one card per step, updated in place, and the review card that says exactly what still
+// blocks collection.
+public static class CharterCards
+{
+    private static readonly Choice[] Weekdays = Enum.GetValues<DayOfWeek>().Skip(1).Append(DayOfWeek.Sunday)
+        .Select(d => new Choice(d.ToString(), d.ToString().ToLowerInvariant())).ToArray();
+
+    public static AdaptiveCard Step(string step, ProgramHeader? program, Charter charter, string formId,
+        IReadOnlyDictionary<string, string>? typed = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null)
+    {
+        var values = Defaults(step, charter, formId);
+        foreach (var (key, value) in typed ?? new Dictionary<string, string>()) values[key] = value;
+        errors ??= new Dictionary<string, string>();
+        var index = CharterSteps.Order.ToList().IndexOf(step);
+        var card = new AdaptiveCard { FallbackText = $"Program charter: {CharterSteps.Titles[step]}" };
+        card.Add(
+            new TextBlock($"{(program is null ? "New program" : CardText.Literal(charter.Name))}: {CharterSteps.Titles[step]}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock($"Step {index + 1} of {CharterSteps.Order.Count}. {Hint(step)}") { IsSubtle = true });
+        if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning, Weight = TextWeight.Bolder });
+        if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+
+        void Field(CardElement input, string id)
+        {
+            card.Add(input);
+            if (errors.TryGetValue(id, out var error)) card.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = "none" });
+        }
+        string? V(string id) => values.GetValueOrDefault(id);
+        var known = ProgramRoles.Members(charter).Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList();
+
+        switch (step)
+        {
+            case CharterSteps.Basics:
+                Field(new InputText("name", "Program name") { Value = V("name"), MaxLength = TextLimits.Name, IsRequired = true }, "name");
+                Field(new InputText("journeyStart", "The one journey it maps starts when…") { Value = V("journeyStart"), Placeholder = "renewal notice received", MaxLength = TextLimits.JourneyEnd }, "journeyStart");
+                Field(new InputText("journeyEnd", "…and ends when") { Value = V("journeyEnd"), Placeholder = "licence renewed", MaxLength = TextLimits.JourneyEnd }, "journeyEnd");
+                Field(new InputText("objective", "Objective: what should change, for whom") { Value = V("objective"), IsMultiline = true, MaxLength = TextLimits.LongText }, "objective");
+                Field(new InputText("definitionOfDone", "Definition of done") { Value = V("definitionOfDone"), IsMultiline = true, MaxLength = TextLimits.LongText }, "definitionOfDone");
+                Field(new InputText("budget", "Budget") { Value = V("budget"), MaxLength = TextLimits.LongText }, "budget");
+                Field(new InputText("resources", "Resources (people, time)") { Value = V("resources"), MaxLength = TextLimits.LongText }, "resources");
+                break;
+            case CharterSteps.Metrics:
+                foreach (var id in RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, formId))
+                {
+                    card.Add(new TextBlock("Metric") { Weight = TextWeight.Bolder, Separator = true, Size = TextSize.Small });
+                    Field(new InputText($"metric.{id}.name", "Name") { Value = V($"metric.{id}.name"), MaxLength = TextLimits.Name }, $"metric.{id}.name");
+                    Field(new InputChoiceSet($"metric.{id}.kind", "Kind", [new("Outcome: changes for the customer or business", "outcome"), new("Output: what we do or produce", "output")]) { Value = V($"metric.{id}.kind") ?? "outcome" }, $"metric.{id}.kind");
+                    Field(new InputText($"metric.{id}.baseline", "Baseline") { Value = V($"metric.{id}.baseline"), MaxLength = 30 }, $"metric.{id}.baseline");
+                    Field(new InputText($"metric.{id}.target", "Target") { Value = V($"metric.{id}.target"), MaxLength = 30 }, $"metric.{id}.target");
+                    Field(new InputText($"metric.{id}.unit", "Unit") { Value = V($"metric.{id}.unit"), MaxLength = 20 }, $"metric.{id}.unit");
+                }
+                break;
+            case CharterSteps.People:
+                Field(new PeoplePicker("owners", "Owners (edit the charter, run reviews)", known) { Value = V("owners"), IsRequired = true }, "owners");
+                Field(new PeoplePicker("sponsors", "Sponsors (receive progress cards)", known) { Value = V("sponsors") }, "sponsors");
+                break;
+            case CharterSteps.Departments:
+                foreach (var id in RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, formId))
+                {
+                    Field(new InputText($"dept.{id}.name", "Department") { Value = V($"dept.{id}.name"), MaxLength = TextLimits.Name, Separator = true }, $"dept.{id}.name");
+                    // Each picker lists only its own contacts: the directory search finds everyone else, and the card stays small.
+                    var contacts = charter.Departments.FirstOrDefault(d => d.Id == id)?.Contacts.Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList() ?? [];
+                    Field(new PeoplePicker($"dept.{id}.contacts", "Contacts", contacts) { Value = V($"dept.{id}.contacts") }, $"dept.{id}.contacts");
+                }
+                break;
+            case CharterSteps.Shape:
+                card.Add(new TextBlock("Stages, in journey order (2 to 12)") { Weight = TextWeight.Bolder });
+                foreach (var id in RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, formId))
+                {
+                    Field(new InputText($"stage.{id}", "Stage") { Value = V($"stage.{id}"), MaxLength = TextLimits.Name }, $"stage.{id}");
+                }
+                card.Add(new TextBlock("Personas or segments") { Weight = TextWeight.Bolder, Separator = true });
+                foreach (var id in RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, formId))
+                {
+                    Field(new InputText($"persona.{id}.name", "Persona") { Value = V($"persona.{id}.name"), MaxLength = TextLimits.Name }, $"persona.{id}.name");
+                }
+                card.Add(new TextBlock("Rhythm") { Weight = TextWeight.Bolder, Separator = true });
+                Field(new InputNumber("cadence", "Review every (days)") { Value = V("cadence"), Min = 1, Max = TextLimits.MaxReviewCadenceDays }, "cadence");
+                Field(new InputText("timeZone", "Time zone for reminders") { Value = V("timeZone"), Placeholder = "Europe/London" }, "timeZone");
+                Field(new InputTime("hoursStart", "Working hours from") { Value = V("hoursStart") }, "hoursStart");
+                Field(new InputTime("hoursEnd", "to") { Value = V("hoursEnd") }, "hoursEnd");
+                Field(new InputChoiceSet("days", "Working days", Weekdays) { Value = V("days"), IsMultiSelect = true, Expanded = true }, "days");
+                break;
+        }
+
+        var data = new Dictionary<string, string>
+        {
+            ["programId"] = program?.Id ?? "", ["step"] = step, ["formId"] = formId, ["v"] = CharterSteps.Version, ["etag"] = program?.ETag.ToString() ?? "",
+        };
+        card.AddActions(new CardExecuteAction(index < CharterSteps.Order.Count - 1 ? "Save and continue" : "Save and review", CharterSteps.SaveVerb) { Style = "positive", Data = data });
+        if (program is not null) card.AddActions(new CardExecuteAction("Back to the charter", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = "review" } });
+        return card;
+    }
+
+    public static AdaptiveCard Review(ProgramHeader program, bool isOwner, string? notice = null)
+    {
+        var charter = program.Charter;
+        var missing = CharterRules.MissingForCollection(charter);
+        var warnings = CharterRules.ScopeWarnings(charter);
+        var card = new AdaptiveCard { FallbackText = $"Charter of {charter.Name}" };
+        card.Add(new TextBlock($"Charter: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Good, Weight = TextWeight.Bolder });
+        card.Add(new FactSet([
+            new Fact("Journey", charter.Journey is { } j ? CardText.Literal($"{Short(j.StartTrigger)} → {Short(j.End)}") : "not set"),
+            new Fact("Objective", Short(charter.Objective) is { Length: > 0 } o ? CardText.Literal(o) : "not set"),
+            new Fact("Done when", Short(charter.DefinitionOfDone) is { Length: > 0 } d ? CardText.Literal(d) : "not set"),
+            new Fact("Metrics", charter.Metrics.Count == 0 ? "none" : CardText.Literal(string.Join("; ", charter.Metrics.Take(5).Select(m => $"{Short(m.Name, 40)} ({m.Kind.ToString().ToLowerInvariant()}{(m.Target is { } t ? $", target {t.ToString(CultureInfo.InvariantCulture)}{m.Unit}" : "")})")))),
+            new Fact("Owners", Names(charter.Owners)),
+            new Fact("Sponsors", Names(charter.Sponsors)),
+            new Fact("Departments", charter.Departments.Count == 0 ? "none" : CardText.Literal(string.Join(", ", charter.Departments.Take(8).Select(d => $"{Short(d.Name, 30)} ({d.Contacts.Count})"))) + More(charter.Departments.Count, 8)),
+            new Fact("Personas", charter.Personas.Count == 0 ? "none" : CardText.Literal(string.Join(", ", charter.Personas.Take(6).Select(p => Short(p.Name, 30)))) + More(charter.Personas.Count, 6)),
+            new Fact("Stages", charter.Stages.Count == 0 ? "none" : CardText.Literal(string.Join(" → ", charter.Stages.Select(s => Short(s.Name, 24))))),
+            new Fact("Reviews", $"every {charter.ReviewCadenceDays} days"),
+            new Fact("Collection", program.CollectionOpenedOn is { } opened ? $"open since {opened:yyyy-MM-dd}" : "not open yet"),
+        ]));
+        if (missing.Count > 0)
+        {
+            card.Add(new TextBlock("Before collection can open, add:") { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
+            card.Add(new TextBlock(string.Join("\n", missing.Select(m => "- " + m))));
+        }
+        foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
+        if (!isOwner) return card;
+        card.AddActions(
+            new CardExecuteAction("Edit", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = FirstIncompleteStep(charter) } });
+        if (missing.Count == 0 && program.CollectionOpenedOn is null)
+        {
+            card.AddActions(new CardExecuteAction("Open collection", CharterSteps.OpenCollectionVerb)
+            {
+                Style = "positive",
+                Data = new Dictionary<string, string> { ["programId"] = program.Id, ["etag"] = program.ETag.ToString() },
+            });
+        }
+        return card;
+    }
+
+    public static string FirstIncompleteStep(Charter charter) =>
+        string.IsNullOrWhiteSpace(charter.Objective) || string.IsNullOrWhiteSpace(charter.DefinitionOfDone) || charter.Journey is null ? CharterSteps.Basics
+        : !charter.Metrics.Any(m => m.Kind == MetricKind.Outcome && m.Target is not null) ? CharterSteps.Metrics
+        : charter.Sponsors.Count == 0 ? CharterSteps.People
+        : charter.Departments.Count < CharterRules.MinDepartments || charter.Departments.Any(d => d.Contacts.Count == 0) ? CharterSteps.Departments
+        : CharterSteps.Shape;
+
+    // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,
+    // so the same form submitted twice names its new rows the same).
+    public static IEnumerable<string> RowIds(string prefix, IEnumerable<string> existing, int max, string formId)
+    {
+        var ids = existing.ToList();
+        var offered = Math.Min(max, ids.Count + CharterSteps.EmptyRowsOffered);
+        for (var i = 0; ids.Count < offered; i++) ids.Add($"{prefix[0]}{formId[..8]}{i}");
+        return ids;
+    }
+
+    private static Dictionary<string, string> Defaults(string step, Charter charter, string formId)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (step)
+        {
+            case CharterSteps.Basics:
+                values["name"] = charter.Name;
+                if (charter.Journey is { } j) { values["journeyStart"] = j.StartTrigger; values["journeyEnd"] = j.End; }
+                Put(values, "objective", charter.Objective);
+                Put(values, "definitionOfDone", charter.DefinitionOfDone);
+                Put(values, "budget", charter.Budget);
+                Put(values, "resources", charter.Resources);
+                break;
+            case CharterSteps.Metrics:
+                foreach (var m in charter.Metrics)
+                {
+                    values[$"metric.{m.Id}.name"] = m.Name;
+                    values[$"metric.{m.Id}.kind"] = m.Kind.ToString().ToLowerInvariant();
+                    Put(values, $"metric.{m.Id}.baseline", m.Baseline?.ToString(CultureInfo.InvariantCulture));
+                    Put(values, $"metric.{m.Id}.target", m.Target?.ToString(CultureInfo.InvariantCulture));
+                    Put(values, $"metric.{m.Id}.unit", m.Unit);
+                }
+                break;
+            case CharterSteps.People:
+                values["owners"] = string.Join(",", charter.Owners.Select(p => p.AadObjectId));
+                values["sponsors"] = string.Join(",", charter.Sponsors.Select(p => p.AadObjectId));
+                break;
+            case CharterSteps.Departments:
+                foreach (var d in charter.Departments)
+                {
+                    values[$"dept.{d.Id}.name"] = d.Name;
+                    values[$"dept.{d.Id}.contacts"] = string.Join(",", d.Contacts.Select(p => p.AadObjectId));
+                }
+                break;
+            case CharterSteps.Shape:
+                foreach (var s in charter.Stages) values[$"stage.{s.Id}"] = s.Name;
+                foreach (var p in charter.Personas) values[$"persona.{p.Id}.name"] = p.Name;
+                values["cadence"] = charter.ReviewCadenceDays.ToString(CultureInfo.InvariantCulture);
+                if (charter.WorkingHours is { } h)
+                {
+                    values["timeZone"] = h.TimeZone;
+                    values["hoursStart"] = h.Start.ToString("HH:mm", CultureInfo.InvariantCulture);
+                    values["hoursEnd"] = h.End.ToString("HH:mm", CultureInfo.InvariantCulture);
+                    values["days"] = string.Join(",", h.Days.Select(d => d.ToString().ToLowerInvariant()));
+                }
+                break;
+        }
+        return values;
+    }
+
+    private static void Put(Dictionary<string, string> values, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value)) values[key] = value;
+    }
+
+    private static string Hint(string step) => step switch
+    {
+        CharterSteps.Basics => "One program maps one journey, from a clear start to a clear end.",
+        CharterSteps.Metrics => "Collection needs at least one outcome metric with a target.",
+        CharterSteps.People => "Collection needs at least one sponsor.",
+        CharterSteps.Departments => "Name every department the customer meets on this journey, each with a contact (at least two).",
+        _ => "2 to 12 stages and at least one persona. Reminders respect the working hours.",
+    };
+
+    private static string Short(string? text, int max = 120) => text is null ? "" : CardText.Shorten(text, max);
+
+    private static string Names(IReadOnlyList<Person> people) =>
+        people.Count == 0 ? "none" : CardText.Literal(string.Join(", ", people.Take(6).Select(p => Short(p.DisplayName, 40)))) + More(people.Count, 6);
+
+    private static string More(int count, int shown) => count > shown ? $" and {count - shown} more" : "";
+}

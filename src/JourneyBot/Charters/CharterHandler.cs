@@ -1,0 +1,183 @@
+using System.Text.Json;
+using JourneyBot.Bot;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Charters;
+
+// new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
+// every save is conditional on the version the owner saw.
+public sealed class CharterHandler(CharterStore charters, ProgramStore programs, ProgramSessions sessions, CollectionOpener opener)
+{
+    public IEnumerable<BotCommand> Commands() =>
+    [
+        new("new program", "Start a journey-mapping program: objective, scope, metrics, people, departments, stages.", NewProgramAsync),
+        new("program", "Show the active program's charter and what still blocks collection.", ShowAsync),
+        new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync),
+    ];
+
+    public IEnumerable<CardVerb> Verbs() =>
+    [
+        new(CharterSteps.SaveVerb, SaveAsync),
+        new(CharterSteps.EditVerb, EditAsync),
+        new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync),
+    ];
+
+    private static string NewFormId() => Guid.NewGuid().ToString("N");
+
+    private async Task NewProgramAsync(TurnContext turn, string name, CancellationToken cancellationToken)
+    {
+        if (ProgramSessions.Caller(turn.Activity) is not { } caller || turn.Activity.GetTenantId() is null)
+        {
+            await turn.SendTextAsync("I can't tell which organisation or person this message comes from, so I can't start a program here.", cancellationToken);
+            return;
+        }
+        var draft = new Charter { Name = name.Length is > 0 and <= TextLimits.Name ? name : "", Owners = [caller] };
+        await turn.SendActivityAsync(CharterCards.Step(CharterSteps.Basics, null, draft, NewFormId()).ToActivity("New program"), cancellationToken);
+    }
+
+    private async Task ShowAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
+        if (session is null) await turn.SendTextAsync(problem!.Message, cancellationToken);
+        else await turn.SendActivityAsync(CharterCards.Review(session.Program, session.Can(ProgramRole.Owner)).ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var step = action.GetString("step") ?? "";
+        var formId = action.GetString("formId") ?? "";
+        var input = CharterInput.Read(action.Data);
+        if (!CharterSteps.Order.Contains(step) || !ProgramStore.IsProgramId(formId) || formId.Length < 8 || action.GetString("v") != CharterSteps.Version)
+        {
+            return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** (or **new program**) for a current one."));
+        }
+        var programId = action.GetString("programId") ?? "";
+        return programId.Length == 0 ? await CreateAsync(turn, step, formId, input, cancellationToken) : await UpdateAsync(turn, programId, step, formId, input, action.GetString("etag"), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> CreateAsync(TurnContext turn, string step, string formId, CharterInput input, CancellationToken cancellationToken)
+    {
+        if (ProgramSessions.Caller(turn.Activity) is not { } caller || turn.Activity.GetTenantId() is not { } tenantId || step != CharterSteps.Basics)
+        {
+            return Card(ProgramCards.Refusal("A new program starts with its objective and scope. Type **new program**."));
+        }
+        var draft = new Charter { Name = "", Owners = [caller] };
+        var charter = input.Apply(step, draft, Empty, Empty, Known(draft, caller), formId);
+        if (charter is null) return Card(CharterCards.Step(step, null, draft, formId, input.Values, input.Errors));
+        // The form id names the program, so a double-clicked first step creates it once.
+        var program = await charters.CreateAsync(formId, tenantId, charter, caller, cancellationToken);
+        await sessions.SetActiveAsync(turn, program.Id, cancellationToken);
+        return Card(CharterCards.Step(Next(step)!, program, program.Charter, NewFormId(), notice: "Saved. This conversation now works on this program."));
+    }
+
+    private async Task<InvokeResponse> UpdateAsync(TurnContext turn, string programId, string step, string formId, CharterInput input, string? seenETag, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, programId, cancellationToken);
+        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
+        if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners change its charter."));
+
+        var program = session.Program;
+        var counts = await programs.LoadCountsAsync(program.Id, cancellationToken);
+        var perStage = counts.Cells.GroupBy(c => c.Key.StageId).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+        var perDepartment = counts.Cells.GroupBy(c => c.Key.DepartmentId).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+        var charter = input.Apply(step, program.Charter, perStage, perDepartment, Known(program.Charter, session.Caller), formId);
+        if (charter is null) return Card(CharterCards.Step(step, program, program.Charter, formId, input.Values, input.Errors));
+
+        if (seenETag != program.ETag.ToString())
+        {
+            // Saved meanwhile. If it was this very form (a double click), the charter already holds this input.
+            if (SameCharter(charter, program.Charter)) return Card(After(step, program, session));
+            return Card(Conflict(step, program, formId, input));
+        }
+        try
+        {
+            var saved = await charters.SaveAsync(program, charter, session.Caller, cancellationToken);
+            return Card(After(step, saved, session));
+        }
+        catch (CharterChangedException e)
+        {
+            return Card(Conflict(step, e.Latest, formId, input));
+        }
+    }
+
+    private static Cards.AdaptiveCard Conflict(string step, ProgramHeader latest, string formId, CharterInput input) =>
+        CharterCards.Step(step, latest, latest.Charter, formId, input.Values, null,
+            $"Changed by {latest.LastEditedBy ?? "someone"} meanwhile, so nothing was saved. Your input is kept below; " +
+            "type **program** in a new message to see the latest charter, or save again to apply your input over it.");
+
+    private static Cards.AdaptiveCard After(string step, ProgramHeader program, ProgramSession session) =>
+        Next(step) is { } next
+            ? CharterCards.Step(next, program, program.Charter, NewFormId(), notice: "Saved.")
+            : CharterCards.Review(program, session.Can(ProgramRole.Owner), "Saved.");
+
+    private async Task<InvokeResponse> EditAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
+        var step = action.GetString("step");
+        if (step == "review" || !session.Can(ProgramRole.Owner)) return Card(CharterCards.Review(session.Program, session.Can(ProgramRole.Owner)));
+        if (step is null || !CharterSteps.Order.Contains(step)) return Card(ProgramCards.Refusal("That part of the charter is unknown."));
+        return Card(CharterCards.Step(step, session.Program, session.Program.Charter, NewFormId()));
+    }
+
+    private async Task OpenCollectionCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
+        if (session is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        await turn.SendActivityAsync((await OpenAsync(turn, session, session.Program.ETag.ToString(), cancellationToken)).ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> OpenCollectionFromCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
+        return Card(await OpenAsync(turn, session, action.GetString("etag"), cancellationToken));
+    }
+
+    private async Task<Cards.AdaptiveCard> OpenAsync(TurnContext turn, ProgramSession session, string? seenETag, CancellationToken cancellationToken)
+    {
+        if (!session.Can(ProgramRole.Owner)) return ProgramCards.Refusal("Only the program's owners open collection.");
+        var program = session.Program;
+        if (!CharterRules.IsReadyForCollection(program.Charter)) return CharterCards.Review(program, isOwner: true);
+        if (program.CollectionOpenedOn is null)
+        {
+            if (seenETag != program.ETag.ToString()) return CharterCards.Review(program, true, "The charter changed since that card was shown: check it and open collection again.");
+            try
+            {
+                program = await charters.OpenCollectionAsync(program, session.Caller, cancellationToken);
+            }
+            catch (CharterChangedException e)
+            {
+                return CharterCards.Review(e.Latest, true, $"Changed by {e.Latest.LastEditedBy ?? "someone"} meanwhile: check the charter and open collection again.");
+            }
+        }
+        var (invited, unreachable) = await opener.InviteAsync(turn, program, cancellationToken);
+        return InvitationCards.Outcome(program, invited, unreachable);
+    }
+
+    private static readonly IReadOnlyDictionary<string, int> Empty = new Dictionary<string, int>();
+
+    private static string? Next(string step)
+    {
+        var index = CharterSteps.Order.ToList().IndexOf(step);
+        return index + 1 < CharterSteps.Order.Count ? CharterSteps.Order[index + 1] : null;
+    }
+
+    private static Dictionary<string, Person> Known(Charter charter, Person caller)
+    {
+        var known = ProgramRoles.Members(charter).ToDictionary(p => p.AadObjectId);
+        known[caller.AadObjectId] = caller;
+        return known;
+    }
+
+    private static bool SameCharter(Charter a, Charter b) =>
+        JsonSerializer.Serialize(a, ProgramFile.Options) == JsonSerializer.Serialize(b, ProgramFile.Options);
+
+    private static InvokeResponse Card(Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
+}

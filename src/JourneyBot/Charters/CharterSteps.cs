@@ -1,0 +1,32 @@
+namespace JourneyBot.Charters;
+
+// The charter dialog's steps, in order, and the input ids each step's card uses.
+public static class CharterSteps
+{
+    public const string Basics = "basics";
+    public const string Metrics = "metrics";
+    public const string People = "people";
+    public const string Departments = "departments";
+    public const string Shape = "shape";
+
+    public static readonly IReadOnlyList<string> Order = [Basics, Metrics, People, Departments, Shape];
+
+    public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
+    {
+        [Basics] = "Objective and scope",
+        [Metrics] = "Success metrics",
+        [People] = "Owners and sponsors",
+        [Departments] = "Departments and contacts",
+        [Shape] = "Personas, stages and rhythm",
+    };
+
+    public const int MaxMetrics = 8;
+    public const int MaxDepartments = 20;
+    public const int MaxPersonas = 10;
+    public const int EmptyRowsOffered = 2;
+
+    public const string SaveVerb = "charter.save";
+    public const string EditVerb = "charter.edit";
+    public const string OpenCollectionVerb = "collection.open";
+    public const string Version = "1";
+}

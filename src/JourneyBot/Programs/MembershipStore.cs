@@ -1,0 +1,42 @@
+using Azure;
+using Azure.Data.Tables;
+using JourneyBot.Domain;
+using JourneyBot.Storage;
+
+namespace JourneyBot.Programs;
+
+// Which programs each person belongs to, derived from the charter and rewritten whenever the charter changes.
+public sealed class MembershipStore(StorageTables tables)
+{
+    public async Task<IReadOnlyList<MembershipRow>> ProgramsOfAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var list = new List<MembershipRow>();
+        await foreach (var row in tables.Memberships.QueryAsync<MembershipRow>(e => e.PartitionKey == Partition(tenantId, aadObjectId), cancellationToken: cancellationToken))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
+
+    public async Task WriteAsync(string programId, string tenantId, Charter charter, Charter? previous, CancellationToken cancellationToken)
+    {
+        foreach (var person in ProgramRoles.Members(charter))
+        {
+            await tables.Memberships.UpsertEntityAsync(new MembershipRow
+            {
+                PartitionKey = Partition(tenantId, person.AadObjectId),
+                RowKey = programId,
+                ProgramName = charter.Name,
+                Roles = ProgramRoles.Of(charter, person.AadObjectId).ToString(),
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+        if (previous is null) return;
+        var stillIn = ProgramRoles.Members(charter).Select(p => p.AadObjectId).ToHashSet();
+        foreach (var gone in ProgramRoles.Members(previous).Where(p => !stillIn.Contains(p.AadObjectId)))
+        {
+            await tables.Memberships.DeleteEntityAsync(Partition(tenantId, gone.AadObjectId), programId, ETag.All, cancellationToken);
+        }
+    }
+
+    private static string Partition(string tenantId, string aadObjectId) => $"{TableKey.Encode(tenantId)}|{TableKey.Encode(aadObjectId)}";
+}

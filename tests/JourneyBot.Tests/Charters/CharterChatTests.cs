@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Tests.Cards;
+using JourneyBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Tests.Charters;
+
+// An owner sets up a program in chat, step by step, and opens collection; through the real endpoint.
+public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixture>
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Text(JsonObject card) => card.ToJsonString(Readable);
+
+    private sealed class Owner(BotFixture fixture, Activities chat)
+    {
+        public JsonObject Card { get; private set; } = null!;
+
+        public async Task StartAsync()
+        {
+            await fixture.SendAsync(chat.Message("new program"));
+            Card = fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!["attachments"]![0]!["content"]!.AsObject();
+        }
+
+        public IReadOnlyList<string> InputIds(string prefix) =>
+            Card["body"]!.AsArray().Select(e => e!["id"]?.GetValue<string>()).Where(id => id?.StartsWith(prefix, StringComparison.Ordinal) == true).Select(id => id!).ToList();
+
+        public JsonObject SaveData() => Card["actions"]![0]!["data"]!.DeepClone().AsObject();
+
+        public async Task<JsonObject> ClickAsync(JsonObject data, string verb = "charter.save")
+        {
+            var response = await fixture.SendAsync(chat.CardAction(verb, data));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Card = (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
+            Assert.Empty(CardRules.Check(Card));
+            return Card;
+        }
+    }
+
+    private static JsonObject With(JsonObject data, params (string Key, string Value)[] values)
+    {
+        foreach (var (key, value) in values) data[key] = value;
+        return data;
+    }
+
+    [Fact]
+    public async Task AnOwnerWritesTheCharterAndOpensCollectionInvitingEveryContact()
+    {
+        var chat = fixture.NewConversation();
+        var sponsor = Guid.NewGuid().ToString();
+        var (sales, billing, unreachable) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        fixture.Channel.UnreachableMembers[unreachable] = true;
+        var owner = new Owner(fixture, chat);
+        await owner.StartAsync();
+        Assert.Contains("Step 1 of 5", Text(owner.Card));
+
+        await owner.ClickAsync(With(owner.SaveData(), ("name", "Licence renewal"), ("journeyStart", "renewal notice received"), ("journeyEnd", "licence renewed"),
+            ("objective", "Fewer renewals lost to surprises"), ("definitionOfDone", "Every stage verified with evidence")));
+        Assert.Contains("Success metrics", Text(owner.Card));
+        var metric = owner.InputIds("metric.")[0].Split('.')[1];
+        await owner.ClickAsync(With(owner.SaveData(), ($"metric.{metric}.name", "Renewal rate"), ($"metric.{metric}.kind", "outcome"), ($"metric.{metric}.baseline", "82"), ($"metric.{metric}.target", "90"), ($"metric.{metric}.unit", "%")));
+        await owner.ClickAsync(With(owner.SaveData(), ("owners", chat.UserAadObjectId), ("sponsors", sponsor)));
+        var departments = owner.InputIds("dept.").Where(id => id.EndsWith(".name")).Select(id => id.Split('.')[1]).ToList();
+        Assert.Equal(2, departments.Count);
+        await owner.ClickAsync(With(owner.SaveData(), ($"dept.{departments[0]}.name", "Sales"), ($"dept.{departments[0]}.contacts", sales),
+            ($"dept.{departments[1]}.name", "Billing"), ($"dept.{departments[1]}.contacts", $"{billing},{unreachable}")));
+        var stages = owner.InputIds("stage.").Select(id => id.Split('.')[1]).ToList();
+        var personas = owner.InputIds("persona.").Select(id => id.Split('.')[1]).ToList();
+        var review = await owner.ClickAsync(With(owner.SaveData(), ($"stage.{stages[0]}", "Notice"), ($"stage.{stages[1]}", "Decide"),
+            ($"persona.{personas[0]}.name", "Economic buyer"), ("cadence", "30"), ("timeZone", "Europe/London"), ("hoursStart", "09:00"), ("hoursEnd", "17:00"), ("days", "monday,tuesday,wednesday,thursday,friday")));
+
+        Assert.DoesNotContain("Before collection can open", Text(review));
+        var open = review["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "collection.open")!["data"]!.DeepClone().AsObject();
+        var outcome = await owner.ClickAsync(open, "collection.open");
+
+        Assert.Contains("2 department contact(s) got their invitation", Text(outcome));
+        Assert.Contains("1 could not be reached yet", Text(outcome));
+        Assert.Contains("JourneyBot is not installed for them yet", Text(outcome));
+        foreach (var contact in new[] { sales, billing })
+        {
+            var invitation = Assert.Single(fixture.Channel.CallsFor($"a:created-{contact}"));
+            Assert.Contains("your touchpoints are needed", Text(invitation.Body!.AsObject()));
+        }
+        var stored = await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(chat.TenantId, open["programId"]!.GetValue<string>(), CancellationToken.None);
+        Assert.NotNull(stored!.CollectionOpenedOn);
+        Assert.True(CharterRules.IsReadyForCollection(stored.Charter));
+        Assert.Equal(["Notice", "Decide"], stored.Charter.Stages.Select(s => s.Name));
+
+        // Opening again retries only the contact who was not reached.
+        fixture.Channel.UnreachableMembers.TryRemove(unreachable, out _);
+        await fixture.SendAsync(chat.Message("open collection"));
+        Assert.Contains("1 department contact(s) got their invitation", Text(fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!.AsObject()));
+        Assert.Single(fixture.Channel.CallsFor($"a:created-{sales}"));
+    }
+
+    [Fact]
+    public async Task AnIncompleteCharterSaysExactlyWhatIsMissingAndCollectionStaysClosed()
+    {
+        var chat = fixture.NewConversation();
+        var owner = new Owner(fixture, chat);
+        await owner.StartAsync();
+        await owner.ClickAsync(With(owner.SaveData(), ("name", "Half a charter")));
+
+        await fixture.SendAsync(chat.Message("open collection"));
+
+        var card = fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!["attachments"]![0]!["content"]!.AsObject();
+        var text = Text(card);
+        Assert.Contains("Before collection can open, add:", text);
+        foreach (var item in new[] { "an objective", "a definition of done", "at least one outcome metric with a target", "at least one sponsor", "at least 2 departments (now 0)", "at least one persona", "between 2 and 12 stages (now 0)" })
+        {
+            Assert.Contains(item, text);
+        }
+        Assert.DoesNotContain("collection.open", text);
+    }
+
+    [Fact]
+    public async Task TwoOwnersEditingAtOnceDoNotLoseAnUpdate()
+    {
+        var chat = fixture.NewConversation();
+        var owner = new Owner(fixture, chat);
+        await owner.StartAsync();
+        await owner.ClickAsync(With(owner.SaveData(), ("name", "Onboarding")));
+        var stale = owner.SaveData();
+        var metric = owner.InputIds("metric.")[0].Split('.')[1];
+
+        await owner.ClickAsync(With(owner.SaveData(), ($"metric.{metric}.name", "Time to first value"), ($"metric.{metric}.target", "7")));
+        var conflict = await owner.ClickAsync(With(stale, ($"metric.{metric}.name", "Activation rate"), ($"metric.{metric}.target", "60")));
+
+        Assert.Contains("Changed by Ada Lovelace meanwhile, so nothing was saved", Text(conflict));
+        Assert.Contains("Activation rate", Text(conflict));
+    }
+
+    [Fact]
+    public async Task BadCharterInputIsRefusedNextToTheFieldWithTheValuesKept()
+    {
+        var chat = fixture.NewConversation();
+        var owner = new Owner(fixture, chat);
+        await owner.StartAsync();
+
+        var card = await owner.ClickAsync(With(owner.SaveData(), ("name", new string('n', 100_000)), ("journeyStart", "order placed")));
+
+        var text = Text(card);
+        Assert.Contains("the limit is 120", text);
+        Assert.Contains("Give both what starts the journey and how it ends", text);
+        Assert.Contains("order placed", text);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) <= CardRules.MaxBytes);
+    }
+
+    [Fact]
+    public async Task OnlyOwnersChangeTheCharter()
+    {
+        var p = await Programs.ProgramInChat.CreateAsync(fixture);
+        var data = new JsonObject { ["programId"] = p.Program.Id, ["step"] = "basics", ["formId"] = Guid.NewGuid().ToString("N"), ["v"] = "1", ["etag"] = "x", ["name"] = "Hijacked" };
+
+        var response = await fixture.SendAsync(p.Contacts[0].CardAction("charter.save", data));
+
+        Assert.Contains("Only the program's owners change its charter", Text((await BotApp.ReadJsonAsync(response))!["value"]!.AsObject()));
+        var header = await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None);
+        Assert.Equal(p.Program.Charter.Name, header!.Charter.Name);
+    }
+}
