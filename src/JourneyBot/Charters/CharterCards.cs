@@ -122,7 +122,7 @@ public static class CharterCards
         if (missing.Count > 0)
         {
             card.Add(new TextBlock("Before collection can open, add:") { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
-            card.Add(new TextBlock(string.Join("\n", missing.Select(m => "- " + m))));
+            foreach (var item in missing) card.Add(new TextBlock("• " + item) { Spacing = "none" });
         }
         foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
         if (!isOwner) return card;
