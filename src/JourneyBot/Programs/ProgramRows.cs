@@ -49,6 +49,7 @@ public sealed class PartRow : ProgramTableRow
 {
     public string Json { get; set; } = "";
     public string? CreatedBy { get; set; }
+    public string? LastEditedBy { get; set; }
 }
 
 // Which programs a person belongs to, and as what. PartitionKey = tenant + user; RowKey = program id.

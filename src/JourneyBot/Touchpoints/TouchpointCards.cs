@@ -9,6 +9,7 @@ public static class TouchpointCards
 {
     public const string SaveVerb = "touchpoint.save";
     public const string StartVerb = "touchpoint.start";
+    public const string UpdateVerb = "touchpoint.update";
 
     private static readonly Choice[] Channels =
     [
@@ -29,7 +30,8 @@ public static class TouchpointCards
 
     // The form a contributor fills in. Values and errors come back when a submit was refused, so nothing typed is lost.
     public static AdaptiveCard Form(ProgramHeader program, Person caller, bool isOwner, string formId,
-        IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null)
+        IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null,
+        StoredTouchpoint? editing = null)
     {
         values ??= new Dictionary<string, string>();
         errors ??= new Dictionary<string, string>();
@@ -41,7 +43,7 @@ public static class TouchpointCards
 
         var card = new AdaptiveCard { FallbackText = $"Add a touchpoint to {charter.Name}" };
         card.Add(
-            new TextBlock($"Add a touchpoint: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock($"{(editing is null ? "Add a touchpoint" : "Edit touchpoint")}: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock("A touchpoint is any moment the customer hears, sees or deals with us on this journey."));
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning });
         if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
@@ -73,13 +75,36 @@ public static class TouchpointCards
         Field(new InputText(F.SystemOrProcess, "With which system or process") { Value = Value(F.SystemOrProcess), MaxLength = TextLimits.LongText }, F.SystemOrProcess);
         Field(new InputText(F.EmployeePain, "What makes it hard for the employee") { Value = Value(F.EmployeePain), IsMultiline = true, MaxLength = TextLimits.LongText }, F.EmployeePain);
 
-        card.AddActions(new CardExecuteAction("Save touchpoint", SaveVerb)
+        var data = new Dictionary<string, string> { [F.ProgramId] = program.Id, [F.FormId] = formId, [F.Version] = F.CurrentVersion };
+        if (editing is not null)
         {
-            Style = "positive",
-            Data = new Dictionary<string, string> { [F.ProgramId] = program.Id, [F.FormId] = formId, [F.Version] = F.CurrentVersion },
-        });
+            data["touchpointId"] = editing.Touchpoint.Id;
+            data["etag"] = editing.ETag.ToString();
+        }
+        card.AddActions(new CardExecuteAction(editing is null ? "Save touchpoint" : "Save changes", editing is null ? SaveVerb : UpdateVerb) { Style = "positive", Data = data });
         return card;
     }
+
+    // The form's values for a stored touchpoint, to edit it.
+    public static Dictionary<string, string> ValuesOf(Touchpoint t)
+    {
+        var values = new Dictionary<string, string>
+        {
+            [F.Stage] = t.StageId, [F.Department] = t.DepartmentId, [F.Channel] = JsonNamingPolicyCamel(t.Channel.ToString()),
+            [F.CustomerAction] = t.CustomerAction, [F.Personas] = string.Join(",", t.PersonaIds), [F.Evidence] = JsonNamingPolicyCamel(t.Evidence.ToString()),
+        };
+        void Put(string key, string? value) { if (!string.IsNullOrEmpty(value)) values[key] = value; }
+        Put(F.Emotion, t.Emotion?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Put(F.PainPoints, t.PainPoints);
+        Put(F.SourceLink, t.SourceLink);
+        Put(F.Verbatim, t.Verbatim);
+        Put(F.DeliveredBy, t.Backstage?.DeliveredBy);
+        Put(F.SystemOrProcess, t.Backstage?.SystemOrProcess);
+        Put(F.EmployeePain, t.Backstage?.EmployeePain);
+        return values;
+    }
+
+    private static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     // After a save: what was saved, the silo question, and the next form with stage and department kept.
     public static AdaptiveCard Saved(ProgramHeader program, Touchpoint saved, Person caller, bool isOwner, string nextFormId)

@@ -1,3 +1,4 @@
+using JourneyBot.Programs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Touchpoints;
@@ -10,6 +11,13 @@ public static class TouchpointsSetup
         services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Command());
         services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Verbs().First());
         services.AddSingleton(sp => sp.GetRequiredService<TouchpointHandler>().Verbs().Last());
+        services.AddSingleton<TouchpointEdits>();
+        services.AddSingleton<MyTouchpointsHandler>();
+        services.AddSingleton(sp => sp.GetRequiredService<MyTouchpointsHandler>().Command());
+        foreach (var verb in new[] { MyTouchpointsCards.ListVerb, MyTouchpointsCards.EditVerb, TouchpointCards.UpdateVerb, MyTouchpointsCards.AskDeleteVerb, MyTouchpointsCards.DeleteVerb })
+        {
+            services.AddSingleton(sp => sp.GetRequiredService<MyTouchpointsHandler>().Verbs().Single(v => v.Verb == verb));
+        }
         return services;
     }
 }

@@ -59,6 +59,10 @@ public static class CardCatalog
             ("charter-review-incomplete", CharterCards.Review(header with { Charter = new Charter { Name = "Half a charter", Owners = [owner] } }, isOwner: true).ToJson()),
             ("invitation", InvitationCards.Invitation(header, large.Charter.Departments[0]).ToJson()),
             ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i), new string('D', TextLimits.Name), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
+            ("my-touchpoints", MyTouchpointsCards.List(header, large.Touchpoints.Take(40).Select(t => new StoredTouchpoint(t with { CustomerAction = worst }, new Azure.ETag("W/\"1\""), null)).ToList(), 2, "Saved.").ToJson()),
+            ("touchpoint-edit", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), TouchpointCards.ValuesOf(savedTouchpoint), null,
+                "Changed by Someone meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), "Someone")).ToJson()),
+            ("touchpoint-delete-confirm", MyTouchpointsCards.ConfirmDelete(header, new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), null)).ToJson()),
         ];
     }
 

@@ -1,0 +1,121 @@
+using JourneyBot.Bot;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+using F = JourneyBot.Touchpoints.TouchpointFields;
+
+namespace JourneyBot.Touchpoints;
+
+// my touchpoints: a person's own touchpoints, paged, to edit or delete. Authors change their own; owners any.
+public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions sessions, TimeProvider clock)
+{
+    public BotCommand Command() => new("my touchpoints", "Your touchpoints in the active program, to edit or delete.", ListAsync);
+
+    public IEnumerable<CardVerb> Verbs() =>
+    [
+        new(MyTouchpointsCards.ListVerb, PageAsync),
+        new(MyTouchpointsCards.EditVerb, EditAsync),
+        new(TouchpointCards.UpdateVerb, UpdateAsync),
+        new(MyTouchpointsCards.AskDeleteVerb, AskDeleteAsync),
+        new(MyTouchpointsCards.DeleteVerb, DeleteAsync),
+    ];
+
+    private async Task ListAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
+        if (session is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
+        await turn.SendActivityAsync(MyTouchpointsCards.List(session.Program, mine, 0).ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return Refuse(problem!.Message);
+        var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
+        return Card(MyTouchpointsCards.List(session.Program, mine, int.TryParse(action.GetString("page"), out var page) ? page : 0));
+    }
+
+    private async Task<InvokeResponse> EditAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, stored, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        return Card(TouchpointCards.Form(session!.Program, session.Caller, session.Can(ProgramRole.Owner), Guid.NewGuid().ToString("N"),
+            TouchpointCards.ValuesOf(stored!.Touchpoint), editing: stored));
+    }
+
+    private async Task<InvokeResponse> UpdateAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, stored, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var isOwner = session!.Can(ProgramRole.Owner);
+        var input = TouchpointInput.Read(action.Data);
+        var formId = action.GetString(F.FormId) ?? Guid.NewGuid().ToString("N");
+        // Authors keep authorship when an owner edits; department rules apply to the author.
+        var author = stored!.Touchpoint.CreatedBy;
+        var validated = input.Validate(session.Program, isOwner ? session.Caller : author, isOwner, stored.Touchpoint.Id, clock.GetUtcNow());
+        if (validated is null) return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, input.Errors, editing: stored));
+
+        var seen = stored with { ETag = new Azure.ETag(action.GetString("etag") ?? "") };
+        var updated = validated with { CreatedBy = author, CreatedAt = stored.Touchpoint.CreatedAt };
+        try
+        {
+            await edits.UpdateAsync(session.Program.Id, seen, updated, session.Caller.DisplayName, cancellationToken);
+        }
+        catch (TouchpointChangedException e)
+        {
+            if (e.Latest is null) return Refuse("That touchpoint was deleted meanwhile, so your changes were not saved.");
+            return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
+                $"Changed by {e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName} meanwhile, so nothing was saved. Your input is kept below; " +
+                $"the saved version now says: \"{Cards.CardText.Literal(Cards.CardText.Shorten(e.Latest.Touchpoint.CustomerAction, 200))}\". Save again to apply yours.",
+                editing: e.Latest));
+        }
+        var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
+        return Card(MyTouchpointsCards.List(session.Program, mine, 0, "Saved."));
+    }
+
+    private async Task<InvokeResponse> AskDeleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, stored, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        return refusal ?? Card(MyTouchpointsCards.ConfirmDelete(session!.Program, stored!));
+    }
+
+    private async Task<InvokeResponse> DeleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, stored, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        try
+        {
+            await edits.DeleteAsync(session!.Program.Id, stored! with { ETag = new Azure.ETag(action.GetString("etag") ?? "") }, cancellationToken);
+        }
+        catch (TouchpointChangedException e)
+        {
+            return e.Latest is null
+                ? Card(MyTouchpointsCards.List(session!.Program, await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken), 0, "It was already deleted."))
+                : Card(MyTouchpointsCards.ConfirmDelete(session!.Program, e.Latest));
+        }
+        var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
+        return Card(MyTouchpointsCards.List(session.Program, mine, 0, "Deleted."));
+    }
+
+    private async Task<(ProgramSession? Session, StoredTouchpoint? Stored, InvokeResponse? Refusal)> ResolveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return (null, null, Refuse(problem!.Message));
+        var stored = await edits.GetAsync(session.Program.Id, action.GetString("touchpointId") ?? "", cancellationToken);
+        if (stored is null) return (session, null, Refuse("That touchpoint does not exist (any more)."));
+        if (stored.Touchpoint.CreatedBy.AadObjectId != session.Caller.AadObjectId && !session.Can(ProgramRole.Owner))
+        {
+            return (session, null, Refuse("You can change the touchpoints you added; owners can change any."));
+        }
+        return (session, stored, null);
+    }
+
+    private static InvokeResponse Refuse(string reason) => Card(ProgramCards.Refusal(reason));
+
+    private static InvokeResponse Card(Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
+}
