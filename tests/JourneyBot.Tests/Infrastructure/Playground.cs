@@ -76,12 +76,18 @@ public sealed partial class Playground : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["messageId"]!.ToString();
     }
 
-    public async Task<JsonObject> ClickAsync(string verb, string replyToId)
+    public async Task<string> CurrentUserAadObjectIdAsync() =>
+        (await Http.GetFromJsonAsync<JsonObject>("/_internal/v1/config"))!["config"]!["currentUser"]!["aadObjectId"]!.GetValue<string>();
+
+    public async Task<string> OtherUserAadObjectIdAsync() =>
+        (await Http.GetFromJsonAsync<JsonObject>("/_internal/v1/config"))!["config"]!["users"]![0]!["aadObjectId"]!.GetValue<string>();
+
+    public async Task<JsonObject> ClickAsync(string verb, string replyToId, JsonObject? data = null)
     {
         var response = await Http.PostAsJsonAsync("/_conversation/v1/invoke", new
         {
             name = "adaptiveCard/action",
-            value = new { action = new { type = "Action.Execute", verb, data = new { } } },
+            value = new { action = new { type = "Action.Execute", verb, data = data ?? new JsonObject() } },
             from = new { id = UserId },
             conversation = new { id = PersonalChatId },
             replyToId,
