@@ -1,15 +1,22 @@
 namespace JourneyBot.Benchmarks;
 
-public sealed record BenchmarkOptions(int Turns, int Concurrency, int Warmup, TimeSpan TimeLimit)
+public sealed record BenchmarkOptions(string Scenario, int Turns, int Concurrency, int Warmup, TimeSpan TimeLimit)
 {
-    public const string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- [--turns 20000] [--concurrency 16] [--warmup 2000] [--time-limit-seconds 120]";
+    public const string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- [--scenario all|help|touchpoints|cards] [--turns 20000] [--concurrency 16] [--warmup 2000] [--time-limit-seconds 120]";
 
     public static BenchmarkOptions? Parse(string[] args)
     {
-        var options = new BenchmarkOptions(20_000, 16, 2_000, TimeSpan.FromSeconds(120));
-        for (var i = 0; i < args.Length; i++)
+        var options = new BenchmarkOptions("all", 20_000, 16, 2_000, TimeSpan.FromSeconds(120));
+        for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0) return null;
+            if (i + 1 >= args.Length) return null;
+            if (args[i] == "--scenario")
+            {
+                if (args[i + 1] is not ("all" or "help" or "touchpoints" or "cards")) return null;
+                options = options with { Scenario = args[i + 1] };
+                continue;
+            }
+            if (!int.TryParse(args[i + 1], out var value) || value <= 0) return null;
             options = args[i] switch
             {
                 "--turns" => options with { Turns = value },
@@ -19,7 +26,6 @@ public sealed record BenchmarkOptions(int Turns, int Concurrency, int Warmup, Ti
                 _ => null,
             };
             if (options is null) return null;
-            i++;
         }
         return options;
     }

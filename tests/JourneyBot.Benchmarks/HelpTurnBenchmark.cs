@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -42,42 +41,19 @@ public static class HelpTurnBenchmark
         var storage = StorageMetrics.Total - storageBefore;
         var replies = channel.Calls.Count - callsBefore;
 
-        var sorted = result.Latencies.Order().ToArray();
-        double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         Console.WriteLine();
         Console.WriteLine($"help turns (JWT + connector reply), concurrency {options.Concurrency}");
         Console.WriteLine($"  turns              {result.Completed:N0} ({result.Failures} failed), connector replies {replies:N0}");
-        Console.WriteLine($"  throughput         {result.Completed / result.Elapsed.TotalSeconds:N0} turns/s over {result.Elapsed.TotalSeconds:N1} s");
-        Console.WriteLine($"  latency p50/p90/p99 {Percentile(0.50):N2} / {Percentile(0.90):N2} / {Percentile(0.99):N2} ms (max {sorted[^1]:N2})");
+        Console.WriteLine($"  throughput         {result.PerSecond:N0} turns/s over {result.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine($"  latency p50/p90/p99 {result.Percentile(0.50):N2} / {result.Percentile(0.90):N2} / {result.Percentile(0.99):N2} ms (max {result.Percentile(1):N2})");
         Console.WriteLine($"  storage            {(double)storage / result.Completed:N3} transactions/turn ({storage} in all)");
         Console.WriteLine($"  allocated          {allocated / result.Completed / 1024.0:N1} KB/turn (bot, fakes and load generator together), gen0 GCs {GC.CollectionCount(0) - gen0Before}");
     }
 
-    private sealed record LoadResult(int Completed, int Failures, TimeSpan Elapsed, List<double> Latencies);
+    private static Task<LoadResult> RunLoadAsync(HttpClient http, string token, string[] bodies, int turns, int concurrency, TimeSpan timeLimit) =>
+        LoadRun.RunAsync(turns, concurrency, timeLimit, async (worker, _) => LoadRun.IsOk(await SendAsync(http, token, bodies[worker])));
 
-    private static async Task<LoadResult> RunLoadAsync(HttpClient http, string token, string[] bodies, int turns, int concurrency, TimeSpan timeLimit)
-    {
-        var next = -1;
-        var failures = 0;
-        var latencies = new List<double>[concurrency];
-        var deadline = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            var mine = latencies[worker] = new List<double>(turns / concurrency + 1);
-            while (Interlocked.Increment(ref next) < turns && deadline.Elapsed < timeLimit)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var status = await SendAsync(http, token, bodies[worker]);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (status != HttpStatusCode.OK) Interlocked.Increment(ref failures);
-            }
-        })).ToArray();
-        await Task.WhenAll(workers);
-        var all = latencies.SelectMany(l => l).ToList();
-        return new LoadResult(all.Count, failures, deadline.Elapsed, all);
-    }
-
-    private static async Task<HttpStatusCode> SendAsync(HttpClient http, string token, string body)
+    internal static async Task<HttpStatusCode> SendAsync(HttpClient http, string token, string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

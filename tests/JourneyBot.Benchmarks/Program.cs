@@ -6,5 +6,7 @@ if (options is null)
     Console.Error.WriteLine(BenchmarkOptions.Usage);
     return 2;
 }
-await HelpTurnBenchmark.RunAsync(options);
+if (options.Scenario is "all" or "help") await HelpTurnBenchmark.RunAsync(options);
+if (options.Scenario is "all" or "touchpoints") await TouchpointSubmitBenchmark.RunAsync(options);
+if (options.Scenario is "all" or "cards") CardBuildBenchmark.Run();
 return 0;

@@ -63,10 +63,10 @@ public static class MapHealth
     {
         const string threshold = "every department contributes; 60% of stage x department cells filled (warn below 50% of departments)";
         if (charter.Departments.Count == 0) return new("department-coverage", "Department coverage", HealthStatus.Fail, "no departments", threshold, "Name every department that touches this journey.");
-        var filled = active.Select(t => (t.StageId, t.DepartmentId)).ToHashSet();
-        var emptyCells = (from stage in charter.Stages from department in charter.Departments
-                          where !filled.Contains((stage.Id, department.Id)) select $"{stage.Name} x {department.Name}").ToList();
-        var contributing = charter.Departments.Where(d => active.Any(t => t.DepartmentId == d.Id)).ToList();
+        var filled = Grid(charter.Stages, charter.Departments.Select(d => d.Id).ToList(), active.Select(t => (t.StageId, t.DepartmentId)));
+        var emptyCells = (from s in charter.Stages.Select((stage, i) => (stage, i)) from d in charter.Departments.Select((department, j) => (department, j))
+                          where !filled[s.i, d.j] select $"{s.stage.Name} x {d.department.Name}").ToList();
+        var contributing = charter.Departments.Where((_, j) => Enumerable.Range(0, charter.Stages.Count).Any(i => filled[i, j])).ToList();
         var silent = charter.Departments.Except(contributing).Select(d => d.Name).ToList();
         var cells = charter.Stages.Count * charter.Departments.Count;
         var departmentShare = (double)contributing.Count / charter.Departments.Count;
@@ -84,12 +84,12 @@ public static class MapHealth
     {
         const string threshold = "60% of stage x persona cells filled (warn from 30%)";
         if (charter.Personas.Count == 0) return new("persona-coverage", "Persona coverage", HealthStatus.Fail, "no personas", threshold, "Name the personas or segments this journey serves.");
-        var filled = active.SelectMany(t => t.PersonaIds.Select(p => (t.StageId, p))).ToHashSet();
-        var emptyCells = (from stage in charter.Stages from persona in charter.Personas
-                          where !filled.Contains((stage.Id, persona.Id)) select $"{stage.Name} x {persona.Name}").ToList();
+        var filled = Grid(charter.Stages, charter.Personas.Select(p => p.Id).ToList(), PersonaCells(active));
+        var emptyCells = (from s in charter.Stages.Select((stage, i) => (stage, i)) from p in charter.Personas.Select((persona, j) => (persona, j))
+                          where !filled[s.i, p.j] select $"{s.stage.Name} x {p.persona.Name}").ToList();
         var cells = charter.Stages.Count * charter.Personas.Count;
         var share = cells == 0 ? 0 : (double)(cells - emptyCells.Count) / cells;
-        var unseen = charter.Personas.Where(p => !active.Any(t => t.PersonaIds.Contains(p.Id))).Select(p => p.Name).ToList();
+        var unseen = charter.Personas.Where((_, j) => !Enumerable.Range(0, charter.Stages.Count).Any(i => filled[i, j])).Select(p => p.Name).ToList();
         var next = unseen.Count > 0 ? $"No touchpoint applies to {string.Join(", ", unseen)} yet: whose journey is it?"
             : emptyCells.Count > 0 ? $"Check {emptyCells[0]}." : "Every persona is covered at every stage.";
         return new("persona-coverage", "Persona coverage", Grade(share, PersonaCellsOk, PersonaCellsWarn),
@@ -151,7 +151,8 @@ public static class MapHealth
         var threshold = $"{Percent(PainPointsWithActionsOk)} of touchpoints with pain points have an action (warn from {Percent(PainPointsWithActionsWarn)})";
         var painful = active.Where(t => t.HasPainPoints()).ToList();
         if (painful.Count == 0) return new("action-follow-through", "Pain points turned into actions", HealthStatus.Ok, "no pain points recorded", threshold, "Record pain points as contributors find them.");
-        var withActions = painful.Count(t => program.Actions.Any(a => a.TouchpointId == t.Id));
+        var actioned = program.Actions.Select(a => a.TouchpointId).OfType<string>().ToHashSet();
+        var withActions = painful.Count(t => actioned.Contains(t.Id));
         var share = (double)withActions / painful.Count;
         var status = Grade(share, PainPointsWithActionsOk, PainPointsWithActionsWarn);
         return new("action-follow-through", "Pain points turned into actions", status, $"{withActions} of {painful.Count} ({Percent(share)})", threshold,
@@ -174,12 +175,18 @@ public static class MapHealth
     private static HealthCheck ContributorDiversity(Charter charter, List<Touchpoint> active)
     {
         var threshold = $"{ContributorsPerDepartmentOk:0} contributors per department (warn from {ContributorsPerDepartmentWarn:0})";
-        var people = active.Select(t => t.CreatedBy.AadObjectId).Distinct().Count();
-        var departments = active.Select(t => t.DepartmentId).Distinct().Count();
-        if (charter.Departments.Count == 0) return new("contributors", "Enough voices", HealthStatus.Fail, $"{people} people", threshold, "Name the departments first.");
-        var perDepartment = (double)people / charter.Departments.Count;
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        var departmentIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in active)
+        {
+            people.Add(t.CreatedBy.AadObjectId);
+            departmentIds.Add(t.DepartmentId);
+        }
+        var departments = departmentIds.Count;
+        if (charter.Departments.Count == 0) return new("contributors", "Enough voices", HealthStatus.Fail, $"{people.Count} people", threshold, "Name the departments first.");
+        var perDepartment = (double)people.Count / charter.Departments.Count;
         var status = Grade(perDepartment, ContributorsPerDepartmentOk, ContributorsPerDepartmentWarn);
-        return new("contributors", "Enough voices", status, $"{people} people from {departments} of {charter.Departments.Count} departments", threshold,
+        return new("contributors", "Enough voices", status, $"{people.Count} people from {departments} of {charter.Departments.Count} departments", threshold,
             status == HealthStatus.Ok ? "Keep inviting the people who meet customers." : "Invite more people who meet customers: frontline staff see what managers do not.");
     }
 
@@ -197,6 +204,27 @@ public static class MapHealth
         var silent = sponsors.Where(s => !recent.Any(u => u.SponsorAadObjectId == s.AadObjectId && u.AcknowledgedOn is not null)).Select(s => s.DisplayName).ToList();
         return new("sponsor-engagement", "Sponsors engaged", status, $"{acknowledging} of {sponsors.Count} sponsors acknowledged", threshold,
             silent.Count == 0 ? "Keep sponsors updated on outcomes." : $"Talk to {string.Join(", ", silent)}: no acknowledgement of recent progress cards.");
+    }
+
+    private static IEnumerable<(string, string)> PersonaCells(List<Touchpoint> active)
+    {
+        foreach (var t in active)
+        {
+            foreach (var persona in t.PersonaIds) yield return (t.StageId, persona);
+        }
+    }
+
+    // Which stage x column cells have at least one touchpoint, by index: one cheap pass however large the map.
+    private static bool[,] Grid(IReadOnlyList<Stage> stages, IReadOnlyList<string> columns, IEnumerable<(string Stage, string Column)> cells)
+    {
+        var stageIndex = stages.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var columnIndex = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var grid = new bool[stages.Count, columns.Count];
+        foreach (var (stage, column) in cells)
+        {
+            if (stageIndex.TryGetValue(stage, out var row) && columnIndex.TryGetValue(column, out var col)) grid[row, col] = true;
+        }
+        return grid;
     }
 
     private static HealthCheck NoTouchpoints(string id, string title, string threshold) =>

@@ -23,19 +23,25 @@ public static class MapCards
             new TextBlock($"Coverage: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock($"{active.Count} active touchpoint(s) from {active.Select(t => t.CreatedBy.AadObjectId).Distinct().Count()} people. {Empty} marks a cell nobody has covered yet.") { IsSubtle = true });
 
+        // One pass over the touchpoints, whatever the number of cells.
+        var byDepartment = new Dictionary<(string, string), int>();
+        var byPersona = new Dictionary<(string, string), int>();
+        foreach (var t in active)
+        {
+            byDepartment[(t.StageId, t.DepartmentId)] = byDepartment.GetValueOrDefault((t.StageId, t.DepartmentId)) + 1;
+            foreach (var persona in t.PersonaIds) byPersona[(t.StageId, persona)] = byPersona.GetValueOrDefault((t.StageId, persona)) + 1;
+        }
         var departments = charter.Departments.Skip(page * ColumnsPerPage).Take(ColumnsPerPage).ToList();
         if (departments.Count > 0)
         {
             card.Add(new TextBlock("By department") { Weight = TextWeight.Bolder, Separator = true });
-            card.Add(Matrix(charter.Stages, departments.Select(d => d.Name).ToList(),
-                (stage, i) => active.Count(t => t.StageId == stage.Id && t.DepartmentId == departments[i].Id)));
+            card.Add(Matrix(charter.Stages, departments.Select(d => d.Name).ToList(), (stage, i) => byDepartment.GetValueOrDefault((stage.Id, departments[i].Id))));
         }
         var personas = charter.Personas.Skip(page * ColumnsPerPage).Take(ColumnsPerPage).ToList();
         if (personas.Count > 0)
         {
             card.Add(new TextBlock("By persona") { Weight = TextWeight.Bolder, Separator = true });
-            card.Add(Matrix(charter.Stages, personas.Select(p => p.Name).ToList(),
-                (stage, i) => active.Count(t => t.StageId == stage.Id && t.PersonaIds.Contains(personas[i].Id))));
+            card.Add(Matrix(charter.Stages, personas.Select(p => p.Name).ToList(), (stage, i) => byPersona.GetValueOrDefault((stage.Id, personas[i].Id))));
         }
 
         if (pages > 1)
