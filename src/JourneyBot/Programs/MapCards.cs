@@ -21,27 +21,35 @@ public static class MapCards
         var card = new AdaptiveCard { FallbackText = $"Coverage map of {charter.Name}" };
         card.Add(
             new TextBlock($"Coverage: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock($"{active.Count} active touchpoint(s) from {active.Select(t => t.CreatedBy.AadObjectId).Distinct().Count()} people. {Empty} marks a cell nobody has covered yet.") { IsSubtle = true });
+            new TextBlock($"{active.Count} active touchpoint(s) from {People(active)} people. {Empty} marks a cell nobody has covered yet.") { IsSubtle = true });
 
-        // One pass over the touchpoints, whatever the number of cells.
-        var byDepartment = new Dictionary<(string, string), int>();
-        var byPersona = new Dictionary<(string, string), int>();
+        // One pass over the touchpoints into index grids, whatever the number of cells.
+        var stageIndex = Index(charter.Stages.Select(s => s.Id));
+        var departmentIndex = Index(charter.Departments.Select(d => d.Id));
+        var personaIndex = Index(charter.Personas.Select(p => p.Id));
+        var byDepartment = new int[charter.Stages.Count, charter.Departments.Count];
+        var byPersona = new int[charter.Stages.Count, charter.Personas.Count];
         foreach (var t in active)
         {
-            byDepartment[(t.StageId, t.DepartmentId)] = byDepartment.GetValueOrDefault((t.StageId, t.DepartmentId)) + 1;
-            foreach (var persona in t.PersonaIds) byPersona[(t.StageId, persona)] = byPersona.GetValueOrDefault((t.StageId, persona)) + 1;
+            if (!stageIndex.TryGetValue(t.StageId, out var row)) continue;
+            if (departmentIndex.TryGetValue(t.DepartmentId, out var column)) byDepartment[row, column]++;
+            foreach (var persona in t.PersonaIds)
+            {
+                if (personaIndex.TryGetValue(persona, out var p)) byPersona[row, p]++;
+            }
         }
-        var departments = charter.Departments.Skip(page * ColumnsPerPage).Take(ColumnsPerPage).ToList();
+        var offset = page * ColumnsPerPage;
+        var departments = charter.Departments.Skip(offset).Take(ColumnsPerPage).ToList();
         if (departments.Count > 0)
         {
             card.Add(new TextBlock("By department") { Weight = TextWeight.Bolder, Separator = true });
-            card.Add(Matrix(charter.Stages, departments.Select(d => d.Name).ToList(), (stage, i) => byDepartment.GetValueOrDefault((stage.Id, departments[i].Id))));
+            card.Add(Matrix(charter.Stages, departments.Select(d => d.Name).ToList(), (row, i) => byDepartment[row, offset + i]));
         }
-        var personas = charter.Personas.Skip(page * ColumnsPerPage).Take(ColumnsPerPage).ToList();
+        var personas = charter.Personas.Skip(offset).Take(ColumnsPerPage).ToList();
         if (personas.Count > 0)
         {
             card.Add(new TextBlock("By persona") { Weight = TextWeight.Bolder, Separator = true });
-            card.Add(Matrix(charter.Stages, personas.Select(p => p.Name).ToList(), (stage, i) => byPersona.GetValueOrDefault((stage.Id, personas[i].Id))));
+            card.Add(Matrix(charter.Stages, personas.Select(p => p.Name).ToList(), (row, i) => byPersona[row, offset + i]));
         }
 
         if (pages > 1)
@@ -53,18 +61,29 @@ public static class MapCards
         return card;
     }
 
+    private static int People(List<Touchpoint> active)
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in active) people.Add(t.CreatedBy.AadObjectId);
+        return people.Count;
+    }
+
     private static int PageCount(int columns) => Math.Max(1, (columns + ColumnsPerPage - 1) / ColumnsPerPage);
 
     private static CardExecuteAction PageAction(string title, string programId, int page) =>
         new(title, PageVerb) { Data = new Dictionary<string, string> { ["programId"] = programId, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
 
-    private static Table Matrix(IReadOnlyList<Stage> stages, IReadOnlyList<string> columns, Func<Stage, int, int> count)
+    private static Dictionary<string, int> Index(IEnumerable<string> ids) =>
+        ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+
+    private static Table Matrix(IReadOnlyList<Stage> stages, IReadOnlyList<string> columns, Func<int, int, int> count)
     {
         var rows = new List<IReadOnlyList<string>> { new[] { "Stage" }.Concat(columns.Select(c => CardText.Literal(CardText.Shorten(c, 24)))).ToList() };
-        foreach (var stage in stages)
+        for (var row = 0; row < stages.Count; row++)
         {
-            rows.Add(new[] { CardText.Literal(CardText.Shorten(stage.Name, 30)) }
-                .Concat(columns.Select((_, i) => count(stage, i) is var n && n > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Empty)).ToList());
+            var r = row;
+            rows.Add(new[] { CardText.Literal(CardText.Shorten(stages[r].Name, 30)) }
+                .Concat(columns.Select((_, i) => count(r, i) is var n && n > 0 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Empty)).ToList());
         }
         return new Table([3, .. columns.Select(_ => 2)], rows);
     }
