@@ -98,12 +98,24 @@ public static class CharterCards
         return card;
     }
 
-    public static AdaptiveCard Review(ProgramHeader program, bool isOwner, string? notice = null)
+    // Teams lets up to 60 users get their own refreshed view of a card.
+    public const int MaxRefreshUsers = 60;
+
+    // In a shared conversation the card everyone sees is the read-only one; the owners' Teams clients (named by
+    // their Teams user ids, the MRIs) refresh it into the owner view, with Edit and Open collection.
+    public static AdaptiveCard Review(ProgramHeader program, bool isOwner, string? notice = null, IReadOnlyList<string>? refreshUserIds = null)
     {
         var charter = program.Charter;
         var missing = CharterRules.MissingForCollection(charter);
         var warnings = CharterRules.ScopeWarnings(charter);
-        var card = new AdaptiveCard { FallbackText = $"Charter of {charter.Name}" };
+        var card = new AdaptiveCard
+        {
+            FallbackText = $"Charter of {charter.Name}",
+            Refresh = refreshUserIds is { Count: > 0 }
+                ? new CardRefresh(new CardExecuteAction("Show the owner view", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = "review" } },
+                    refreshUserIds.Take(MaxRefreshUsers).ToList())
+                : null,
+        };
         card.Add(new TextBlock($"Charter: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder });
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Good, Weight = TextWeight.Bolder });
         card.Add(new FactSet([

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JourneyBot.Bot;
+using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
@@ -8,7 +9,7 @@ namespace JourneyBot.Charters;
 
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, ProgramStore programs, ProgramSessions sessions, CollectionOpener opener)
+public sealed class CharterHandler(CharterStore charters, ProgramStore programs, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations)
 {
     public IEnumerable<BotCommand> Commands() =>
     [
@@ -41,7 +42,21 @@ public sealed class CharterHandler(CharterStore charters, ProgramStore programs,
     {
         var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
         if (session is null) await turn.SendTextAsync(problem!.Message, cancellationToken);
-        else await turn.SendActivityAsync(CharterCards.Review(session.Program, session.Can(ProgramRole.Owner)).ToActivity(), cancellationToken);
+        else if (turn.Activity.IsPersonal()) await turn.SendActivityAsync(CharterCards.Review(session.Program, session.Can(ProgramRole.Owner)).ToActivity(), cancellationToken);
+        // Shared conversation: everyone sees the read-only card; owners' clients refresh it into their view.
+        else await turn.SendActivityAsync(CharterCards.Review(session.Program, isOwner: false, refreshUserIds: await OwnerMrisAsync(turn, session, cancellationToken)).ToActivity(), cancellationToken);
+    }
+
+    // Teams names users in refresh.userIds by their Teams ids: known for owners who have chatted with the bot.
+    private async Task<IReadOnlyList<string>> OwnerMrisAsync(TurnContext turn, ProgramSession session, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        if (session.Can(ProgramRole.Owner) && turn.Activity.From?.Id is { } callerId) ids.Add(callerId);
+        foreach (var owner in session.Program.Charter.Owners.Where(o => o.AadObjectId != session.Caller.AadObjectId).Take(CharterCards.MaxRefreshUsers))
+        {
+            if (await conversations.GetPersonalChatAsync(session.Program.TenantId, owner.AadObjectId, cancellationToken) is { UserId: { Length: > 0 } id }) ids.Add(id);
+        }
+        return ids;
     }
 
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)

@@ -56,6 +56,7 @@ public static class CardCatalog
                 new Dictionary<string, string> { ["name"] = new string('n', TextLimits.Name) }, new Dictionary<string, string> { ["name"] = errors["customerAction"], ["journeyEnd"] = "Give both what starts the journey and how it ends." },
                 "Changed by Someone With A Long Name meanwhile, so nothing was saved.").ToJson()),
             ("charter-review", CharterCards.Review(header, isOwner: true, "Saved.").ToJson()),
+            ("charter-review-shared", CharterCards.Review(header, isOwner: false, refreshUserIds: Enumerable.Range(0, 80).Select(i => $"29:{Guid.NewGuid():N}{Guid.NewGuid():N}").ToList()).ToJson()),
             ("charter-review-incomplete", CharterCards.Review(header with { Charter = new Charter { Name = "Half a charter", Owners = [owner] } }, isOwner: true).ToJson()),
             ("invitation", InvitationCards.Invitation(header, large.Charter.Departments[0]).ToJson()),
             ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i), new string('D', TextLimits.Name), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
