@@ -13,7 +13,8 @@ public static class CharterCards
         .Select(d => new Choice(d.ToString(), d.ToString().ToLowerInvariant())).ToArray();
 
     public static AdaptiveCard Step(string step, ProgramHeader? program, Charter charter, string formId,
-        IReadOnlyDictionary<string, string>? typed = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null)
+        IReadOnlyDictionary<string, string>? typed = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null,
+        IReadOnlyDictionary<string, PendingChoice>? pending = null)
     {
         var values = Defaults(step, charter, formId);
         foreach (var (key, value) in typed ?? new Dictionary<string, string>()) values[key] = value;
@@ -30,6 +31,14 @@ public static class CharterCards
         {
             card.Add(input);
             if (errors.TryGetValue(id, out var error)) card.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = "none" });
+            // A removed row still used by touchpoints: the owner says where they go.
+            if (pending?.TryGetValue(id, out var question) == true)
+            {
+                card.Add(new InputChoiceSet(question.InputId, "Its touchpoints", question.Choices.Select(c => new Choice(CardText.Shorten(c.Title, 80), c.Value)).ToList())
+                {
+                    Value = values.GetValueOrDefault(question.InputId), Placeholder = "Pick where they go",
+                });
+            }
         }
         string? V(string id) => values.GetValueOrDefault(id);
         var known = ProgramRoles.Members(charter).Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList();

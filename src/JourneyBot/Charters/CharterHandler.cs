@@ -9,7 +9,7 @@ namespace JourneyBot.Charters;
 
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, ProgramStore programs, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations)
+public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations)
 {
     public IEnumerable<BotCommand> Commands() =>
     [
@@ -79,7 +79,7 @@ public sealed class CharterHandler(CharterStore charters, ProgramStore programs,
             return Card(ProgramCards.Refusal("A new program starts with its objective and scope. Type **new program**."));
         }
         var draft = new Charter { Name = "", Owners = [caller] };
-        var charter = input.Apply(step, draft, Empty, Empty, Known(draft, caller), formId);
+        var charter = input.Apply(step, draft, TouchpointUse.None, Known(draft, caller), formId);
         if (charter is null) return Card(CharterCards.Step(step, null, draft, formId, input.Values, input.Errors));
         // The form id names the program, so a double-clicked first step creates it once.
         var program = await charters.CreateAsync(formId, tenantId, charter, caller, cancellationToken);
@@ -94,11 +94,10 @@ public sealed class CharterHandler(CharterStore charters, ProgramStore programs,
         if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners change its charter."));
 
         var program = session.Program;
-        var counts = await programs.LoadCountsAsync(program.Id, cancellationToken);
-        var perStage = counts.Cells.GroupBy(c => c.Key.StageId).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
-        var perDepartment = counts.Cells.GroupBy(c => c.Key.DepartmentId).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
-        var charter = input.Apply(step, program.Charter, perStage, perDepartment, Known(program.Charter, session.Caller), formId);
-        if (charter is null) return Card(CharterCards.Step(step, program, program.Charter, formId, input.Values, input.Errors));
+        // Only the steps that can remove a stage, department or persona need to know what touchpoints use.
+        var stored = step is CharterSteps.Departments or CharterSteps.Shape ? await edits.AllAsync(program.Id, cancellationToken) : [];
+        var charter = input.Apply(step, program.Charter, TouchpointUse.Of(stored.Select(t => t.Touchpoint)), Known(program.Charter, session.Caller), formId);
+        if (charter is null) return Card(CharterCards.Step(step, program, program.Charter, formId, input.Values, input.Errors, pending: input.Pending));
 
         if (seenETag != program.ETag.ToString())
         {
@@ -108,6 +107,8 @@ public sealed class CharterHandler(CharterStore charters, ProgramStore programs,
         }
         try
         {
+            // Touchpoints move first: if the charter save then fails, nothing points at a stage that is gone.
+            await RelocateAsync(program.Id, stored, input.Relocations, session.Caller, cancellationToken);
             var saved = await charters.SaveAsync(program, charter, session.Caller, cancellationToken);
             return Card(After(step, saved, session));
         }
@@ -176,7 +177,27 @@ public sealed class CharterHandler(CharterStore charters, ProgramStore programs,
         return InvitationCards.Outcome(program, invited, unreachable);
     }
 
-    private static readonly IReadOnlyDictionary<string, int> Empty = new Dictionary<string, int>();
+    private async Task RelocateAsync(string programId, IReadOnlyList<StoredTouchpoint> stored, IReadOnlyList<Relocation> relocations, Person editor, CancellationToken cancellationToken)
+    {
+        foreach (var item in stored.Where(s => !s.Touchpoint.Retired))
+        {
+            var t = item.Touchpoint;
+            foreach (var r in relocations)
+            {
+                t = r.Kind switch
+                {
+                    RelocationKind.Stage when t.StageId == r.FromId => r.ToId is null ? t with { Retired = true } : t with { StageId = r.ToId },
+                    RelocationKind.Department when t.DepartmentId == r.FromId => r.ToId is null ? t with { Retired = true } : t with { DepartmentId = r.ToId },
+                    RelocationKind.Persona when t.PersonaIds.Contains(r.FromId) => t with
+                    {
+                        PersonaIds = t.PersonaIds.Where(p => p != r.FromId).Concat(r.ToId is null ? [] : [r.ToId]).Distinct().ToList(),
+                    },
+                    _ => t,
+                };
+            }
+            if (!ReferenceEquals(t, item.Touchpoint)) await edits.UpdateAsync(programId, item, t, editor.DisplayName, cancellationToken);
+        }
+    }
 
     private static string? Next(string step)
     {

@@ -4,13 +4,41 @@ using JourneyBot.Domain;
 
 namespace JourneyBot.Charters;
 
+// The question a removed row raises: the input that answers it and the answers offered.
+public sealed record PendingChoice(string InputId, IReadOnlyList<(string Title, string Value)> Choices);
+
+// How many active touchpoints use each stage, department and persona.
+public sealed record TouchpointUse(IReadOnlyDictionary<string, int> PerStage, IReadOnlyDictionary<string, int> PerDepartment, IReadOnlyDictionary<string, int> PerPersona)
+{
+    public static readonly TouchpointUse None = new(new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
+
+    public static TouchpointUse Of(IEnumerable<Touchpoint> touchpoints)
+    {
+        var list = touchpoints.Where(t => !t.Retired).ToList();
+        return new(list.GroupBy(t => t.StageId).ToDictionary(g => g.Key, g => g.Count()),
+            list.GroupBy(t => t.DepartmentId).ToDictionary(g => g.Key, g => g.Count()),
+            list.SelectMany(t => t.PersonaIds).GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count()));
+    }
+}
+
 // One step of the charter dialog as submitted: typed values (kept to show again) and what is wrong with them.
 // Existing stages, departments, personas and metrics keep their ids (input ids carry them), so renaming
 // never orphans touchpoints.
+public enum RelocationKind { Stage, Department, Persona }
+
+// What happens to the touchpoints of a removed stage, department or persona: moved to another (ToId), or
+// retired (stage, department) / dropped from the touchpoint (persona) when ToId is null.
+public sealed record Relocation(RelocationKind Kind, string FromId, string? ToId);
+
 public sealed class CharterInput
 {
+    public const string Retire = "retire";
+
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public List<Relocation> Relocations { get; } = [];
+    // Removed rows whose touchpoints need the owner's say: field id -> the choices to offer.
+    public Dictionary<string, PendingChoice> Pending { get; } = new(StringComparer.Ordinal);
 
     public static CharterInput Read(JsonElement data)
     {
@@ -27,16 +55,15 @@ public sealed class CharterInput
 
     // Applies the step to the charter; null when something needs fixing (see Errors). newIdSeed makes the ids
     // of new rows the same when the same form is submitted twice.
-    public Charter? Apply(string step, Charter charter, IReadOnlyDictionary<string, int> touchpointsPerStage, IReadOnlyDictionary<string, int> touchpointsPerDepartment,
-        IReadOnlyDictionary<string, Person> knownPeople, string newIdSeed)
+    public Charter? Apply(string step, Charter charter, TouchpointUse use, IReadOnlyDictionary<string, Person> knownPeople, string newIdSeed)
     {
         var updated = step switch
         {
             CharterSteps.Basics => Basics(charter),
             CharterSteps.Metrics => Metrics(charter, newIdSeed),
             CharterSteps.People => People(charter, knownPeople),
-            CharterSteps.Departments => Departments(charter, touchpointsPerDepartment, knownPeople, newIdSeed),
-            CharterSteps.Shape => Shape(charter, touchpointsPerStage, newIdSeed),
+            CharterSteps.Departments => Departments(charter, use.PerDepartment, knownPeople, newIdSeed),
+            CharterSteps.Shape => Shape(charter, use, newIdSeed),
             _ => null,
         };
         if (updated is null && Errors.Count == 0) Errors["step"] = "This step is unknown; open the charter again with **program**.";
@@ -84,18 +111,21 @@ public sealed class CharterInput
     private Charter Departments(Charter charter, IReadOnlyDictionary<string, int> used, IReadOnlyDictionary<string, Person> known, string seed)
     {
         var departments = new List<Department>();
+        var removed = new List<(string Id, int Count)>();
         foreach (var id in RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, seed))
         {
             var name = Text($"dept.{id}.name", TextLimits.Name);
             if (name is null)
             {
-                if (used.GetValueOrDefault(id) is var count and > 0)
-                {
-                    Errors[$"dept.{id}.name"] = $"This department has {count} touchpoint(s): keep it (rename it if you like) so they are not orphaned.";
-                }
+                if (used.GetValueOrDefault(id) is var count and > 0) removed.Add((id, count));
                 continue;
             }
             departments.Add(new Department(id, name, PeopleIn($"dept.{id}.contacts", known)));
+        }
+        foreach (var (id, count) in removed)
+        {
+            Decide(RelocationKind.Department, id, $"dept.{id}.name", $"This department has {count} touchpoint(s)", "Retire them",
+                departments.Select(d => (d.Name, d.Id)).ToList());
         }
         foreach (var duplicate in departments.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
@@ -104,24 +134,35 @@ public sealed class CharterInput
         return charter with { Departments = departments };
     }
 
-    private Charter Shape(Charter charter, IReadOnlyDictionary<string, int> used, string seed)
+    private Charter Shape(Charter charter, TouchpointUse use, string seed)
     {
         var stages = new List<Stage>();
+        var removedStages = new List<(string Id, int Count)>();
         foreach (var id in RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, seed))
         {
             var name = Text($"stage.{id}", TextLimits.Name);
             if (name is null)
             {
-                if (used.GetValueOrDefault(id) is var count and > 0) Errors[$"stage.{id}"] = $"This stage has {count} touchpoint(s): keep it (rename it if you like) so they are not orphaned.";
+                if (use.PerStage.GetValueOrDefault(id) is var count and > 0) removedStages.Add((id, count));
                 continue;
             }
             stages.Add(new Stage(id, name));
         }
         var personas = new List<Persona>();
+        var removedPersonas = new List<(string Id, int Count)>();
         foreach (var id in RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, seed))
         {
             var name = Text($"persona.{id}.name", TextLimits.Name);
-            if (name is not null) personas.Add(new Persona(id, name, Text($"persona.{id}.description", TextLimits.LongText)));
+            if (name is not null) personas.Add(new Persona(id, name, charter.Personas.FirstOrDefault(p => p.Id == id)?.Description));
+            else if (use.PerPersona.GetValueOrDefault(id) is var count and > 0) removedPersonas.Add((id, count));
+        }
+        foreach (var (id, count) in removedStages)
+        {
+            Decide(RelocationKind.Stage, id, $"stage.{id}", $"This stage has {count} touchpoint(s)", "Retire them", stages.Select(s => (s.Name, s.Id)).ToList());
+        }
+        foreach (var (id, count) in removedPersonas)
+        {
+            Decide(RelocationKind.Persona, id, $"persona.{id}.name", $"{count} touchpoint(s) apply to this persona", "Just remove it from them", personas.Select(p => (p.Name, p.Id)).ToList());
         }
         var cadence = Number("cadence");
         if (cadence is null || cadence < 1 || cadence > TextLimits.MaxReviewCadenceDays || cadence != Math.Floor(cadence.Value))
@@ -142,6 +183,22 @@ public sealed class CharterInput
             if (start is not null && end is not null && days.All(d => d is not null)) hours = new WorkingHours(start.Value, end.Value, days.Select(d => d!.Value).ToList(), zone);
         }
         return charter with { Stages = stages, Personas = personas, ReviewCadenceDays = (int)(cadence ?? charter.ReviewCadenceDays), WorkingHours = hours };
+    }
+
+    // A removed row that touchpoints use: the owner's choice (field + ".then") says where they go; until it is
+    // given, the card asks, offering the remaining rows or retiring.
+    private void Decide(RelocationKind kind, string id, string field, string what, string retireTitle, IReadOnlyList<(string Title, string Value)> remaining)
+    {
+        var choices = remaining.Select(r => ($"Move them to {r.Title}", r.Value)).Append((retireTitle, Retire)).ToList();
+        var thenId = $"{field.Split('.')[0]}.{id}.then";
+        var then = Values.GetValueOrDefault(thenId);
+        if (then is null || !choices.Any(c => c.Item2 == then))
+        {
+            Errors[field] = $"{what}: say where they go before removing it, or keep it (renaming is fine).";
+            Pending[field] = new PendingChoice(thenId, choices);
+            return;
+        }
+        Relocations.Add(new Relocation(kind, id, then == Retire ? null : then));
     }
 
     private static IEnumerable<string> RowIds(string prefix, IEnumerable<string> existing, int max, string seed) =>

@@ -79,9 +79,10 @@ public static class ProgramValidator
         {
             var t = program.Touchpoints[i];
             var path = $"touchpoints[{i}]";
-            if (!stages.Contains(t.StageId)) errors.Add($"{path}.stageId '{t.StageId}' is not a stage of this program");
-            if (!departments.Contains(t.DepartmentId)) errors.Add($"{path}.departmentId '{t.DepartmentId}' is not a department of this program");
-            foreach (var persona in t.PersonaIds.Where(p => !personas.Contains(p))) errors.Add($"{path}.personaIds has '{persona}', which is not a persona of this program");
+            // Retired touchpoints are history: they may name a stage or department that was removed since.
+            if (!t.Retired && !stages.Contains(t.StageId)) errors.Add($"{path}.stageId '{t.StageId}' is not a stage of this program");
+            if (!t.Retired && !departments.Contains(t.DepartmentId)) errors.Add($"{path}.departmentId '{t.DepartmentId}' is not a department of this program");
+            foreach (var persona in t.PersonaIds.Where(p => !t.Retired && !personas.Contains(p))) errors.Add($"{path}.personaIds has '{persona}', which is not a persona of this program");
             if (t.Emotion is < -2 or > 2) errors.Add($"{path}.emotion must be between -2 and 2");
             Text(t.CustomerAction, $"{path}.customerAction", TextLimits.LongText, required: true);
             Text(t.PainPoints, $"{path}.painPoints", TextLimits.LongText);

@@ -19,17 +19,29 @@ public sealed class TouchpointEdits(StorageTables tables)
 {
     private static readonly JsonSerializerOptions Json = ProgramFile.Options;
 
+    private static readonly string From = ProgramKeys.TouchpointPrefix;
+    private static readonly string To = ProgramKeys.TouchpointPrefix[..^1] + (char)(ProgramKeys.TouchpointPrefix[^1] + 1);
+
     public async Task<IReadOnlyList<StoredTouchpoint>> ByAuthorAsync(string programId, string aadObjectId, CancellationToken cancellationToken)
     {
-        var from = ProgramKeys.TouchpointPrefix;
-        var to = ProgramKeys.TouchpointPrefix[..^1] + (char)(ProgramKeys.TouchpointPrefix[^1] + 1);
         var list = new List<StoredTouchpoint>();
         await foreach (var row in tables.Programs.QueryAsync<PartRow>(
-            e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0 && e.CreatedBy == aadObjectId, cancellationToken: cancellationToken))
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(From) >= 0 && e.RowKey.CompareTo(To) < 0 && e.CreatedBy == aadObjectId, cancellationToken: cancellationToken))
         {
             list.Add(ToStored(row));
         }
         return list.Where(t => !t.Touchpoint.Retired).OrderByDescending(t => t.Touchpoint.CreatedAt).ToList();
+    }
+
+    public async Task<IReadOnlyList<StoredTouchpoint>> AllAsync(string programId, CancellationToken cancellationToken)
+    {
+        var list = new List<StoredTouchpoint>();
+        await foreach (var row in tables.Programs.QueryAsync<PartRow>(
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(From) >= 0 && e.RowKey.CompareTo(To) < 0, cancellationToken: cancellationToken))
+        {
+            list.Add(ToStored(row));
+        }
+        return list;
     }
 
     public async Task<StoredTouchpoint?> GetAsync(string programId, string touchpointId, CancellationToken cancellationToken)
@@ -47,10 +59,13 @@ public sealed class TouchpointEdits(StorageTables tables)
             CreatedBy = updated.CreatedBy.AadObjectId, LastEditedBy = editor,
         };
         var moved = seen.Touchpoint.StageId != updated.StageId || seen.Touchpoint.DepartmentId != updated.DepartmentId;
+        var retired = updated.Retired && !seen.Touchpoint.Retired;
         await SubmitAsync(programId, updated.Id, async () =>
         {
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, seen.ETag) };
-            if (moved) actions.Add(await MoveCountAsync(programId, seen.Touchpoint, (updated.StageId, updated.DepartmentId), cancellationToken));
+            // Counters hold active touchpoints: a retired one leaves them, a moved one changes cell.
+            if (retired) actions.Add(await MoveCountAsync(programId, seen.Touchpoint, null, cancellationToken));
+            else if (moved && !seen.Touchpoint.Retired) actions.Add(await MoveCountAsync(programId, seen.Touchpoint, (updated.StageId, updated.DepartmentId), cancellationToken));
             return actions;
         }, cancellationToken);
         return (await GetAsync(programId, updated.Id, cancellationToken))!;
