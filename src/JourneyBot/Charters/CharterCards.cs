@@ -172,7 +172,7 @@ public static class CharterCards
     public static IEnumerable<string> RowIds(string prefix, IEnumerable<string> existing, int max, string formId)
     {
         var ids = existing.ToList();
-        var offered = Math.Min(max, ids.Count + CharterSteps.EmptyRowsOffered);
+        var offered = Math.Min(max, Math.Max(ids.Count + CharterSteps.EmptyRowsOffered, CharterSteps.MinimumRows.GetValueOrDefault(prefix)));
         for (var i = 0; ids.Count < offered; i++) ids.Add($"{prefix[0]}{formId[..8]}{i}");
         return ids;
     }

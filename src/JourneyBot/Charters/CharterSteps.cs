@@ -25,6 +25,12 @@ public static class CharterSteps
     public const int MaxPersonas = 10;
     public const int EmptyRowsOffered = 2;
 
+    // A new program gets enough empty rows to meet the guardrails (and then some) in one pass.
+    public static readonly IReadOnlyDictionary<string, int> MinimumRows = new Dictionary<string, int>
+    {
+        ["metric"] = 3, ["dept"] = 5, ["stage"] = 6, ["persona"] = 3,
+    };
+
     public const string SaveVerb = "charter.save";
     public const string EditVerb = "charter.edit";
     public const string OpenCollectionVerb = "collection.open";

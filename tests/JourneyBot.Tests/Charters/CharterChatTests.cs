@@ -53,7 +53,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
     {
         var chat = fixture.NewConversation();
         var sponsor = Guid.NewGuid().ToString();
-        var (sales, billing, unreachable) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var (sales, billing, support, unreachable) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         fixture.Channel.UnreachableMembers[unreachable] = true;
         var owner = new Owner(fixture, chat);
         await owner.StartAsync();
@@ -66,9 +66,10 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         await owner.ClickAsync(With(owner.SaveData(), ($"metric.{metric}.name", "Renewal rate"), ($"metric.{metric}.kind", "outcome"), ($"metric.{metric}.baseline", "82"), ($"metric.{metric}.target", "90"), ($"metric.{metric}.unit", "%")));
         await owner.ClickAsync(With(owner.SaveData(), ("owners", chat.UserAadObjectId), ("sponsors", sponsor)));
         var departments = owner.InputIds("dept.").Where(id => id.EndsWith(".name")).Select(id => id.Split('.')[1]).ToList();
-        Assert.Equal(2, departments.Count);
+        Assert.Equal(5, departments.Count);
         await owner.ClickAsync(With(owner.SaveData(), ($"dept.{departments[0]}.name", "Sales"), ($"dept.{departments[0]}.contacts", sales),
-            ($"dept.{departments[1]}.name", "Billing"), ($"dept.{departments[1]}.contacts", $"{billing},{unreachable}")));
+            ($"dept.{departments[1]}.name", "Billing"), ($"dept.{departments[1]}.contacts", $"{billing},{unreachable}"),
+            ($"dept.{departments[2]}.name", "Support"), ($"dept.{departments[2]}.contacts", support)));
         var stages = owner.InputIds("stage.").Select(id => id.Split('.')[1]).ToList();
         var personas = owner.InputIds("persona.").Select(id => id.Split('.')[1]).ToList();
         var review = await owner.ClickAsync(With(owner.SaveData(), ($"stage.{stages[0]}", "Notice"), ($"stage.{stages[1]}", "Decide"),
@@ -78,10 +79,10 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         var open = review["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "collection.open")!["data"]!.DeepClone().AsObject();
         var outcome = await owner.ClickAsync(open, "collection.open");
 
-        Assert.Contains("2 department contact(s) got their invitation", Text(outcome));
+        Assert.Contains("3 department contact(s) got their invitation", Text(outcome));
         Assert.Contains("1 could not be reached yet", Text(outcome));
         Assert.Contains("JourneyBot is not installed for them yet", Text(outcome));
-        foreach (var contact in new[] { sales, billing })
+        foreach (var contact in new[] { sales, billing, support })
         {
             var invitation = Assert.Single(fixture.Channel.CallsFor($"a:created-{contact}"));
             Assert.Contains("your touchpoints are needed", Text(invitation.Body!.AsObject()));
@@ -90,6 +91,35 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.NotNull(stored!.CollectionOpenedOn);
         Assert.True(CharterRules.IsReadyForCollection(stored.Charter));
         Assert.Equal(["Notice", "Decide"], stored.Charter.Stages.Select(s => s.Name));
+
+        // Staff of the three departments add 50 touchpoints each, all at once, from their invitations.
+        var staff = new[] { sales, billing, support }.Select((aad, i) => (Chat: new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { TenantId = chat.TenantId, UserAadObjectId = aad }, Department: stored.Charter.Departments[i].Id)).ToList();
+        await Task.WhenAll(staff.Select(async member =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var save = new JsonObject
+                {
+                    ["programId"] = stored.Id, ["formId"] = Guid.NewGuid().ToString("N"), ["v"] = "1", ["stage"] = stored.Charter.Stages[i % 2].Id,
+                    ["department"] = member.Department, ["channel"] = "email", ["customerAction"] = $"Moment {i}", ["personas"] = stored.Charter.Personas[0].Id,
+                    ["emotion"] = (i % 5 - 2).ToString(), ["evidence"] = i % 2 == 0 ? "customerInterview" : "assumption",
+                };
+                var response = await fixture.SendAsync(member.Chat.CardAction("touchpoint.save", save));
+                Assert.Contains("Touchpoint saved", (await response.Content.ReadAsStringAsync()));
+            }
+        }));
+        var program = (await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadAsync(chat.TenantId, stored.Id, CancellationToken.None))!;
+        var counts = await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadCountsAsync(stored.Id, CancellationToken.None);
+        Assert.Equal(150, program.Touchpoints.Count);
+        Assert.Equal(150, counts.Total);
+        foreach (var department in stored.Charter.Departments)
+        {
+            foreach (var stage in stored.Charter.Stages) Assert.Equal(25, counts.Cells[(stage.Id, department.Id)]);
+        }
+        var health = MapHealth.Evaluate(program, DateOnly.FromDateTime(DateTime.UtcNow)).ToDictionary(c => c.Id);
+        Assert.Equal("75 of 150 (50%)", health["evidence"].Figure);
+        Assert.Equal("3 of 3 departments; 6 of 6 cells filled", health["department-coverage"].Figure);
+        Assert.Equal(HealthStatus.Ok, health["charter"].Status);
 
         // Opening again retries only the contact who was not reached.
         fixture.Channel.UnreachableMembers.TryRemove(unreachable, out _);
