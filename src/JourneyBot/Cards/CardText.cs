@@ -17,12 +17,13 @@ public static partial class CardText
             builder.Append(c);
         }
         // A line that starts like a list item or a heading would be formatted as one.
-        return ListMarker().Replace(builder.ToString(), m => m.Groups[1].Value + "\\" + m.Groups[2].Value);
+        return ListMarker().Replace(builder.ToString(), m => m.Groups["start"].Value + m.Groups["space"].Value
+            + (m.Groups["number"].Success ? m.Groups["number"].Value + "\\." : "\\" + m.Groups["bullet"].Value));
     }
 
     // Long texts on summary cards are cut so a card stays small whatever people typed.
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    [GeneratedRegex(@"(^|\n)\s*([-+]|\d+\.)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<start>^|\n)(?<space>[ \t]*)(?:(?<bullet>[-+])|(?<number>\d+)\.)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
 }

@@ -96,7 +96,9 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
         var program = session.Program;
         // Only the steps that can remove a stage, department or persona need to know what touchpoints use.
         var stored = step is CharterSteps.Departments or CharterSteps.Shape ? await edits.AllAsync(program.Id, cancellationToken) : [];
-        var charter = input.Apply(step, program.Charter, TouchpointUse.Of(stored.Select(t => t.Touchpoint)), Known(program.Charter, session.Caller), formId);
+        var known = Known(program.Charter, session.Caller);
+        if (step is CharterSteps.People or CharterSteps.Departments) await LearnNamesAsync(turn, input, known, cancellationToken);
+        var charter = input.Apply(step, program.Charter, TouchpointUse.Of(stored.Select(t => t.Touchpoint)), known, formId);
         if (charter is null) return Card(CharterCards.Step(step, program, program.Charter, formId, input.Values, input.Errors, pending: input.Pending));
 
         if (seenETag != program.ETag.ToString())
@@ -203,6 +205,28 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
     {
         var index = CharterSteps.Order.ToList().IndexOf(step);
         return index + 1 < CharterSteps.Order.Count ? CharterSteps.Order[index + 1] : null;
+    }
+
+    // The people picker sends ids only. Teams knows the names of this conversation's members; anyone else keeps
+    // a placeholder until a directory look-up names them.
+    private static async Task LearnNamesAsync(TurnContext turn, CharterInput input, Dictionary<string, Person> known, CancellationToken cancellationToken)
+    {
+        var picked = input.Values.Where(v => v.Key is "owners" or "sponsors" || v.Key.EndsWith(".contacts", StringComparison.Ordinal))
+            .SelectMany(v => v.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(id => !known.ContainsKey(id) && ProgramStore.IsProgramId(id)).Distinct().Take(CharterSteps.MaxDepartments).ToList();
+        var found = await Task.WhenAll(picked.Select(async id =>
+        {
+            try
+            {
+                var member = await turn.Connector.GetConversationMemberAsync(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, id, cancellationToken);
+                return member?.Name is { Length: > 0 } name ? new Person(id, name) : null;
+            }
+            catch (ConnectorException)
+            {
+                return null;
+            }
+        }));
+        foreach (var person in found.OfType<Person>()) known[person.AadObjectId] = person;
     }
 
     private static Dictionary<string, Person> Known(Charter charter, Person caller)

@@ -91,6 +91,8 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.NotNull(stored!.CollectionOpenedOn);
         Assert.True(CharterRules.IsReadyForCollection(stored.Charter));
         Assert.Equal(["Notice", "Decide"], stored.Charter.Stages.Select(s => s.Name));
+        // Picked people are named by what Teams says of them (the fake connector calls everyone "Member").
+        Assert.Equal("Member", stored.Charter.Sponsors.Single().DisplayName);
 
         // Staff of the three departments add 50 touchpoints each, all at once, from their invitations.
         var staff = new[] { sales, billing, support }.Select((aad, i) => (Chat: new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { TenantId = chat.TenantId, UserAadObjectId = aad }, Department: stored.Charter.Departments[i].Id)).ToList();
