@@ -13,32 +13,44 @@ namespace JourneyBot.Charters;
 // recorded, so opening again only retries the people who could not be reached.
 public sealed class CollectionOpener(StorageTables tables, ConversationStore conversations, TimeProvider clock)
 {
+    private const int MaxParallelSends = 8;
+
     private static string InviteKey(string aadObjectId) => "invite|" + TableKey.Encode(aadObjectId);
 
     public async Task<(int Invited, IReadOnlyList<(Person Person, string Department, string Reason)> Unreachable)> InviteAsync(
         TurnContext turn, ProgramHeader program, CancellationToken cancellationToken)
     {
         var invited = 0;
-        var unreachable = new List<(Person, string, string)>();
-        foreach (var department in program.Charter.Departments)
+        var unreachable = new System.Collections.Concurrent.ConcurrentQueue<(Person, string, string)>();
+        // A few at a time: the owner's click waits for this, and Teams limits how fast a bot may send.
+        using var gate = new SemaphoreSlim(MaxParallelSends);
+        // One invitation per person, even when they are the contact of several departments.
+        var sends = program.Charter.Departments.SelectMany(d => d.Contacts.Select(c => (Department: d, Contact: c)))
+            .DistinctBy(item => item.Contact.AadObjectId).Select(async item =>
         {
-            foreach (var contact in department.Contacts)
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                if ((await tables.Programs.GetEntityIfExistsAsync<TableEntity>(program.Id, InviteKey(contact.AadObjectId), select: ["PartitionKey"], cancellationToken)).HasValue)
+                if ((await tables.Programs.GetEntityIfExistsAsync<TableEntity>(program.Id, InviteKey(item.Contact.AadObjectId), select: ["PartitionKey"], cancellationToken)).HasValue)
                 {
-                    continue;
+                    return;
                 }
-                var problem = await SendAsync(turn, program, department, contact, cancellationToken);
+                var problem = await SendAsync(turn, program, item.Department, item.Contact, cancellationToken);
                 if (problem is not null)
                 {
-                    unreachable.Add((contact, department.Name, problem));
-                    continue;
+                    unreachable.Enqueue((item.Contact, item.Department.Name, problem));
+                    return;
                 }
-                await tables.Programs.UpsertEntityAsync(new TableEntity(program.Id, InviteKey(contact.AadObjectId)) { ["SentAt"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
-                invited++;
+                await tables.Programs.UpsertEntityAsync(new TableEntity(program.Id, InviteKey(item.Contact.AadObjectId)) { ["SentAt"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+                Interlocked.Increment(ref invited);
             }
-        }
-        return (invited, unreachable);
+            finally
+            {
+                gate.Release();
+            }
+        });
+        await Task.WhenAll(sends);
+        return (invited, unreachable.ToList());
     }
 
     private async Task<string?> SendAsync(TurnContext turn, ProgramHeader program, Department department, Person contact, CancellationToken cancellationToken)
