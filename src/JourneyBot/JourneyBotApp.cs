@@ -23,7 +23,8 @@ public static class JourneyBotApp
         builder.AddTelemetry();
         builder.Services.AddSingleton(sp => new HelpLink(ReadHelpUrl(sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddConversations();
-        builder.Services.AddHelp();
+        builder.Services.AddSingleton<HelpCards>();
+        builder.Services.AddSingleton<CommandCatalog>();
         builder.Services.AddPrograms();
         builder.Services.AddTouchpoints();
         builder.Services.AddCharters();

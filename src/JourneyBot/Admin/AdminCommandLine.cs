@@ -24,9 +24,9 @@ public static class AdminCommandLine
         {
             return args[0] switch
             {
-                "health" => await HealthAsync(args[1..], stdout, clock),
+                "health" => await HealthAsync(Options(args[1..], ""), stdout, clock),
                 "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
-                "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant"), stdout, clock),
+                "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
                 _ => Fail(stderr, Usage),
             };
         }
@@ -50,23 +50,14 @@ public static class AdminCommandLine
         }
     }
 
-    private static async Task<int> HealthAsync(string[] args, TextWriter stdout, TimeProvider clock)
+    private static async Task<int> HealthAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
     {
-        string? file = null;
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        for (var i = 0; i < args.Length; i++)
+        if (options.TryGetValue("--as-of", out var date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
-            if (args[i] == "--as-of")
-            {
-                if (i + 1 >= args.Length || !DateOnly.TryParseExact(args[++i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-                {
-                    throw new AdminUsageException("--as-of needs a date like 2026-11-01.");
-                }
-            }
-            else if (file is null) file = args[i];
-            else throw new AdminUsageException(Usage);
+            throw new AdminUsageException("--as-of needs a date like 2026-11-01.");
         }
-        if (file is null) throw new AdminUsageException(Usage);
+        var file = options[""];
         if (!File.Exists(file)) throw new AdminUsageException($"{file}: no such file.");
 
         var program = ProgramFile.Read(await File.ReadAllTextAsync(file));
@@ -100,7 +91,10 @@ public static class AdminCommandLine
             }
             else if (!options.TryAdd("", args[i])) throw new AdminUsageException(Usage);
         }
-        foreach (var name in required.Where(r => !options.ContainsKey(r))) throw new AdminUsageException($"{name} is required.\n{Usage}");
+        foreach (var name in required.Where(r => !options.ContainsKey(r)))
+        {
+            throw new AdminUsageException(name.Length == 0 ? Usage : $"{name} is required.\n{Usage}");
+        }
         return options;
     }
 

@@ -25,7 +25,7 @@ public static class ProgramTransfer
 
     public static async Task<int> ImportAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
     {
-        if (!options.TryGetValue("", out var file)) throw new ProgramTransferException($"import needs a program file.\n{AdminCommandLine.Usage}", 2);
+        var file = options[""];
         if (!File.Exists(file)) throw new ProgramTransferException($"{file}: no such file.", 2);
         // The tenant named on the command line owns the imported program, whatever tenant it came from.
         var program = ProgramFile.Read(await File.ReadAllTextAsync(file)) with { TenantId = options["--tenant"] };

@@ -5,14 +5,8 @@ using JourneyBot.Protocol;
 namespace JourneyBot.Bot;
 
 // Routes each activity to the capability that owns it. Knows no capability's internals.
-public sealed class JourneyBotHandler(
-    IEnumerable<BotCommand> commands,
-    IEnumerable<CardVerb> verbs,
-    InstallHandler installs,
-    ConversationStore conversations) : ActivityHandler
+public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler installs, ConversationStore conversations) : ActivityHandler
 {
-    private readonly IReadOnlyList<BotCommand> _commands = commands.OrderByDescending(c => c.Name.Length).ToArray();
-    private readonly IReadOnlyDictionary<string, CardVerb> _verbs = verbs.ToDictionary(v => v.Verb, StringComparer.OrdinalIgnoreCase);
 
     public const string UnknownTextReply = "Sorry, I don't know that one. Type **help** to see what I can do.";
 
@@ -25,7 +19,8 @@ public sealed class JourneyBotHandler(
         await conversations.EnsureCurrentAsync(activity.GetConversationReference(), cancellationToken);
 
         var text = activity.GetTextWithoutBotMention();
-        var command = text.Length == 0 ? FindCommand("help") : _commands.FirstOrDefault(c => IsCommand(text, c.Name));
+        // A bare @mention asks what the bot can do.
+        var command = catalog.Commands.FirstOrDefault(c => IsCommand(text.Length == 0 ? "help" : text, c.Name));
         if (command is null)
         {
             await turn.SendTextAsync(UnknownTextReply, cancellationToken);
@@ -50,11 +45,9 @@ public sealed class JourneyBotHandler(
     }
 
     protected override Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
-        _verbs.TryGetValue(action.Verb, out var verb)
+        catalog.Verbs.TryGetValue(action.Verb, out var verb)
             ? verb.RunAsync(turn, action, cancellationToken)
             : Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
-
-    private BotCommand? FindCommand(string name) => _commands.FirstOrDefault(c => c.Name == name);
 
     private static bool IsCommand(string text, string name) =>
         text.StartsWith(name, StringComparison.OrdinalIgnoreCase)

@@ -5,7 +5,6 @@ namespace JourneyBot.Cards;
 public enum TextSize { Default, Small, Medium, Large, ExtraLarge }
 public enum TextWeight { Default, Lighter, Bolder }
 public enum TextColor { Default, Dark, Light, Accent, Good, Warning, Attention }
-public enum ContainerStyle { Default, Emphasis, Good, Attention, Warning, Accent }
 
 public abstract record CardElement
 {
@@ -66,14 +65,11 @@ public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {
-    public ContainerStyle Style { get; init; }
-
     protected override string TypeName => "Container";
 
     protected override void WriteProperties(JsonObject json)
     {
         json["items"] = new JsonArray(Items.Select(i => (JsonNode)i.ToJson()).ToArray());
-        if (Style != ContainerStyle.Default) json["style"] = Camel(Style);
     }
 }
 

@@ -4,56 +4,63 @@ namespace JourneyBot.Cards;
 
 public sealed record Choice(string Title, string Value);
 
-public sealed record InputText(string InputId, string Label) : CardElement
+// What every input shares: its id, its label and, when required, the message Teams shows before sending.
+public abstract record CardInput(string InputId, string Label) : CardElement
 {
-    public string? Value { get; init; }
-    public string? Placeholder { get; init; }
-    public bool IsMultiline { get; init; }
-    public int? MaxLength { get; init; }
     public bool IsRequired { get; init; }
 
-    protected override string TypeName => "Input.Text";
-
-    protected override void WriteProperties(JsonObject json)
+    protected sealed override void WriteProperties(JsonObject json)
     {
         json["id"] = InputId;
         json["label"] = Label;
-        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
-        if (Placeholder is not null) json["placeholder"] = Placeholder;
-        if (IsMultiline) json["isMultiline"] = true;
-        if (MaxLength is { } max) json["maxLength"] = max;
+        WriteInput(json);
         if (IsRequired)
         {
             json["isRequired"] = true;
             json["errorMessage"] = $"{Label} is required.";
         }
     }
+
+    protected abstract void WriteInput(JsonObject json);
+
+    protected static JsonArray ChoicesJson(IEnumerable<Choice> choices) =>
+        new(choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
 }
 
-public sealed record InputChoiceSet(string InputId, string Label, IReadOnlyList<Choice> Choices) : CardElement
+public sealed record InputText(string InputId, string Label) : CardInput(InputId, Label)
+{
+    public string? Value { get; init; }
+    public string? Placeholder { get; init; }
+    public bool IsMultiline { get; init; }
+    public int? MaxLength { get; init; }
+
+    protected override string TypeName => "Input.Text";
+
+    protected override void WriteInput(JsonObject json)
+    {
+        if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
+        if (Placeholder is not null) json["placeholder"] = Placeholder;
+        if (IsMultiline) json["isMultiline"] = true;
+        if (MaxLength is { } max) json["maxLength"] = max;
+    }
+}
+
+public sealed record InputChoiceSet(string InputId, string Label, IReadOnlyList<Choice> Choices) : CardInput(InputId, Label)
 {
     public string? Value { get; init; }
     public bool IsMultiSelect { get; init; }
     public bool Expanded { get; init; }
-    public bool IsRequired { get; init; }
     public string? Placeholder { get; init; }
 
     protected override string TypeName => "Input.ChoiceSet";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteInput(JsonObject json)
     {
-        json["id"] = InputId;
-        json["label"] = Label;
-        json["choices"] = new JsonArray(Choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
+        json["choices"] = ChoicesJson(Choices);
         if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
         if (IsMultiSelect) json["isMultiSelect"] = true;
         json["style"] = Expanded ? "expanded" : "compact";
         if (Placeholder is not null) json["placeholder"] = Placeholder;
-        if (IsRequired)
-        {
-            json["isRequired"] = true;
-            json["errorMessage"] = $"{Label} is required.";
-        }
     }
 }
 
@@ -99,7 +106,7 @@ public sealed record Table(IReadOnlyList<int> ColumnWidths, IReadOnlyList<IReadO
     }
 }
 
-public sealed record InputNumber(string InputId, string Label) : CardElement
+public sealed record InputNumber(string InputId, string Label) : CardInput(InputId, Label)
 {
     public string? Value { get; init; }
     public int? Min { get; init; }
@@ -107,10 +114,8 @@ public sealed record InputNumber(string InputId, string Label) : CardElement
 
     protected override string TypeName => "Input.Number";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteInput(JsonObject json)
     {
-        json["id"] = InputId;
-        json["label"] = Label;
         // A value that is not a number (what someone typed before) is left out rather than sent back broken.
         if (double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)) json["value"] = number;
         if (Min is { } min) json["min"] = min;
@@ -118,40 +123,30 @@ public sealed record InputNumber(string InputId, string Label) : CardElement
     }
 }
 
-public sealed record InputTime(string InputId, string Label) : CardElement
+public sealed record InputTime(string InputId, string Label) : CardInput(InputId, Label)
 {
     public string? Value { get; init; }
 
     protected override string TypeName => "Input.Time";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteInput(JsonObject json)
     {
-        json["id"] = InputId;
-        json["label"] = Label;
         if (Value is { Length: 5 } value && TimeOnly.TryParseExact(value, "HH:mm", out _)) json["value"] = value;
     }
 }
 
 // Teams' people picker: a ChoiceSet filled from the organisation's directory; its value is AAD object ids.
-public sealed record PeoplePicker(string InputId, string Label, IReadOnlyList<Choice> Known) : CardElement
+public sealed record PeoplePicker(string InputId, string Label, IReadOnlyList<Choice> Known) : CardInput(InputId, Label)
 {
     public string? Value { get; init; }
-    public bool IsRequired { get; init; }
 
     protected override string TypeName => "Input.ChoiceSet";
 
-    protected override void WriteProperties(JsonObject json)
+    protected override void WriteInput(JsonObject json)
     {
-        json["id"] = InputId;
-        json["label"] = Label;
         json["isMultiSelect"] = true;
-        json["choices"] = new JsonArray(Known.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
+        json["choices"] = ChoicesJson(Known);
         json["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users" };
         if (!string.IsNullOrEmpty(Value)) json["value"] = Value;
-        if (IsRequired)
-        {
-            json["isRequired"] = true;
-            json["errorMessage"] = $"{Label} is required.";
-        }
     }
 }

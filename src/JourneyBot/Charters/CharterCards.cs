@@ -55,7 +55,7 @@ public static class CharterCards
                 Field(new InputText("resources", "Resources (people, time)") { Value = V("resources"), MaxLength = TextLimits.LongText }, "resources");
                 break;
             case CharterSteps.Metrics:
-                foreach (var id in RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, formId))
+                foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, formId))
                 {
                     card.Add(new TextBlock("Metric") { Weight = TextWeight.Bolder, Separator = true, Size = TextSize.Small });
                     Field(new InputText($"metric.{id}.name", "Name") { Value = V($"metric.{id}.name"), MaxLength = TextLimits.Name }, $"metric.{id}.name");
@@ -70,7 +70,7 @@ public static class CharterCards
                 Field(new PeoplePicker("sponsors", "Sponsors (receive progress cards)", known) { Value = V("sponsors") }, "sponsors");
                 break;
             case CharterSteps.Departments:
-                foreach (var id in RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, formId))
+                foreach (var id in CharterSteps.RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, formId))
                 {
                     Field(new InputText($"dept.{id}.name", "Department") { Value = V($"dept.{id}.name"), MaxLength = TextLimits.Name, Separator = true }, $"dept.{id}.name");
                     // Each picker lists only its own contacts: the directory search finds everyone else, and the card stays small.
@@ -80,12 +80,12 @@ public static class CharterCards
                 break;
             case CharterSteps.Shape:
                 card.Add(new TextBlock("Stages, in journey order (2 to 12)") { Weight = TextWeight.Bolder });
-                foreach (var id in RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, formId))
+                foreach (var id in CharterSteps.RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, formId))
                 {
                     Field(new InputText($"stage.{id}", "Stage") { Value = V($"stage.{id}"), MaxLength = TextLimits.Name }, $"stage.{id}");
                 }
                 card.Add(new TextBlock("Personas or segments") { Weight = TextWeight.Bolder, Separator = true });
-                foreach (var id in RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, formId))
+                foreach (var id in CharterSteps.RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, formId))
                 {
                     Field(new InputText($"persona.{id}.name", "Persona") { Value = V($"persona.{id}.name"), MaxLength = TextLimits.Name }, $"persona.{id}.name");
                 }
@@ -166,16 +166,6 @@ public static class CharterCards
         : charter.Sponsors.Count == 0 ? CharterSteps.People
         : charter.Departments.Count < CharterRules.MinDepartments || charter.Departments.Any(d => d.Contacts.Count == 0) ? CharterSteps.Departments
         : CharterSteps.Shape;
-
-    // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,
-    // so the same form submitted twice names its new rows the same).
-    public static IEnumerable<string> RowIds(string prefix, IEnumerable<string> existing, int max, string formId)
-    {
-        var ids = existing.ToList();
-        var offered = Math.Min(max, Math.Max(ids.Count + CharterSteps.EmptyRowsOffered, CharterSteps.MinimumRows.GetValueOrDefault(prefix)));
-        for (var i = 0; ids.Count < offered; i++) ids.Add($"{prefix[0]}{formId[..8]}{i}");
-        return ids;
-    }
 
     private static Dictionary<string, string> Defaults(string step, Charter charter, string formId)
     {

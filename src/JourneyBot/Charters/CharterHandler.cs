@@ -9,16 +9,16 @@ namespace JourneyBot.Charters;
 
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations)
+public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations) : ICommandSource
 {
-    public IEnumerable<BotCommand> Commands() =>
+    public IEnumerable<BotCommand> Commands =>
     [
         new("new program", "Start a journey-mapping program: objective, scope, metrics, people, departments, stages.", NewProgramAsync),
         new("program", "Show the active program's charter and what still blocks collection.", ShowAsync),
         new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync),
     ];
 
-    public IEnumerable<CardVerb> Verbs() =>
+    public IEnumerable<CardVerb> Verbs =>
     [
         new(CharterSteps.SaveVerb, SaveAsync),
         new(CharterSteps.EditVerb, EditAsync),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using JourneyBot.Cards;
 using JourneyBot.Domain;
 
 namespace JourneyBot.Charters;
@@ -30,12 +31,10 @@ public enum RelocationKind { Stage, Department, Persona }
 // retired (stage, department) / dropped from the touchpoint (persona) when ToId is null.
 public sealed record Relocation(RelocationKind Kind, string FromId, string? ToId);
 
-public sealed class CharterInput
+public sealed class CharterInput : FormInput
 {
     public const string Retire = "retire";
 
-    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public List<Relocation> Relocations { get; } = [];
     // Removed rows whose touchpoints need the owner's say: field id -> the choices to offer.
     public Dictionary<string, PendingChoice> Pending { get; } = new(StringComparer.Ordinal);
@@ -43,13 +42,7 @@ public sealed class CharterInput
     public static CharterInput Read(JsonElement data)
     {
         var input = new CharterInput();
-        if (data.ValueKind != JsonValueKind.Object) return input;
-        foreach (var property in data.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.String) input.Values[property.Name] = property.Value.GetString()!.Trim();
-            else if (property.Value.ValueKind == JsonValueKind.Number) input.Values[property.Name] = property.Value.GetRawText();
-            else if (property.Value.ValueKind != JsonValueKind.Null) input.Errors[property.Name] = "This must be text.";
-        }
+        input.ReadFrom(data, null, acceptNumbers: true);
         return input;
     }
 
@@ -90,7 +83,7 @@ public sealed class CharterInput
     private Charter Metrics(Charter charter, string seed)
     {
         var metrics = new List<Metric>();
-        foreach (var id in RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, seed))
+        foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, seed))
         {
             var name = Text($"metric.{id}.name", TextLimits.Name);
             if (name is null) continue;
@@ -112,7 +105,7 @@ public sealed class CharterInput
     {
         var departments = new List<Department>();
         var removed = new List<(string Id, int Count)>();
-        foreach (var id in RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, seed))
+        foreach (var id in CharterSteps.RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, seed))
         {
             var name = Text($"dept.{id}.name", TextLimits.Name);
             if (name is null)
@@ -138,7 +131,7 @@ public sealed class CharterInput
     {
         var stages = new List<Stage>();
         var removedStages = new List<(string Id, int Count)>();
-        foreach (var id in RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, seed))
+        foreach (var id in CharterSteps.RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, seed))
         {
             var name = Text($"stage.{id}", TextLimits.Name);
             if (name is null)
@@ -150,7 +143,7 @@ public sealed class CharterInput
         }
         var personas = new List<Persona>();
         var removedPersonas = new List<(string Id, int Count)>();
-        foreach (var id in RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, seed))
+        foreach (var id in CharterSteps.RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, seed))
         {
             var name = Text($"persona.{id}.name", TextLimits.Name);
             if (name is not null) personas.Add(new Persona(id, name, charter.Personas.FirstOrDefault(p => p.Id == id)?.Description));
@@ -201,9 +194,6 @@ public sealed class CharterInput
         Relocations.Add(new Relocation(kind, id, then == Retire ? null : then));
     }
 
-    private static IEnumerable<string> RowIds(string prefix, IEnumerable<string> existing, int max, string seed) =>
-        CharterCards.RowIds(prefix, existing, max, seed);
-
     private List<Person> PeopleIn(string field, IReadOnlyDictionary<string, Person> known)
     {
         var ids = Values.GetValueOrDefault(field, "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -219,23 +209,6 @@ public sealed class CharterInput
             people.Add(known.TryGetValue(id, out var person) ? person : new Person(id, "Teams user"));
         }
         return people;
-    }
-
-    private string? Text(string field, int max, bool required = false)
-    {
-        if (Errors.ContainsKey(field)) return null;
-        if (!Values.TryGetValue(field, out var value) || value.Length == 0)
-        {
-            if (required) Errors[field] = "This is required.";
-            return null;
-        }
-        if (value.Length > max)
-        {
-            Values[field] = value[..max];
-            Errors[field] = $"This was {value.Length:N0} characters; the limit is {max:N0}. It was cut to fit: check the end before saving.";
-            return null;
-        }
-        return value;
     }
 
     private decimal? Number(string field)

@@ -1,3 +1,4 @@
+using JourneyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Charters;
@@ -8,15 +9,7 @@ public static class CharterSetup
     {
         services.AddSingleton<CharterStore>();
         services.AddSingleton<CollectionOpener>();
-        services.AddSingleton<CharterHandler>();
-        foreach (var name in new[] { "new program", "program", "open collection" })
-        {
-            services.AddSingleton(sp => sp.GetRequiredService<CharterHandler>().Commands().Single(c => c.Name == name));
-        }
-        foreach (var verb in new[] { CharterSteps.SaveVerb, CharterSteps.EditVerb, CharterSteps.OpenCollectionVerb })
-        {
-            services.AddSingleton(sp => sp.GetRequiredService<CharterHandler>().Verbs().Single(v => v.Verb == verb));
-        }
+        services.AddSingleton<ICommandSource, CharterHandler>();
         return services;
     }
 }

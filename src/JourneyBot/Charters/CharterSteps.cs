@@ -35,4 +35,14 @@ public static class CharterSteps
     public const string EditVerb = "charter.edit";
     public const string OpenCollectionVerb = "collection.open";
     public const string Version = "1";
+
+    // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,
+    // so the same form submitted twice names its new rows the same).
+    public static IEnumerable<string> RowIds(string prefix, IEnumerable<string> existing, int max, string formId)
+    {
+        var ids = existing.ToList();
+        var offered = Math.Min(max, Math.Max(ids.Count + EmptyRowsOffered, MinimumRows.GetValueOrDefault(prefix)));
+        for (var i = 0; ids.Count < offered; i++) ids.Add($"{prefix[0]}{formId[..8]}{i}");
+        return ids;
+    }
 }

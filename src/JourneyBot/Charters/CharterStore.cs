@@ -24,20 +24,21 @@ public sealed class CharterStore(StorageTables tables, MembershipStore membershi
     {
         var row = new ProgramRow
         {
-            PartitionKey = programId, RowKey = ProgramKeys.Program, TenantId = tenantId, Name = charter.Name,
+            PartitionKey = programId, RowKey = ProgramKeys.Program, TenantId = tenantId,
             CharterJson = JsonSerializer.Serialize(charter, Json), CreatedAt = clock.GetUtcNow(), LastEditedBy = creator.DisplayName,
         };
         try
         {
-            await tables.Programs.AddEntityAsync(row, cancellationToken);
+            var response = await tables.Programs.AddEntityAsync(row, cancellationToken);
             await memberships.WriteAsync(programId, tenantId, charter, null, cancellationToken);
+            return new ProgramHeader(programId, tenantId, charter, null) { ETag = response.Headers.ETag ?? default, LastEditedBy = creator.DisplayName };
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Already created by the first click.
+            // Already created by the first click: carry on with it.
+            return await programs.LoadHeaderAsync(tenantId, programId, cancellationToken)
+                ?? throw new InvalidOperationException($"Program {programId} belongs to another tenant.");
         }
-        return await programs.LoadHeaderAsync(tenantId, programId, cancellationToken)
-            ?? throw new InvalidOperationException($"Program {programId} belongs to another tenant.");
     }
 
     public async Task<ProgramHeader> SaveAsync(ProgramHeader seen, Charter charter, Person editor, CancellationToken cancellationToken)
@@ -45,12 +46,11 @@ public sealed class CharterStore(StorageTables tables, MembershipStore membershi
         var row = new TableEntity(seen.Id, ProgramKeys.Program)
         {
             [nameof(ProgramRow.CharterJson)] = JsonSerializer.Serialize(charter, Json),
-            [nameof(ProgramRow.Name)] = charter.Name,
             [nameof(ProgramRow.LastEditedBy)] = editor.DisplayName,
         };
-        await UpdateAsync(seen, row, cancellationToken);
+        var etag = await UpdateAsync(seen, row, cancellationToken);
         await memberships.WriteAsync(seen.Id, seen.TenantId, charter, seen.Charter, cancellationToken);
-        return (await programs.LoadHeaderAsync(seen.TenantId, seen.Id, cancellationToken))!;
+        return seen with { Charter = charter, ETag = etag, LastEditedBy = editor.DisplayName };
     }
 
     public async Task<ProgramHeader> OpenCollectionAsync(ProgramHeader seen, Person editor, CancellationToken cancellationToken)
@@ -61,15 +61,17 @@ public sealed class CharterStore(StorageTables tables, MembershipStore membershi
             [nameof(ProgramRow.CollectionOpenedOn)] = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             [nameof(ProgramRow.LastEditedBy)] = editor.DisplayName,
         };
-        await UpdateAsync(seen, row, cancellationToken);
-        return (await programs.LoadHeaderAsync(seen.TenantId, seen.Id, cancellationToken))!;
+        var etag = await UpdateAsync(seen, row, cancellationToken);
+        return seen with { CollectionOpenedOn = today, ETag = etag, LastEditedBy = editor.DisplayName };
     }
 
-    private async Task UpdateAsync(ProgramHeader seen, TableEntity changes, CancellationToken cancellationToken)
+    // Returns the row's new version, so the caller needs no read to carry on.
+    private async Task<ETag> UpdateAsync(ProgramHeader seen, TableEntity changes, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Programs.UpdateEntityAsync(changes, seen.ETag, TableUpdateMode.Merge, cancellationToken);
+            var response = await tables.Programs.UpdateEntityAsync(changes, seen.ETag, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag ?? default;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {

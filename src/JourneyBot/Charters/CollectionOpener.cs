@@ -20,21 +20,20 @@ public sealed class CollectionOpener(StorageTables tables, ConversationStore con
     public async Task<(int Invited, IReadOnlyList<(Person Person, string Department, string Reason)> Unreachable)> InviteAsync(
         TurnContext turn, ProgramHeader program, CancellationToken cancellationToken)
     {
+        var alreadyInvited = await InvitedAsync(program.Id, cancellationToken);
         var invited = 0;
         var unreachable = new System.Collections.Concurrent.ConcurrentQueue<(Person, string, string)>();
         // A few at a time: the owner's click waits for this, and Teams limits how fast a bot may send.
         using var gate = new SemaphoreSlim(MaxParallelSends);
         // One invitation per person, even when they are the contact of several departments.
         var sends = program.Charter.Departments.SelectMany(d => d.Contacts.Select(c => (Department: d, Contact: c)))
-            .DistinctBy(item => item.Contact.AadObjectId).Select(async item =>
+            .DistinctBy(item => item.Contact.AadObjectId)
+            .Where(item => !alreadyInvited.Contains(InviteKey(item.Contact.AadObjectId)))
+            .Select(async item =>
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                if ((await tables.Programs.GetEntityIfExistsAsync<TableEntity>(program.Id, InviteKey(item.Contact.AadObjectId), select: ["PartitionKey"], cancellationToken)).HasValue)
-                {
-                    return;
-                }
                 var problem = await SendAsync(turn, program, item.Department, item.Contact, cancellationToken);
                 if (problem is not null)
                 {
@@ -51,6 +50,19 @@ public sealed class CollectionOpener(StorageTables tables, ConversationStore con
         });
         await Task.WhenAll(sends);
         return (invited, unreachable.ToList());
+    }
+
+    // Everyone invited before, in one range query over the program's invitation rows.
+    private async Task<HashSet<string>> InvitedAsync(string programId, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        const string from = "invite|", to = "invite}";
+        await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey);
+        }
+        return keys;
     }
 
     private async Task<string?> SendAsync(TurnContext turn, ProgramHeader program, Department department, Person contact, CancellationToken cancellationToken)

@@ -106,12 +106,6 @@ public sealed class ConversationStore(StorageTables tables, TimeProvider clock)
         _known[reference.ConversationId] = reference;
     }
 
-    public async Task<ConversationRow?> GetConversationAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Conversations.GetEntityIfExistsAsync<ConversationRow>(PartitionFor(tenantId), ConversationRowKey(conversationId), cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
-    }
-
     // The personal chat through which this user can be reached, by AAD object id (or channel user id).
     public async Task<ConversationRow?> GetPersonalChatAsync(string? tenantId, string userId, CancellationToken cancellationToken)
     {

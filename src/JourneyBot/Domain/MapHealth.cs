@@ -36,8 +36,6 @@ public static class MapHealth
         ];
     }
 
-    public static HealthStatus Worst(IEnumerable<HealthCheck> checks) => checks.Select(c => c.Status).DefaultIfEmpty(HealthStatus.Ok).Max();
-
     private static HealthCheck CharterCompleteness(Charter charter)
     {
         var missing = CharterRules.MissingForCollection(charter);

@@ -3,9 +3,9 @@ using JourneyBot.Cards;
 
 namespace JourneyBot.Help;
 
-public sealed class HelpCards(IEnumerable<BotCommand> commands, HelpLink helpLink)
+public sealed class HelpCards(HelpLink helpLink)
 {
-    public AdaptiveCard Build()
+    public AdaptiveCard Build(IEnumerable<BotCommand> commands)
     {
         var card = new AdaptiveCard { FallbackText = "JourneyBot help: the commands I understand." }
             .Add(

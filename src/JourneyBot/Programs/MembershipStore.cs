@@ -18,16 +18,20 @@ public sealed class MembershipStore(StorageTables tables)
         return list;
     }
 
+    // Writes only the rows the change affects: a saved charter step usually changes none.
     public async Task WriteAsync(string programId, string tenantId, Charter charter, Charter? previous, CancellationToken cancellationToken)
     {
+        var renamed = previous is null || previous.Name != charter.Name;
         foreach (var person in ProgramRoles.Members(charter))
         {
+            var roles = ProgramRoles.Of(charter, person.AadObjectId);
+            if (!renamed && ProgramRoles.Of(previous!, person.AadObjectId) == roles) continue;
             await tables.Memberships.UpsertEntityAsync(new MembershipRow
             {
                 PartitionKey = Partition(tenantId, person.AadObjectId),
                 RowKey = programId,
                 ProgramName = charter.Name,
-                Roles = ProgramRoles.Of(charter, person.AadObjectId).ToString(),
+                Roles = roles.ToString(),
             }, TableUpdateMode.Replace, cancellationToken);
         }
         if (previous is null) return;

@@ -5,9 +5,9 @@ using JourneyBot.Protocol;
 namespace JourneyBot.Programs;
 
 // programs, use <name>, map and health: finding a program and looking at it.
-public sealed class ProgramCommands(ProgramStore store, MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock)
+public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock) : ICommandSource
 {
-    public IEnumerable<BotCommand> Commands() =>
+    public IEnumerable<BotCommand> Commands =>
     [
         new("programs", "List the journey-mapping programs you belong to.", ListAsync),
         new("use", "Work on a program in this conversation: use <program name>.", UseAsync),
@@ -15,7 +15,7 @@ public sealed class ProgramCommands(ProgramStore store, MembershipStore membersh
         new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today()))),
     ];
 
-    public IEnumerable<CardVerb> Verbs() =>
+    public IEnumerable<CardVerb> Verbs =>
     [
         new(ProgramCards.UseVerb, UseFromCardAsync),
         new(MapCards.PageVerb, MapPageAsync),
@@ -63,24 +63,20 @@ public sealed class ProgramCommands(ProgramStore store, MembershipStore membersh
 
     private async Task<InvokeResponse> MapPageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
-        var program = await store.LoadAsync(session.Program.TenantId, session.Program.Id, cancellationToken);
-        if (program is null) return InvokeResponse.Card(ProgramCards.Refusal("That program does not exist any more.").ToJson());
+        var (_, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (program is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
         var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
         return InvokeResponse.Card(MapCards.Build(program, page).ToJson());
     }
 
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
-        if (session is null)
+        var (_, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
+        if (program is null)
         {
             await turn.SendTextAsync(problem!.Message, cancellationToken);
             return;
         }
-        var program = await store.LoadAsync(session.Program.TenantId, session.Program.Id, cancellationToken);
-        if (program is null) return;
         await turn.SendActivityAsync(build(program).ToActivity(), cancellationToken);
     }
 

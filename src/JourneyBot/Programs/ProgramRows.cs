@@ -29,7 +29,6 @@ public abstract class ProgramTableRow : ITableEntity
 public sealed class ProgramRow : ProgramTableRow
 {
     public string TenantId { get; set; } = "";
-    public string Name { get; set; } = "";
     public string CharterJson { get; set; } = "";
     public DateTime? CollectionOpenedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -39,8 +38,7 @@ public sealed class ProgramRow : ProgramTableRow
 // Running totals kept beside the touchpoints so the map card never has to read 2,000 rows.
 public sealed class CountersRow : ProgramTableRow
 {
-    public int Touchpoints { get; set; }
-    // {"stageId|departmentId": count} of active touchpoints.
+    // {"stageId|departmentId": count} of active touchpoints; the total is their sum.
     public string CellsJson { get; set; } = "{}";
 }
 

@@ -16,10 +16,20 @@ public sealed class ProgramSessions(ProgramStore programs, MembershipStore membe
     // The conversation's active program, or the caller's only program; else a problem that says what to do.
     public async Task<(ProgramSession? Session, SessionProblem? Problem)> ResolveAsync(TurnContext turn, string? programId, CancellationToken cancellationToken)
     {
+        var (session, _, problem) = await ResolveAsync(turn, programId, withParts: false, cancellationToken);
+        return (session, problem);
+    }
+
+    // The same, with the program's parts (touchpoints, actions…) read in the same query as its charter.
+    public async Task<(ProgramSession? Session, JourneyProgram? Program, SessionProblem? Problem)> ResolveWithPartsAsync(TurnContext turn, string? programId, CancellationToken cancellationToken) =>
+        await ResolveAsync(turn, programId, withParts: true, cancellationToken);
+
+    private async Task<(ProgramSession? Session, JourneyProgram? Program, SessionProblem? Problem)> ResolveAsync(TurnContext turn, string? programId, bool withParts, CancellationToken cancellationToken)
+    {
         var activity = turn.Activity;
         var tenantId = activity.GetTenantId();
         var caller = Caller(activity);
-        if (tenantId is null || caller is null) return (null, new SessionProblem("I can't tell which organisation or person this message comes from, so I can't show program data here."));
+        if (tenantId is null || caller is null) return (null, null, new SessionProblem("I can't tell which organisation or person this message comes from, so I can't show program data here."));
 
         programId ??= await active.GetAsync(tenantId, activity.Conversation!.Id!, cancellationToken);
         if (programId is null)
@@ -27,18 +37,25 @@ public sealed class ProgramSessions(ProgramStore programs, MembershipStore membe
             var mine = await memberships.ProgramsOfAsync(tenantId, caller.AadObjectId, cancellationToken);
             if (mine.Count != 1)
             {
-                return (null, new SessionProblem(mine.Count == 0
+                return (null, null, new SessionProblem(mine.Count == 0
                     ? "You are not part of any journey-mapping program yet. A program owner adds you as a department contact, owner or sponsor."
                     : "You are part of several programs. Type **programs** and pick the one to work on here."));
             }
             programId = mine[0].RowKey;
         }
 
-        var program = await programs.LoadHeaderAsync(tenantId, programId, cancellationToken);
-        if (program is null) return (null, new SessionProblem("That program does not exist (any more). Type **programs** to see yours."));
+        JourneyProgram? parts = null;
+        ProgramHeader? program;
+        if (withParts)
+        {
+            var loaded = await programs.LoadWithHeaderAsync(tenantId, programId, cancellationToken);
+            (program, parts) = loaded is { } found ? (found.Header, found.Program) : (null, null);
+        }
+        else program = await programs.LoadHeaderAsync(tenantId, programId, cancellationToken);
+        if (program is null) return (null, null, new SessionProblem("That program does not exist (any more). Type **programs** to see yours."));
         var roles = ProgramRoles.Of(program.Charter, caller.AadObjectId);
-        if (roles == ProgramRole.None) return (null, new SessionProblem($"You are not part of the program \"{program.Charter.Name}\". Ask one of its owners to add you."));
-        return (new ProgramSession(program, caller, roles), null);
+        if (roles == ProgramRole.None) return (null, null, new SessionProblem($"You are not part of the program \"{program.Charter.Name}\". Ask one of its owners to add you."));
+        return (new ProgramSession(program, caller, roles), parts, null);
     }
 
     public Task SetActiveAsync(TurnContext turn, string programId, CancellationToken cancellationToken) =>

@@ -34,26 +34,21 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
     public async Task<ProgramHeader?> LoadHeaderAsync(string tenantId, string programId, CancellationToken cancellationToken)
     {
         if (!IsProgramId(programId)) return null;
-        var row = await tables.Programs.GetEntityIfExistsAsync<ProgramRow>(programId, ProgramKeys.Program, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value!.TenantId != tenantId) return null;
-        return ToHeader(row.Value);
+        var row = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, ProgramKeys.Program, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetString(nameof(ProgramRow.TenantId)) == tenantId ? Header(row.Value) : null;
     }
-
-    public static ProgramHeader ToHeader(ProgramRow row) =>
-        new(row.PartitionKey, row.TenantId, JsonSerializer.Deserialize<Charter>(row.CharterJson, Json)!,
-            row.CollectionOpenedOn is { } opened ? DateOnly.FromDateTime(opened) : null)
-        {
-            ETag = row.ETag,
-            LastEditedBy = row.LastEditedBy,
-        };
 
     // Ids come from cards and commands: anything that is not a plain id cannot name a program.
     public static bool IsProgramId(string? id) => id is { Length: > 0 and <= TextLimits.Id } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public async Task<JourneyProgram?> LoadAsync(string tenantId, string programId, CancellationToken cancellationToken)
+    public async Task<JourneyProgram?> LoadAsync(string tenantId, string programId, CancellationToken cancellationToken) =>
+        (await LoadWithHeaderAsync(tenantId, programId, cancellationToken))?.Program;
+
+    // The whole partition in one query: the charter (with its version) and every part.
+    public async Task<(ProgramHeader Header, JourneyProgram Program)?> LoadWithHeaderAsync(string tenantId, string programId, CancellationToken cancellationToken)
     {
         if (!IsProgramId(programId)) return null;
-        ProgramRow? programRow = null;
+        ProgramHeader? header = null;
         var touchpoints = new List<Touchpoint>();
         var actions = new List<ImprovementAction>();
         var reviews = new List<Review>();
@@ -61,34 +56,33 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         await foreach (var entity in tables.Programs.QueryAsync<TableEntity>(e => e.PartitionKey == programId, cancellationToken: cancellationToken))
         {
             var rowKey = entity.RowKey;
-            if (rowKey == ProgramKeys.Program)
-            {
-                programRow = new ProgramRow
-                {
-                    TenantId = entity.GetString(nameof(ProgramRow.TenantId)),
-                    Name = entity.GetString(nameof(ProgramRow.Name)),
-                    CharterJson = entity.GetString(nameof(ProgramRow.CharterJson)),
-                    CollectionOpenedOn = entity.GetDateTime(nameof(ProgramRow.CollectionOpenedOn)),
-                };
-            }
+            if (rowKey == ProgramKeys.Program) header = entity.GetString(nameof(ProgramRow.TenantId)) == tenantId ? Header(entity) : null;
             else if (rowKey.StartsWith(ProgramKeys.TouchpointPrefix, StringComparison.Ordinal)) touchpoints.Add(Part<Touchpoint>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ActionPrefix, StringComparison.Ordinal)) actions.Add(Part<ImprovementAction>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ReviewPrefix, StringComparison.Ordinal)) reviews.Add(Part<Review>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ProgressPrefix, StringComparison.Ordinal)) updates.Add(Part<ProgressUpdate>(entity));
         }
-        if (programRow is null || programRow.TenantId != tenantId) return null;
-        return new JourneyProgram
+        if (header is null) return null;
+        return (header, new JourneyProgram
         {
             Id = programId,
             TenantId = tenantId,
-            Charter = JsonSerializer.Deserialize<Charter>(programRow.CharterJson, Json)!,
-            CollectionOpenedOn = programRow.CollectionOpenedOn is { } opened ? DateOnly.FromDateTime(opened) : null,
+            Charter = header.Charter,
+            CollectionOpenedOn = header.CollectionOpenedOn,
             Touchpoints = touchpoints.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
             Actions = actions,
             Reviews = reviews.OrderBy(r => r.CompletedOn).ToList(),
             ProgressUpdates = updates.OrderBy(u => u.SentOn).ToList(),
-        };
+        });
     }
+
+    private static ProgramHeader Header(TableEntity row) =>
+        new(row.PartitionKey, row.GetString(nameof(ProgramRow.TenantId)), JsonSerializer.Deserialize<Charter>(row.GetString(nameof(ProgramRow.CharterJson)), Json)!,
+            row.GetDateTime(nameof(ProgramRow.CollectionOpenedOn)) is { } opened ? DateOnly.FromDateTime(opened) : null)
+        {
+            ETag = row.ETag,
+            LastEditedBy = row.GetString(nameof(ProgramRow.LastEditedBy)),
+        };
 
     // Writes a whole program that does not exist yet (import, or a new program with its first parts).
     public async Task ImportAsync(JourneyProgram program, CancellationToken cancellationToken)
@@ -101,7 +95,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         {
             new ProgramRow
             {
-                PartitionKey = partition, RowKey = ProgramKeys.Program, TenantId = program.TenantId, Name = program.Charter.Name,
+                PartitionKey = partition, RowKey = ProgramKeys.Program, TenantId = program.TenantId,
                 CharterJson = JsonSerializer.Serialize(program.Charter, Json),
                 CollectionOpenedOn = program.CollectionOpenedOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                 CreatedAt = clock.GetUtcNow(),
@@ -109,7 +103,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         };
         foreach (var shard in program.ActiveTouchpoints().GroupBy(t => t.CreatedBy.AadObjectId))
         {
-            rows.Add(new CountersRow { PartitionKey = partition, RowKey = CounterShard(shard.Key), Touchpoints = shard.Count(), CellsJson = CellsJson(Cells(shard)) });
+            rows.Add(new CountersRow { PartitionKey = partition, RowKey = CounterShard(shard.Key), CellsJson = CellsJson(Cells(shard)) });
         }
         rows.AddRange(program.Touchpoints.Select(t => Part(partition, ProgramKeys.Touchpoint(t.Id), t, t.CreatedBy.AadObjectId)));
         rows.AddRange(program.Actions.Select(a => Part(partition, ProgramKeys.ActionPrefix + a.Id, a, null)));
@@ -140,7 +134,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
             var cells = ReadCells(shard.CellsJson);
             var cell = CellKey(touchpoint.StageId, touchpoint.DepartmentId);
             cells[cell] = cells.GetValueOrDefault(cell) + 1;
-            var updated = new CountersRow { PartitionKey = programId, RowKey = shardKey, Touchpoints = shard.Touchpoints + 1, CellsJson = JsonSerializer.Serialize(cells) };
+            var updated = new CountersRow { PartitionKey = programId, RowKey = shardKey, CellsJson = JsonSerializer.Serialize(cells) };
             var counterAction = shard.ETag == default
                 ? new TableTransactionAction(TableTransactionActionType.Add, updated)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, updated, shard.ETag);
@@ -177,9 +171,9 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         await foreach (var shard in tables.Programs.QueryAsync<CountersRow>(
             e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
         {
-            total += shard.Touchpoints;
             foreach (var (key, count) in ReadCells(shard.CellsJson))
             {
+                total += count;
                 var parts = key.Split('|');
                 cells[(parts[0], parts[1])] = cells.GetValueOrDefault((parts[0], parts[1])) + count;
             }

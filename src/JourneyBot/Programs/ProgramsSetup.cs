@@ -1,3 +1,4 @@
+using JourneyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Programs;
@@ -8,17 +9,10 @@ public static class ProgramsSetup
     {
         services.AddSingleton<MembershipStore>();
         services.AddSingleton<ProgramStore>();
+        services.AddSingleton<TouchpointEdits>();
         services.AddSingleton<ActiveProgramStore>();
         services.AddSingleton<ProgramSessions>();
-        services.AddSingleton<ProgramCommands>();
-        foreach (var name in new[] { "programs", "use", "map", "health" })
-        {
-            services.AddSingleton(sp => sp.GetRequiredService<ProgramCommands>().Commands().Single(c => c.Name == name));
-        }
-        foreach (var verb in new[] { ProgramCards.UseVerb, MapCards.PageVerb })
-        {
-            services.AddSingleton(sp => sp.GetRequiredService<ProgramCommands>().Verbs().Single(v => v.Verb == verb));
-        }
+        services.AddSingleton<ICommandSource, ProgramCommands>();
         return services;
     }
 }

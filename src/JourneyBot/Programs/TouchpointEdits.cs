@@ -51,7 +51,7 @@ public sealed class TouchpointEdits(StorageTables tables)
         return row.HasValue ? ToStored(row.Value!) : null;
     }
 
-    public async Task<StoredTouchpoint> UpdateAsync(string programId, StoredTouchpoint seen, Touchpoint updated, string editor, CancellationToken cancellationToken)
+    public async Task UpdateAsync(string programId, StoredTouchpoint seen, Touchpoint updated, string editor, CancellationToken cancellationToken)
     {
         var row = new PartRow
         {
@@ -68,7 +68,6 @@ public sealed class TouchpointEdits(StorageTables tables)
             else if (moved && !seen.Touchpoint.Retired) actions.Add(await MoveCountAsync(programId, seen.Touchpoint, (updated.StageId, updated.DepartmentId), cancellationToken));
             return actions;
         }, cancellationToken);
-        return (await GetAsync(programId, updated.Id, cancellationToken))!;
     }
 
     public async Task DeleteAsync(string programId, StoredTouchpoint seen, CancellationToken cancellationToken)
@@ -90,7 +89,7 @@ public sealed class TouchpointEdits(StorageTables tables)
         cells[old] = Math.Max(0, cells.GetValueOrDefault(old) - 1);
         if (cells[old] == 0) cells.Remove(old);
         if (to is { } cell) cells[$"{cell.Stage}|{cell.Department}"] = cells.GetValueOrDefault($"{cell.Stage}|{cell.Department}") + 1;
-        var updated = new CountersRow { PartitionKey = programId, RowKey = key, Touchpoints = shard.Touchpoints - (to is null ? 1 : 0), CellsJson = JsonSerializer.Serialize(cells) };
+        var updated = new CountersRow { PartitionKey = programId, RowKey = key, CellsJson = JsonSerializer.Serialize(cells) };
         return new TableTransactionAction(TableTransactionActionType.UpdateReplace, updated, shard.ETag);
     }
 

@@ -6,13 +6,10 @@ public static class ActivityTypes
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
-    public const string MessageReaction = "messageReaction";
-    public const string Typing = "typing";
 }
 
 public static class ConversationTypes
 {
     public const string Personal = "personal";
-    public const string GroupChat = "groupChat";
     public const string Channel = "channel";
 }

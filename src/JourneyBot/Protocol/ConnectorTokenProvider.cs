@@ -19,8 +19,6 @@ public sealed class ConnectorTokenProvider(TokenCredential? credential, TimeProv
         _ => new ClientSecretCredential("botframework.com", settings.AppId, settings.AppPassword),
     };
 
-    public bool HasCredential => credential is not null;
-
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (credential is null) return null;

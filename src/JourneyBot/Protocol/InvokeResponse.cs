@@ -17,13 +17,6 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
         ["value"] = card,
     });
 
-    public static InvokeResponse Message(string text) => new(200, new JsonObject
-    {
-        ["statusCode"] = 200,
-        ["type"] = MessageContentType,
-        ["value"] = text,
-    });
-
     public static InvokeResponse Error(int statusCode, string code, string message) => new(200, new JsonObject
     {
         ["statusCode"] = statusCode,

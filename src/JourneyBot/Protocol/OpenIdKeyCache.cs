@@ -15,8 +15,6 @@ public sealed class OpenIdKeyCache(HttpClient http, BotSettings settings, TimePr
 
     private sealed record Snapshot(IReadOnlyDictionary<string, ChannelSigningKey> Keys, DateTimeOffset FetchedAt);
 
-    public int FetchCount { get; private set; }
-
     public async Task<ChannelSigningKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
@@ -59,7 +57,6 @@ public sealed class OpenIdKeyCache(HttpClient http, BotSettings settings, TimePr
 
     private async Task<Snapshot> FetchAsync(CancellationToken cancellationToken)
     {
-        FetchCount++;
         using var metadata = JsonDocument.Parse(await http.GetStringAsync(settings.OpenIdMetadataUrl, cancellationToken));
         var jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var uriElement) ? uriElement.GetString() : null;
         if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwksUrl))

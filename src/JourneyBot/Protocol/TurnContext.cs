@@ -10,12 +10,9 @@ public sealed class TurnContext(Activity activity, ChannelIdentity identity, Con
     // Set by the handler for invoke activities; returned in the HTTP response.
     public InvokeResponse? InvokeResponse { get; set; }
 
-    public int SentCount { get; private set; }
-
     public async Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken cancellationToken)
     {
         Activity.CreateReply(reply);
-        SentCount++;
         return reply.ReplyToId is { Length: > 0 } replyToId
             ? await Connector.ReplyToActivityAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, replyToId, reply, cancellationToken)
             : await Connector.SendToConversationAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, reply, cancellationToken);

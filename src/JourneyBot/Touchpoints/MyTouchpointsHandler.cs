@@ -7,11 +7,11 @@ using F = JourneyBot.Touchpoints.TouchpointFields;
 namespace JourneyBot.Touchpoints;
 
 // my touchpoints: a person's own touchpoints, paged, to edit or delete. Authors change their own; owners any.
-public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions sessions, TimeProvider clock)
+public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions sessions, TimeProvider clock) : ICommandSource
 {
-    public BotCommand Command() => new("my touchpoints", "Your touchpoints in the active program, to edit or delete.", ListAsync);
+    public IEnumerable<BotCommand> Commands => [new("my touchpoints", "Your touchpoints in the active program, to edit or delete.", ListAsync)];
 
-    public IEnumerable<CardVerb> Verbs() =>
+    public IEnumerable<CardVerb> Verbs =>
     [
         new(MyTouchpointsCards.ListVerb, PageAsync),
         new(MyTouchpointsCards.EditVerb, EditAsync),

@@ -90,8 +90,8 @@ public static class TouchpointCards
     {
         var values = new Dictionary<string, string>
         {
-            [F.Stage] = t.StageId, [F.Department] = t.DepartmentId, [F.Channel] = JsonNamingPolicyCamel(t.Channel.ToString()),
-            [F.CustomerAction] = t.CustomerAction, [F.Personas] = string.Join(",", t.PersonaIds), [F.Evidence] = JsonNamingPolicyCamel(t.Evidence.ToString()),
+            [F.Stage] = t.StageId, [F.Department] = t.DepartmentId, [F.Channel] = Camel(t.Channel),
+            [F.CustomerAction] = t.CustomerAction, [F.Personas] = string.Join(",", t.PersonaIds), [F.Evidence] = Camel(t.Evidence),
         };
         void Put(string key, string? value) { if (!string.IsNullOrEmpty(value)) values[key] = value; }
         Put(F.Emotion, t.Emotion?.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -104,7 +104,8 @@ public static class TouchpointCards
         return values;
     }
 
-    private static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    // The choice values are the enum names as the program file writes them.
+    private static string Camel(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     // After a save: what was saved, the silo question, and the next form with stage and department kept.
     public static AdaptiveCard Saved(ProgramHeader program, Touchpoint saved, Person caller, bool isOwner, string nextFormId)

@@ -7,21 +7,17 @@ using F = JourneyBot.Touchpoints.TouchpointFields;
 namespace JourneyBot.Touchpoints;
 
 // add touchpoint, and the form's Save: every submit is re-checked against the caller's role and the program.
-public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessions, TimeProvider clock)
+public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessions, TimeProvider clock) : ICommandSource
 {
-    public BotCommand Command() => new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync);
+    public IEnumerable<BotCommand> Commands => [new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync)];
 
-    public IEnumerable<CardVerb> Verbs() => [new(TouchpointCards.SaveVerb, SaveAsync), new(TouchpointCards.StartVerb, StartAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(TouchpointCards.SaveVerb, SaveAsync), new(TouchpointCards.StartVerb, StartAsync)];
 
     // From an invitation card: the form, in place of the invitation.
     private async Task<InvokeResponse> StartAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString(F.ProgramId) ?? "", cancellationToken);
-        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
-        if (!session.Can(ProgramRole.Owner | ProgramRole.Contributor))
-        {
-            return InvokeResponse.Card(ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson());
-        }
+        var (session, refusal) = await ContributorAsync(turn, action, cancellationToken);
+        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(refusal!).ToJson());
         await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
         return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId()).ToJson());
     }
@@ -36,7 +32,7 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
         }
         if (!session.Can(ProgramRole.Owner | ProgramRole.Contributor))
         {
-            await turn.SendActivityAsync(ProgramCards.Refusal("Sponsors follow the map but don't add touchpoints. Ask a department contact or an owner.").ToActivity(), cancellationToken);
+            await turn.SendActivityAsync(ProgramCards.Refusal(NotAContributor).ToActivity(), cancellationToken);
             return;
         }
         var form = TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId());
@@ -45,12 +41,8 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
 
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString(F.ProgramId) ?? "", cancellationToken);
-        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
-        if (!session.Can(ProgramRole.Owner | ProgramRole.Contributor))
-        {
-            return InvokeResponse.Card(ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson());
-        }
+        var (session, refusal) = await ContributorAsync(turn, action, cancellationToken);
+        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(refusal!).ToJson());
 
         var isOwner = session.Can(ProgramRole.Owner);
         var input = TouchpointInput.Read(action.Data);
@@ -70,6 +62,16 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
         // The form id is the idempotency key: a double click or a redelivery saves one touchpoint.
         await store.AddTouchpointAsync(session.Program.Id, touchpoint, formId!, cancellationToken);
         return InvokeResponse.Card(TouchpointCards.Saved(session.Program, touchpoint, session.Caller, isOwner, NewFormId()).ToJson());
+    }
+
+    private const string NotAContributor = "Only owners and department contributors add touchpoints to this program; sponsors follow the map.";
+
+    // The card's program, for a caller who may add touchpoints to it; else why not.
+    private async Task<(ProgramSession? Session, string? Refusal)> ContributorAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString(F.ProgramId) ?? "", cancellationToken);
+        if (session is null) return (null, problem!.Message);
+        return session.Can(ProgramRole.Owner | ProgramRole.Contributor) ? (session, null) : (null, NotAContributor);
     }
 
     private static string NewFormId() => Guid.NewGuid().ToString("N");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using F = JourneyBot.Touchpoints.TouchpointFields;
@@ -8,25 +9,12 @@ namespace JourneyBot.Touchpoints;
 
 // What a person typed into the touchpoint form, checked against the program. Never trusts the card: every
 // value is re-checked here, and what was typed is kept (shortened to its limit) to show again with the errors.
-public sealed class TouchpointInput
+public sealed class TouchpointInput : FormInput
 {
-    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
-
     public static TouchpointInput Read(JsonElement data)
     {
         var input = new TouchpointInput();
-        if (data.ValueKind != JsonValueKind.Object) return input;
-        foreach (var field in F.All)
-        {
-            if (!data.TryGetProperty(field, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) continue;
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                input.Errors[field] = "This must be text.";
-                continue;
-            }
-            input.Values[field] = value.GetString()!.Trim();
-        }
+        input.ReadFrom(data, F.All, acceptNumbers: false);
         return input;
     }
 
@@ -109,23 +97,5 @@ public sealed class TouchpointInput
         if (Values.TryGetValue(field, out var value) && value.Length > 0) return value;
         Errors[field] = message;
         return null;
-    }
-
-    private string? Text(string field, int max, bool required = false)
-    {
-        if (Errors.ContainsKey(field)) return null;
-        if (!Values.TryGetValue(field, out var value) || value.Length == 0)
-        {
-            if (required) Errors[field] = "This is required.";
-            return null;
-        }
-        if (value.Length > max)
-        {
-            // Keep what fits so the card stays small; say so, so nothing is lost silently.
-            Values[field] = value[..max];
-            Errors[field] = $"This was {value.Length:N0} characters; the limit is {max:N0}. It was cut to fit: check the end before saving.";
-            return null;
-        }
-        return value;
     }
 }

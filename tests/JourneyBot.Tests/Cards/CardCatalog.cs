@@ -5,7 +5,6 @@ using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Help;
 using JourneyBot.Programs;
-using JourneyBot.Protocol;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Touchpoints;
 
@@ -38,8 +37,8 @@ public static class CardCatalog
         [
             ("welcome", new WelcomeCards(noLink).Build().ToJson()),
             ("welcome-with-guide", new WelcomeCards(link).Build().ToJson()),
-            ("help", new HelpCards(commands, noLink).Build().ToJson()),
-            ("help-with-guide", new HelpCards(commands, link).Build().ToJson()),
+            ("help", new HelpCards(noLink).Build(commands).ToJson()),
+            ("help-with-guide", new HelpCards(link).Build(commands).ToJson()),
             ("unknown-action", NoticeCards.UnknownAction()),
             ("refusal", ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson()),
             ("programs", ProgramCards.List(memberships, "p3").ToJson()),
@@ -90,6 +89,4 @@ public static class CardCatalog
         var actions = Enumerable.Range(0, 300).Select(i => new ImprovementAction { Id = $"a{i}", Title = Long($"Action {i} "), Owner = SamplePrograms.Owner, DueOn = SamplePrograms.AsOf.AddDays(i % 2 == 0 ? -5 : 5), TouchpointId = $"t{i * 3}" });
         return SamplePrograms.Program(charter, touchpoints, actions, collectionOpenedOn: SamplePrograms.AsOf.AddDays(-40));
     }
-
-    public static JsonObject FromAttachment(Attachment attachment) => JsonNode.Parse(attachment.Content!.Value.GetRawText())!.AsObject();
 }

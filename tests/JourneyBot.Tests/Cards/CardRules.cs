@@ -8,6 +8,14 @@ public static class CardRules
 {
     public const int MaxBytes = 28 * 1024;
 
+    // The one Teams extension the bot uses on purpose: the people picker (choices.data with the
+    // graph.microsoft.com/users dataset), which Teams renders in 1.5 cards and the adaptivecards library files
+    // under 1.6. The parser checks (node and the gallery) ignore exactly these notes and nothing else.
+    public static readonly IReadOnlyList<string> AllowedParserNotes =
+    [
+        "Property \"choices.data\" is supported in version 1.6, but you are using version 1.5.",
+    ];
+
     public static IReadOnlyList<string> Check(JsonObject card)
     {
         var problems = new List<string>();

@@ -63,6 +63,7 @@ public sealed class CardValidityTests
             info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cards", "check-cards.js"));
             info.ArgumentList.Add(input);
             info.Environment["JOURNEYBOT_NODE_MODULES"] = RepoPaths.NodeModules;
+            info.Environment["JOURNEYBOT_ALLOWED_NOTES"] = System.Text.Json.JsonSerializer.Serialize(CardRules.AllowedParserNotes);
             using var process = Process.Start(info)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
@@ -13,9 +11,7 @@ namespace JourneyBot.Tests.Charters;
 // An owner sets up a program in chat, step by step, and opens collection; through the real endpoint.
 public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixture>
 {
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Text(JsonObject card) => card.ToJsonString(Readable);
+    private static string Text(JsonObject card) => CardJson.Text(card);
 
     private sealed class Owner(BotFixture fixture, Activities chat)
     {

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Programs;
 using JourneyBot.Tests.Cards;
@@ -13,7 +11,6 @@ namespace JourneyBot.Tests.Charters;
 // Removing a stage, department or persona never orphans touchpoints: the owner says where they go.
 public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotFixture>
 {
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private ProgramStore Store => fixture.Bot.Services.GetRequiredService<ProgramStore>();
 
     private async Task<ProgramInChat> SeededAsync()
@@ -35,14 +32,7 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
     {
         var response = await fixture.SendAsync(p.Owner.CardAction("charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = step }));
         var card = (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
-        return (card, Inputs(card));
-    }
-
-    private static JsonObject Inputs(JsonObject card)
-    {
-        var data = card["actions"]![0]!["data"]!.DeepClone().AsObject();
-        foreach (var input in card["body"]!.AsArray().Where(e => e!["id"] is not null && e["value"] is not null)) data[input!["id"]!.GetValue<string>()] = input["value"]!.ToString();
-        return data;
+        return (card, CardJson.SubmitData(card));
     }
 
     private async Task<JsonObject> SaveAsync(ProgramInChat p, JsonObject data)
@@ -61,12 +51,12 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
 
         var asked = await SaveAsync(p, (JsonObject)data.DeepClone());
 
-        var text = asked.ToJsonString(Readable);
+        var text = CardJson.Text(asked);
         Assert.Contains("This stage has 2 touchpoint(s): say where they go", text);
         Assert.Contains(asked["body"]!.AsArray(), e => e!["id"]?.GetValue<string>() == "stage.s2.then");
         Assert.Equal(4, (await Store.LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Charter.Stages.Count);
 
-        var answer = Inputs(asked);
+        var answer = CardJson.SubmitData(asked);
         answer["stage.s2"] = "";
         answer["stage.s2.then"] = "s1";
         await SaveAsync(p, answer);
@@ -89,7 +79,7 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
         departments["dept.d2.name"] = "";
         departments["dept.d2.then"] = "retire";
         var saved = await SaveAsync(p, departments);
-        Assert.True(saved["body"]![0]!["text"]!.GetValue<string>().EndsWith("Personas, stages and rhythm"), saved.ToJsonString(Readable));
+        Assert.True(saved["body"]![0]!["text"]!.GetValue<string>().EndsWith("Personas, stages and rhythm"), CardJson.Text(saved));
         var (_, shape) = await OpenStepAsync(p, "shape");
         shape["persona.p2.name"] = "";
         shape["persona.p2.then"] = "retire";

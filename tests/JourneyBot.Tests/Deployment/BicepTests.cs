@@ -1,3 +1,5 @@
+using JourneyBot.Tests.Infrastructure;
+
 namespace JourneyBot.Tests.Deployment;
 
 // The Bicep CLI from NuGet (infra/bicep.sh restores it): templates must build and lint with zero warnings.

@@ -12,7 +12,7 @@ public sealed class ManifestCommandsTests(BotFixture fixture) : IClassFixture<Bo
     public async Task EveryManifestCommandIsOneTheBotUnderstands()
     {
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "manifest", "manifest.json")))!;
-        var known = fixture.Bot.Services.GetServices<BotCommand>().Select(c => c.Name).ToHashSet();
+        var known = fixture.Bot.Services.GetRequiredService<CommandCatalog>().Commands.Select(c => c.Name).ToHashSet();
 
         foreach (var list in manifest["bots"]![0]!["commandLists"]!.AsArray())
         {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using JourneyBot.Admin;
 using JourneyBot.Domain;
+using JourneyBot.Tests.Infrastructure;
 
 namespace JourneyBot.Tests.Domain;
 
@@ -91,14 +91,11 @@ public sealed class HealthCommandTests : IDisposable
     {
         var file = WriteFile("program.json", ProgramFile.Write(SamplePrograms.Full()));
         // Storage pointed at a closed port proves the command never touches it.
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "JourneyBot.dll"), "health", file, "--as-of", "2026-11-01" }) info.ArgumentList.Add(arg);
-        info.Environment["ConnectionStrings__Storage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
-        using var process = Process.Start(info)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var result = await Tool.RunAppAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Storage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;" },
+            "health", file, "--as-of", "2026-11-01");
 
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(15, JsonNode.Parse(stdout)!.AsArray().Count);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(15, JsonNode.Parse(result.Stdout)!.AsArray().Count);
     }
 }

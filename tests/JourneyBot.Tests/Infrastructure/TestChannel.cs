@@ -12,7 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace JourneyBot.Tests.Infrastructure;
 
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization);
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, DateTimeOffset At);
 
 // Stands in for the Bot Framework channel on loopback: serves OpenID metadata with test signing keys, mints
 // channel tokens, and records what the bot sends to its connector (with scriptable failures).
@@ -32,7 +32,6 @@ public sealed class TestChannel : IAsyncDisposable
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
     // Members for whom creating a 1:1 chat fails as it does when the app is not installed for them.
     public ConcurrentDictionary<string, bool> UnreachableMembers { get; } = new();
-    public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
     public string BaseUrl { get; }
     public string ServiceUrl => BaseUrl + "/";
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
@@ -62,13 +61,6 @@ public sealed class TestChannel : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> CallsFor(string conversationId) =>
         Calls.Where(c => c.Path.Contains("/v3/conversations/" + conversationId + "/", StringComparison.Ordinal)).ToList();
-
-    public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(string conversationId, int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (CallsFor(conversationId).Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
-        return CallsFor(conversationId);
-    }
 
     public string MintToken(string audience, string? serviceUrl = null, string issuer = Issuer, string keyId = EndorsedKeyId,
         DateTime? notBefore = null, DateTime? expires = null, RsaSecurityKey? signWith = null)
@@ -109,8 +101,7 @@ public sealed class TestChannel : IAsyncDisposable
             {
                 body = await JsonNode.ParseAsync(http.Request.Body);
             }
-            Calls.Enqueue(new ConnectorCall(http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization.FirstOrDefault()));
-            CallTimes.Enqueue(DateTimeOffset.UtcNow);
+            Calls.Enqueue(new ConnectorCall(http.Request.Method, http.Request.Path + http.Request.QueryString, body, http.Request.Headers.Authorization.FirstOrDefault(), DateTimeOffset.UtcNow));
             if (http.Request.Path == "/v3/conversations" && body?["members"]?[0]?["id"]?.GetValue<string>() is { } member && UnreachableMembers.ContainsKey(member))
             {
                 return Results.StatusCode(403);

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Programs;
 using JourneyBot.Tests.Cards;
@@ -11,7 +9,6 @@ namespace JourneyBot.Tests.Programs;
 
 public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFixture>
 {
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private ProgramStore Store => fixture.Bot.Services.GetRequiredService<ProgramStore>();
 
     private async Task<JsonObject> ClickAsync(Activities chat, string verb, JsonObject data)
@@ -36,7 +33,7 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
         return p;
     }
 
-    private static string Text(JsonObject card) => card.ToJsonString(Readable);
+    private static string Text(JsonObject card) => CardJson.Text(card);
 
     [Fact]
     public async Task OwnTouchpointsArePagedNewestFirst()
@@ -63,9 +60,8 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
         var ids = new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0" };
 
         var form = await ClickAsync(chat, "touchpoint.edit", ids);
-        var data = form["actions"]![0]!["data"]!.DeepClone().AsObject();
+        var data = CardJson.SubmitData(form);
         Assert.Equal("touchpoint.update", form["actions"]![0]!["verb"]!.GetValue<string>());
-        foreach (var input in form["body"]!.AsArray().Where(e => e!["id"] is not null && e["value"] is not null)) data[input!["id"]!.GetValue<string>()] = input["value"]!.ToString();
         data["stage"] = "s3";
         data["customerAction"] = "Moment 0, clarified";
 
@@ -85,8 +81,7 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
         var p = await WithTouchpointsAsync(1);
         var ids = new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0" };
         var form = await ClickAsync(p.Contacts[0], "touchpoint.edit", ids);
-        var data = form["actions"]![0]!["data"]!.DeepClone().AsObject();
-        foreach (var input in form["body"]!.AsArray().Where(e => e!["id"] is not null && e["value"] is not null)) data[input!["id"]!.GetValue<string>()] = input["value"]!.ToString();
+        var data = CardJson.SubmitData(form);
 
         var mine = (JsonObject)data.DeepClone();
         mine["customerAction"] = "Edited by the author";

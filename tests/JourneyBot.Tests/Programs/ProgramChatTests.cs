@@ -23,9 +23,7 @@ public sealed class ProgramChatTests(BotFixture fixture) : IClassFixture<BotFixt
 
     private static JsonObject CardOf(JsonNode? invokeBody) => invokeBody!["value"]!.AsObject();
 
-    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string AllText(JsonObject card) => card.ToJsonString(Readable);
+    private static string AllText(JsonObject card) => CardJson.Text(card);
 
     private async Task<int> TouchpointCountAsync(ProgramInChat p) =>
         (await Store.LoadAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Touchpoints.Count;

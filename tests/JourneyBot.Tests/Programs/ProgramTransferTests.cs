@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JourneyBot.Domain;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
@@ -21,23 +20,8 @@ public sealed class ProgramTransferTests : IAsyncLifetime
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JourneyBot.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["ConnectionStrings__Storage"] = _azurite.ConnectionString;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await Tool.RunAppAsync(new Dictionary<string, string> { ["ConnectionStrings__Storage"] = _azurite.ConnectionString }, args);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     [Fact]

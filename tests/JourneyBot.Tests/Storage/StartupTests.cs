@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JourneyBot.Tests.Infrastructure;
 
 namespace JourneyBot.Tests.Storage;
@@ -13,30 +12,13 @@ public sealed class StartupTests
     [InlineData("Bot__HelpUrl", "http://insecure.example.com", "Bot:HelpUrl")]
     public async Task TheAppRefusesToStartWithABadSettingAndNamesIt(string variable, string value, string expected)
     {
-        var appDll = Path.Combine(AppContext.BaseDirectory, "JourneyBot.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
-        info.ArgumentList.Add(appDll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
-        info.Environment[variable] = value;
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
+        var result = await Tool.RunAppAsync(new Dictionary<string, string> { [variable] = value }, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
 
-        Assert.Equal(1, process.ExitCode);
-        var error = await stderr;
+        Assert.Equal(1, result.ExitCode);
+        var error = result.Stderr;
         Assert.StartsWith("JourneyBot cannot start: ", error);
         Assert.Contains(expected, error);
         // A secret is never echoed back, not even in an error.
-        if (variable == "MicrosoftAppPassword") Assert.DoesNotContain(value, error + await stdout);
+        if (variable == "MicrosoftAppPassword") Assert.DoesNotContain(value, error + result.Stdout);
     }
 }
