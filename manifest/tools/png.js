@@ -44,21 +44,24 @@ function paeth(a, b, c) {
   return pb <= pc ? b : c;
 }
 
+// The value PNG filter `type` predicts from the left (a), above (b) and upper-left (c) bytes.
+function predict(type, a, b, c) {
+  switch (type) {
+    case 0: return 0;
+    case 1: return a;
+    case 2: return b;
+    case 3: return (a + b) >> 1;
+    case 4: return paeth(a, b, c);
+    default: throw new Error(`bad PNG filter type ${type}`);
+  }
+}
+
 // Applies filter `type` to one scanline. `prev` is the previous raw scanline (zeros for row 0).
 function filterRow(type, row, prev, bpp, out) {
   for (let i = 0; i < row.length; i++) {
     const a = i >= bpp ? row[i - bpp] : 0;
-    const b = prev[i];
     const c = i >= bpp ? prev[i - bpp] : 0;
-    let predictor;
-    switch (type) {
-      case 0: predictor = 0; break;
-      case 1: predictor = a; break;
-      case 2: predictor = b; break;
-      case 3: predictor = (a + b) >> 1; break;
-      default: predictor = paeth(a, b, c); break;
-    }
-    out[i] = (row[i] - predictor) & 0xff;
+    out[i] = (row[i] - predict(type, a, prev[i], c)) & 0xff;
   }
 }
 
@@ -181,20 +184,11 @@ function decodeRgba(buf) {
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     const out = pixels.subarray(y * stride, (y + 1) * stride);
     const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : zero;
+    if (type > 4) throw new Error(`bad PNG filter type ${type} on row ${y}`);
     for (let i = 0; i < stride; i++) {
       const a = i >= bpp ? out[i - bpp] : 0;
-      const b = prev[i];
       const c = i >= bpp ? prev[i - bpp] : 0;
-      let predictor;
-      switch (type) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
-        case 4: predictor = paeth(a, b, c); break;
-        default: throw new Error(`bad PNG filter type ${type} on row ${y}`);
-      }
-      out[i] = (line[i] + predictor) & 0xff;
+      out[i] = (line[i] + predict(type, a, prev[i], c)) & 0xff;
     }
   }
 
