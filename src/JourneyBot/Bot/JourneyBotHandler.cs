@@ -7,7 +7,6 @@ namespace JourneyBot.Bot;
 // Routes each activity to the capability that owns it. Knows no capability's internals.
 public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler installs, ConversationStore conversations) : ActivityHandler
 {
-
     public const string UnknownTextReply = "Sorry, I don't know that one. Type **help** to see what I can do.";
 
     protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -18,15 +17,15 @@ public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler ins
 
         await conversations.EnsureCurrentAsync(activity.GetConversationReference(), cancellationToken);
 
-        var text = activity.GetTextWithoutBotMention();
         // A bare @mention asks what the bot can do.
-        var command = catalog.Commands.FirstOrDefault(c => IsCommand(text.Length == 0 ? "help" : text, c.Name));
+        var text = activity.GetTextWithoutBotMention() is { Length: > 0 } typed ? typed : "help";
+        var command = catalog.Commands.FirstOrDefault(c => IsCommand(text, c.Name));
         if (command is null)
         {
             await turn.SendTextAsync(UnknownTextReply, cancellationToken);
             return;
         }
-        var arguments = text.Length >= command.Name.Length ? text[command.Name.Length..].Trim() : string.Empty;
+        var arguments = text[command.Name.Length..].Trim();
         await command.RunAsync(turn, arguments, cancellationToken);
     }
 

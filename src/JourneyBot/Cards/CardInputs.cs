@@ -23,6 +23,13 @@ public abstract record CardInput(string InputId, string Label) : CardElement
 
     protected abstract void WriteInput(JsonObject json);
 
+    // A value of this input as a person reads it (choice titles rather than ids).
+    public virtual string Describe(string value) => value;
+
+    protected static string DescribeChoices(IEnumerable<Choice> choices, string value) =>
+        string.Join(", ", value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => choices.FirstOrDefault(c => c.Value == v)?.Title ?? v));
+
     protected static JsonArray ChoicesJson(IEnumerable<Choice> choices) =>
         new(choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray());
 }
@@ -53,6 +60,8 @@ public sealed record InputChoiceSet(string InputId, string Label, IReadOnlyList<
     public string? Placeholder { get; init; }
 
     protected override string TypeName => "Input.ChoiceSet";
+
+    public override string Describe(string value) => DescribeChoices(Choices, value);
 
     protected override void WriteInput(JsonObject json)
     {
@@ -141,6 +150,8 @@ public sealed record PeoplePicker(string InputId, string Label, IReadOnlyList<Ch
     public string? Value { get; init; }
 
     protected override string TypeName => "Input.ChoiceSet";
+
+    public override string Describe(string value) => DescribeChoices(Known, value);
 
     protected override void WriteInput(JsonObject json)
     {

@@ -14,7 +14,7 @@ public static class CharterCards
 
     public static AdaptiveCard Step(string step, ProgramHeader? program, Charter charter, string formId,
         IReadOnlyDictionary<string, string>? typed = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null,
-        IReadOnlyDictionary<string, PendingChoice>? pending = null)
+        IReadOnlyDictionary<string, PendingChoice>? pending = null, Charter? savedMeanwhile = null)
     {
         var values = Defaults(step, charter, formId);
         foreach (var (key, value) in typed ?? new Dictionary<string, string>()) values[key] = value;
@@ -27,10 +27,10 @@ public static class CharterCards
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning, Weight = TextWeight.Bolder });
         if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
-        void Field(CardElement input, string id)
+        var form = new CardForm(card, values, errors, savedMeanwhile is null ? null : Defaults(step, savedMeanwhile, formId));
+        void Field(CardInput input, string id)
         {
-            card.Add(input);
-            if (errors.TryGetValue(id, out var error)) card.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = "none" });
+            form.Add(input);
             // A removed row still used by touchpoints: the owner says where they go.
             if (pending?.TryGetValue(id, out var question) == true)
             {

@@ -122,8 +122,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
 
     private static Cards.AdaptiveCard Conflict(string step, ProgramHeader latest, string formId, CharterInput input) =>
         CharterCards.Step(step, latest, latest.Charter, formId, input.Values, null,
-            $"Changed by {latest.LastEditedBy ?? "someone"} meanwhile, so nothing was saved. Your input is kept below; " +
-            "type **program** in a new message to see the latest charter, or save again to apply your input over it.");
+            $"Changed by {latest.LastEditedBy ?? "someone"} meanwhile, so nothing was saved. Your input is kept in the fields, " +
+            "with what was saved meanwhile under each one that differs. Save again to apply yours.", savedMeanwhile: latest.Charter);
 
     private static Cards.AdaptiveCard After(string step, ProgramHeader program, ProgramSession session) =>
         Next(step) is { } next

@@ -70,9 +70,9 @@ public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions 
         {
             if (e.Latest is null) return Refuse("That touchpoint was deleted meanwhile, so your changes were not saved.");
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
-                $"Changed by {e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName} meanwhile, so nothing was saved. Your input is kept below; " +
-                $"the saved version now says: \"{Cards.CardText.Literal(Cards.CardText.Shorten(e.Latest.Touchpoint.CustomerAction, 200))}\". Save again to apply yours.",
-                editing: e.Latest));
+                $"Changed by {e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName} meanwhile, so nothing was saved. Your input is kept in the fields, " +
+                "with what was saved meanwhile under each one that differs. Save again to apply yours.",
+                editing: e.Latest, savedMeanwhile: e.Latest.Touchpoint));
         }
         var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
         return Card(MyTouchpointsCards.List(session.Program, mine, 0, "Saved."));

@@ -31,7 +31,7 @@ public static class TouchpointCards
     // The form a contributor fills in. Values and errors come back when a submit was refused, so nothing typed is lost.
     public static AdaptiveCard Form(ProgramHeader program, Person caller, bool isOwner, string formId,
         IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null,
-        StoredTouchpoint? editing = null)
+        StoredTouchpoint? editing = null, Touchpoint? savedMeanwhile = null)
     {
         values ??= new Dictionary<string, string>();
         errors ??= new Dictionary<string, string>();
@@ -48,32 +48,28 @@ public static class TouchpointCards
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning });
         if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
-        void Field(CardElement input, string field)
-        {
-            card.Add(input);
-            if (errors.TryGetValue(field, out var error)) card.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = "none" });
-        }
+        var form = new CardForm(card, values, errors, savedMeanwhile is null ? null : ValuesOf(savedMeanwhile));
 
-        Field(new InputChoiceSet(F.Stage, "Stage", charter.Stages.Select(s => new Choice(s.Name, s.Id)).ToList()) { Value = Value(F.Stage), IsRequired = true, Placeholder = "Pick the stage" }, F.Stage);
-        Field(new InputChoiceSet(F.Department, "Department", departments.Select(d => new Choice(d.Name, d.Id)).ToList())
+        form.Add(new InputChoiceSet(F.Stage, "Stage", charter.Stages.Select(s => new Choice(s.Name, s.Id)).ToList()) { Value = Value(F.Stage), IsRequired = true, Placeholder = "Pick the stage" });
+        form.Add(new InputChoiceSet(F.Department, "Department", departments.Select(d => new Choice(d.Name, d.Id)).ToList())
         {
             Value = Value(F.Department, departments.Count == 1 ? departments[0].Id : null), IsRequired = true, Placeholder = "Pick the department",
-        }, F.Department);
-        Field(new InputChoiceSet(F.Channel, "Channel", Channels) { Value = Value(F.Channel), IsRequired = true, Placeholder = "Pick the channel" }, F.Channel);
-        Field(new InputText(F.CustomerAction, "What the customer does and sees") { Value = Value(F.CustomerAction), IsMultiline = true, MaxLength = TextLimits.LongText, IsRequired = true }, F.CustomerAction);
-        Field(new InputChoiceSet(F.Personas, "Personas it applies to", charter.Personas.Select(p => new Choice(p.Name, p.Id)).ToList())
+        });
+        form.Add(new InputChoiceSet(F.Channel, "Channel", Channels) { Value = Value(F.Channel), IsRequired = true, Placeholder = "Pick the channel" });
+        form.Add(new InputText(F.CustomerAction, "What the customer does and sees") { Value = Value(F.CustomerAction), IsMultiline = true, MaxLength = TextLimits.LongText, IsRequired = true });
+        form.Add(new InputChoiceSet(F.Personas, "Personas it applies to", charter.Personas.Select(p => new Choice(p.Name, p.Id)).ToList())
         {
             Value = Value(F.Personas, charter.Personas.Count == 1 ? charter.Personas[0].Id : null), IsMultiSelect = true, Expanded = true, IsRequired = true,
-        }, F.Personas);
-        Field(new InputChoiceSet(F.Emotion, "How the customer feels", Emotions) { Value = Value(F.Emotion), Placeholder = "Pick the customer's emotion" }, F.Emotion);
-        Field(new InputText(F.PainPoints, "Pain points") { Value = Value(F.PainPoints), IsMultiline = true, MaxLength = TextLimits.LongText }, F.PainPoints);
-        Field(new InputChoiceSet(F.Evidence, "How we know", EvidenceKinds) { Value = Value(F.Evidence, "assumption") }, F.Evidence);
-        Field(new InputText(F.SourceLink, "Source link (optional)") { Value = Value(F.SourceLink), Placeholder = "https://...", MaxLength = TextLimits.Link }, F.SourceLink);
-        Field(new InputText(F.Verbatim, "In the customer's own words (optional)") { Value = Value(F.Verbatim), IsMultiline = true, MaxLength = TextLimits.LongText }, F.Verbatim);
+        });
+        form.Add(new InputChoiceSet(F.Emotion, "How the customer feels", Emotions) { Value = Value(F.Emotion), Placeholder = "Pick the customer's emotion" });
+        form.Add(new InputText(F.PainPoints, "Pain points") { Value = Value(F.PainPoints), IsMultiline = true, MaxLength = TextLimits.LongText });
+        form.Add(new InputChoiceSet(F.Evidence, "How we know", EvidenceKinds) { Value = Value(F.Evidence, "assumption") });
+        form.Add(new InputText(F.SourceLink, "Source link (optional)") { Value = Value(F.SourceLink), Placeholder = "https://...", MaxLength = TextLimits.Link });
+        form.Add(new InputText(F.Verbatim, "In the customer's own words (optional)") { Value = Value(F.Verbatim), IsMultiline = true, MaxLength = TextLimits.LongText });
         card.Add(new TextBlock("Backstage: the employee's side") { Weight = TextWeight.Bolder, Separator = true });
-        Field(new InputText(F.DeliveredBy, "Who delivers it") { Value = Value(F.DeliveredBy), MaxLength = TextLimits.Name }, F.DeliveredBy);
-        Field(new InputText(F.SystemOrProcess, "With which system or process") { Value = Value(F.SystemOrProcess), MaxLength = TextLimits.LongText }, F.SystemOrProcess);
-        Field(new InputText(F.EmployeePain, "What makes it hard for the employee") { Value = Value(F.EmployeePain), IsMultiline = true, MaxLength = TextLimits.LongText }, F.EmployeePain);
+        form.Add(new InputText(F.DeliveredBy, "Who delivers it") { Value = Value(F.DeliveredBy), MaxLength = TextLimits.Name });
+        form.Add(new InputText(F.SystemOrProcess, "With which system or process") { Value = Value(F.SystemOrProcess), MaxLength = TextLimits.LongText });
+        form.Add(new InputText(F.EmployeePain, "What makes it hard for the employee") { Value = Value(F.EmployeePain), IsMultiline = true, MaxLength = TextLimits.LongText });
 
         var data = new Dictionary<string, string> { [F.ProgramId] = program.Id, [F.FormId] = formId, [F.Version] = F.CurrentVersion };
         if (editing is not null)

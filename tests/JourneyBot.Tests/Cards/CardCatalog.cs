@@ -53,7 +53,7 @@ public static class CardCatalog
             .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, large.Charter, Guid.NewGuid().ToString("N")).ToJson())),
             ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, large.Charter, Guid.NewGuid().ToString("N"),
                 new Dictionary<string, string> { ["name"] = new string('n', TextLimits.Name) }, new Dictionary<string, string> { ["name"] = errors["customerAction"], ["journeyEnd"] = "Give both what starts the journey and how it ends." },
-                "Changed by Someone With A Long Name meanwhile, so nothing was saved.").ToJson()),
+                "Changed by Someone With A Long Name meanwhile, so nothing was saved.", savedMeanwhile: large.Charter with { Name = "Renamed meanwhile" }).ToJson()),
             ("charter-review", CharterCards.Review(header, isOwner: true, "Saved.").ToJson()),
             ("charter-remove-stages", CharterCards.Step(CharterSteps.Shape, header, large.Charter, Guid.NewGuid().ToString("N"), null,
                 large.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", _ => "This stage has 180 touchpoint(s): say where they go before removing it, or keep it (renaming is fine)."), null,
@@ -65,7 +65,8 @@ public static class CardCatalog
             ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i), new string('D', TextLimits.Name), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
             ("my-touchpoints", MyTouchpointsCards.List(header, large.Touchpoints.Take(40).Select(t => new StoredTouchpoint(t with { CustomerAction = worst }, new Azure.ETag("W/\"1\""), null)).ToList(), 2, "Saved.").ToJson()),
             ("touchpoint-edit", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), TouchpointCards.ValuesOf(savedTouchpoint), null,
-                "Changed by Someone meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), "Someone")).ToJson()),
+                "Changed by Someone meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), "Someone"),
+                savedTouchpoint with { CustomerAction = new string('#', TextLimits.LongText), StageId = "s9", PainPoints = worst, Verbatim = worst }).ToJson()),
             ("touchpoint-delete-confirm", MyTouchpointsCards.ConfirmDelete(header, new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), null)).ToJson()),
         ];
     }

@@ -161,6 +161,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
 
         Assert.Contains("Changed by Ada Lovelace meanwhile, so nothing was saved", Text(conflict));
         Assert.Contains("Activation rate", Text(conflict));
+        Assert.Contains("Saved meanwhile: Time to first value", Text(conflict));
     }
 
     [Fact]

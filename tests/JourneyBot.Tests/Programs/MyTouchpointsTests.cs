@@ -92,7 +92,7 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
 
         Assert.Contains("Changed by Ada Lovelace meanwhile, so nothing was saved", Text(conflict));
         Assert.Contains("Edited by the owner", Text(conflict));
-        Assert.Contains("Edited by the author", Text(conflict));
+        Assert.Contains("Saved meanwhile: Edited by the author", Text(conflict));
         var program = (await Store.LoadAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!;
         Assert.Equal("Edited by the author", program.Touchpoints[0].CustomerAction);
     }
