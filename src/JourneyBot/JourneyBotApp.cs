@@ -1,10 +1,12 @@
 using JourneyBot.Bot;
 using JourneyBot.Charters;
 using JourneyBot.Conversations;
+using JourneyBot.Graph;
 using JourneyBot.Help;
 using JourneyBot.Operations;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Touchpoints;
 
@@ -22,6 +24,8 @@ public static class JourneyBotApp
         builder.Services.AddStorage();
         builder.AddTelemetry();
         builder.Services.AddSingleton(sp => new HelpLink(ReadHelpUrl(sp.GetRequiredService<IConfiguration>())));
+        builder.Services.AddScheduling();
+        builder.Services.AddGraph();
         builder.Services.AddConversations();
         builder.Services.AddSingleton<HelpCards>();
         builder.Services.AddSingleton<CommandCatalog>();
@@ -36,6 +40,9 @@ public static class JourneyBotApp
         app.Services.GetRequiredService<BotSettings>();
         app.Services.GetRequiredService<StorageTables>();
         app.Services.GetRequiredService<HelpLink>();
+        app.Services.GetRequiredService<SchedulerSettings>();
+        app.Services.GetRequiredService<GraphSettings>();
+        app.Services.GetRequiredService<SendRateLimits>();
         app.MapBot();
         app.MapHealth();
         app.MapAboutPages();

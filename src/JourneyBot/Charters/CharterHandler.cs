@@ -175,7 +175,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
                 return CharterCards.Review(e.Latest, true, $"Changed by {e.Latest.LastEditedBy ?? "someone"} meanwhile: check the charter and open collection again.");
             }
         }
-        var (invited, unreachable) = await opener.InviteAsync(turn, program, cancellationToken);
+        var (invited, unreachable) = await opener.InviteAsync(program, cancellationToken);
         return InvitationCards.Outcome(program, invited, unreachable);
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using JourneyBot.Conversations;
@@ -11,14 +10,14 @@ namespace JourneyBot.Charters;
 
 // Invites every department contact, proactively, to add their touchpoints. Each delivered invitation is
 // recorded, so opening again only retries the people who could not be reached.
-public sealed class CollectionOpener(StorageTables tables, ConversationStore conversations, TimeProvider clock)
+public sealed class CollectionOpener(StorageTables tables, PersonalMessenger messenger, TimeProvider clock)
 {
     private const int MaxParallelSends = 8;
 
     private static string InviteKey(string aadObjectId) => "invite|" + TableKey.Encode(aadObjectId);
 
     public async Task<(int Invited, IReadOnlyList<(Person Person, string Department, string Reason)> Unreachable)> InviteAsync(
-        TurnContext turn, ProgramHeader program, CancellationToken cancellationToken)
+        ProgramHeader program, CancellationToken cancellationToken)
     {
         var alreadyInvited = await InvitedAsync(program.Id, cancellationToken);
         var invited = 0;
@@ -34,7 +33,7 @@ public sealed class CollectionOpener(StorageTables tables, ConversationStore con
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var problem = await SendAsync(turn, program, item.Department, item.Contact, cancellationToken);
+                var problem = await SendAsync(program, item.Department, item.Contact, cancellationToken);
                 if (problem is not null)
                 {
                     unreachable.Enqueue((item.Contact, item.Department.Name, problem));
@@ -65,31 +64,12 @@ public sealed class CollectionOpener(StorageTables tables, ConversationStore con
         return keys;
     }
 
-    private async Task<string?> SendAsync(TurnContext turn, ProgramHeader program, Department department, Person contact, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(ProgramHeader program, Department department, Person contact, CancellationToken cancellationToken)
     {
         var card = InvitationCards.Invitation(program, department).ToActivity($"Touchpoints needed for {program.Charter.Name}");
         try
         {
-            var chat = await conversations.GetPersonalChatAsync(program.TenantId, contact.AadObjectId, cancellationToken);
-            if (chat is { Active: true })
-            {
-                card.Recipient = new ChannelAccount { Id = chat.UserId, AadObjectId = contact.AadObjectId };
-                card.From = new ChannelAccount { Id = chat.BotId };
-                card.Conversation = new ConversationAccount { Id = chat.ConversationId };
-                await turn.Connector.SendToConversationAsync(chat.ServiceUrl, chat.ConversationId, card, cancellationToken);
-                return null;
-            }
-            // Never talked to the bot here: Teams opens a 1:1 chat if the app is installed for them.
-            var created = await turn.Connector.CreatePersonalConversationAsync(turn.Activity.ServiceUrl!, program.TenantId, turn.Activity.Recipient!.Id!, contact.AadObjectId, cancellationToken);
-            if (created?.Id is not { Length: > 0 } conversationId) return "Teams did not open a chat with them.";
-            card.Conversation = new ConversationAccount { Id = conversationId };
-            card.From = new ChannelAccount { Id = turn.Activity.Recipient.Id };
-            await turn.Connector.SendToConversationAsync(turn.Activity.ServiceUrl!, conversationId, card, cancellationToken);
-            return null;
-        }
-        catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-        {
-            return "JourneyBot is not installed for them yet.";
+            return (await messenger.SendAsync(program.TenantId, contact.AadObjectId, card, cancellationToken)).Problem;
         }
         catch (ConnectorException e)
         {

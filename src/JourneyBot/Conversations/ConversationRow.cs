@@ -25,6 +25,8 @@ public sealed class ConversationRow : ITableEntity
     public bool Active { get; set; }
     public DateTimeOffset? InstalledAt { get; set; }
     public DateTimeOffset? UninstalledAt { get; set; }
+    // On user rows: the IANA time zone Teams last reported for the person (clientInfo), for quiet hours.
+    public string? TimeZone { get; set; }
 
     public ConversationReference ToReference() => new(ServiceUrl, ChannelId, ConversationId, ConversationType, TenantId, BotId, BotName, UserId, UserAadObjectId);
 

@@ -12,6 +12,7 @@ namespace JourneyBot.Conversations;
 public sealed class ConversationStore(StorageTables tables, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ConversationReference> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _timeZones = new(StringComparer.Ordinal);
 
     public static string PartitionFor(string? tenantId) => "t:" + TableKey.Encode(tenantId ?? "-");
     public static string ConversationRowKey(string conversationId) => "c:" + TableKey.Encode(conversationId);
@@ -111,6 +112,30 @@ public sealed class ConversationStore(StorageTables tables, TimeProvider clock)
     {
         var row = await tables.Conversations.GetEntityIfExistsAsync<ConversationRow>(PartitionFor(tenantId), UserRowKey(userId), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
+    }
+
+    // Where the bot can open new chats in this tenant: any conversation it was installed in there.
+    public async Task<(string ServiceUrl, string BotId)?> AnyEndpointAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await foreach (var row in tables.Conversations.QueryAsync<ConversationRow>(
+            r => r.PartitionKey == PartitionFor(tenantId) && r.Active, maxPerPage: 1, select: [nameof(ConversationRow.ServiceUrl), nameof(ConversationRow.BotId)], cancellationToken: cancellationToken))
+        {
+            if (row.ServiceUrl is { Length: > 0 } && row.BotId is { Length: > 0 }) return (row.ServiceUrl, row.BotId);
+        }
+        return null;
+    }
+
+    // A personal chat the bot opened itself: kept so the next message goes straight there.
+    public Task RecordPersonalChatAsync(ConversationReference reference, CancellationToken cancellationToken) => RecordUserAsync(reference, cancellationToken);
+
+    // The time zone Teams reports for the person (clientInfo); written when it changes.
+    public async Task RecordTimeZoneAsync(string? tenantId, string aadObjectId, string timeZone, CancellationToken cancellationToken)
+    {
+        var key = $"{tenantId}|{aadObjectId}";
+        if (_timeZones.TryGetValue(key, out var known) && known == timeZone) return;
+        var row = new TableEntity(PartitionFor(tenantId), UserRowKey(aadObjectId)) { [nameof(ConversationRow.TimeZone)] = timeZone };
+        await tables.Conversations.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        _timeZones[key] = timeZone;
     }
 
     private async Task RecordUserAsync(ConversationReference reference, CancellationToken cancellationToken)

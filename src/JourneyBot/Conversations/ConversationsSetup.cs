@@ -7,6 +7,7 @@ public static class ConversationsSetup
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<WelcomeCards>();
         services.AddSingleton<InstallHandler>();
         return services;

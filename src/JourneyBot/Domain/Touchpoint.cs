@@ -50,7 +50,8 @@ public sealed record ImprovementAction
     public bool IsOverdue(DateOnly asOf) => !IsClosed() && DueOn < asOf;
 }
 
-public sealed record Review(string Id, DateOnly CompletedOn, Person By);
+// A completed review, with the program's figures as they stood when it completed.
+public sealed record Review(string Id, DateOnly CompletedOn, Person By, Snapshot? Snapshot = null);
 
 // A progress card sent to a sponsor, and whether (when) they acknowledged it.
-public sealed record ProgressUpdate(string SponsorAadObjectId, DateOnly SentOn, DateOnly? AcknowledgedOn = null);
+public sealed record ProgressUpdate(string SponsorAadObjectId, DateOnly SentOn, DateOnly? AcknowledgedOn = null, Snapshot? Snapshot = null);

@@ -30,6 +30,8 @@ public static class ProtocolSetup
             sp.GetRequiredService<ConnectorTokenProvider>(), sp.GetRequiredService<IServiceUrlTrust>(),
             sp.GetRequiredService<ConnectorRetryOptions>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddSingleton(sp => SendRateLimits.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IStartupFilter, AnonymousModeWarning>();
         return services;

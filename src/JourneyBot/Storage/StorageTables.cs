@@ -10,8 +10,9 @@ public sealed class StorageTables(TableServiceClient service)
     public const string IdempotencyName = "Idempotency";
     public const string ProgramsName = "Programs";
     public const string MembershipsName = "Memberships";
+    public const string ScheduleName = "Schedule";
 
-    public static readonly IReadOnlyList<string> All = [ConversationsName, ServiceUrlsName, IdempotencyName, ProgramsName, MembershipsName];
+    public static readonly IReadOnlyList<string> All = [ConversationsName, ServiceUrlsName, IdempotencyName, ProgramsName, MembershipsName, ScheduleName];
 
     public TableServiceClient Service { get; } = service;
     public TableClient Conversations { get; } = service.GetTableClient(ConversationsName);
@@ -19,4 +20,5 @@ public sealed class StorageTables(TableServiceClient service)
     public TableClient Idempotency { get; } = service.GetTableClient(IdempotencyName);
     public TableClient Programs { get; } = service.GetTableClient(ProgramsName);
     public TableClient Memberships { get; } = service.GetTableClient(MembershipsName);
+    public TableClient Schedule { get; } = service.GetTableClient(ScheduleName);
 }

@@ -16,4 +16,6 @@ public static class TableKey
         }
         return builder.ToString();
     }
+
+    public static string Decode(string key) => Uri.UnescapeDataString(key);
 }

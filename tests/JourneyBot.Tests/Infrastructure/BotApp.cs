@@ -56,6 +56,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         // Explicit, so hosts other than the test assembly (the benchmark) find the app's appsettings.json too.
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "src", "JourneyBot"));
+        // Tests that are not about scheduling drive no background ticks; those that are turn it on or tick by hand.
+        builder.UseSetting("Scheduler:Enabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");

@@ -1,0 +1,64 @@
+using System.Net;
+using JourneyBot.Graph;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Conversations;
+
+// What became of a proactive message: delivered (to which chat), or why the person could not be reached.
+public sealed record Delivery(string? ConversationId, string? Problem)
+{
+    public bool Delivered => Problem is null;
+}
+
+// Proactive messages to one person, known by AAD object id: through their stored personal chat; else a new 1:1
+// chat opened through the connector; else, when the app is not installed for them, installed through Graph
+// and tried once more. Connector failures other than "not installed" are thrown, so the caller retries later.
+public sealed class PersonalMessenger(ConversationStore conversations, ConnectorClient connector, SendRateLimiter limiter, AppInstaller installer)
+{
+    public async Task<Delivery> SendAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken)
+    {
+        var chat = await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
+        if (chat is { Active: true, ServiceUrl.Length: > 0 })
+        {
+            await SendToAsync(tenantId, aadObjectId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
+            return new Delivery(chat.ConversationId, null);
+        }
+
+        var endpoint = await conversations.AnyEndpointAsync(tenantId, cancellationToken);
+        if (endpoint is not { } found) return new Delivery(null, "Nobody in their organisation has JourneyBot installed yet, so Teams cannot be reached there.");
+        var conversationId = await OpenChatAsync(tenantId, aadObjectId, found.ServiceUrl, found.BotId, cancellationToken);
+        if (conversationId is null)
+        {
+            if (await installer.InstallForUserAsync(tenantId, aadObjectId, cancellationToken) is { } problem) return new Delivery(null, problem);
+            conversationId = await OpenChatAsync(tenantId, aadObjectId, found.ServiceUrl, found.BotId, cancellationToken);
+            if (conversationId is null) return new Delivery(null, "JourneyBot was installed for them, but Teams has not opened the chat yet; it will be tried again.");
+        }
+        await conversations.RecordPersonalChatAsync(new ConversationReference(found.ServiceUrl, "msteams", conversationId, ConversationTypes.Personal, tenantId, found.BotId, null, null, aadObjectId), cancellationToken);
+        await SendToAsync(tenantId, aadObjectId, found.ServiceUrl, conversationId, found.BotId, activity, cancellationToken);
+        return new Delivery(conversationId, null);
+    }
+
+    // Null when Teams says the app is not installed for the person.
+    private async Task<string?> OpenChatAsync(string tenantId, string aadObjectId, string serviceUrl, string botId, CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken);
+        try
+        {
+            var created = await connector.CreatePersonalConversationAsync(serviceUrl, tenantId, botId, aadObjectId, cancellationToken);
+            return created?.Id is { Length: > 0 } id ? id : null;
+        }
+        catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task SendToAsync(string tenantId, string aadObjectId, string serviceUrl, string conversationId, string botId, Activity activity, CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken);
+        activity.Conversation = new ConversationAccount { Id = conversationId };
+        activity.From = new ChannelAccount { Id = botId };
+        activity.Recipient = new ChannelAccount { AadObjectId = aadObjectId };
+        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+namespace JourneyBot.Domain;
+
+public enum FollowUpKind { ReviewDue, ReviewReminder, DepartmentGaps, Unverified, ActionOverdue, Progress }
+
+// One message a person should get about a program. The key names the occasion (which review, which period),
+// so planning the same day twice, or on several instances, yields the same keys and nobody hears twice.
+public sealed record FollowUp(string Key, FollowUpKind Kind, Person Recipient, string Text)
+{
+    public string? DepartmentId { get; init; }
+    public string? ActionId { get; init; }
+}
+
+// How long to wait before nudging; documented in README beside the health thresholds.
+public sealed record FollowUpRules
+{
+    public int GapNudgeAfterDays { get; init; } = 7;
+    public int SecondReminderAfterDays { get; init; } = 3;
+    public int ActionNudgeEveryDays { get; init; } = 7;
+}
+
+// What each person should be told about a program on a given day. Pure: the caller stores what was sent.
+public static class FollowUpPlan
+{
+    // The day the next review is due: the cadence after the last review, or after collection opened.
+    public static DateOnly? NextReviewDue(JourneyProgram program)
+    {
+        var from = program.Reviews.Count > 0 ? program.Reviews.Max(r => r.CompletedOn) : program.CollectionOpenedOn;
+        return from?.AddDays(program.Charter.ReviewCadenceDays);
+    }
+
+    public static IReadOnlyList<FollowUp> Due(JourneyProgram program, DateOnly today, FollowUpRules rules)
+    {
+        if (program.CollectionOpenedOn is not { } opened) return [];
+        var charter = program.Charter;
+        var cadence = Math.Max(1, charter.ReviewCadenceDays);
+        var due = new List<FollowUp>();
+
+        if (NextReviewDue(program) is { } reviewDue && today >= reviewDue)
+        {
+            var late = today >= reviewDue.AddDays(rules.SecondReminderAfterDays);
+            foreach (var owner in charter.Owners)
+            {
+                due.Add(new FollowUp($"review|{reviewDue:yyyyMMdd}|1|{owner.AadObjectId}", FollowUpKind.ReviewDue, owner,
+                    $"The review of {charter.Name} is due ({reviewDue:d MMM}): walk through the touchpoints and confirm, update or retire each."));
+                if (late)
+                {
+                    due.Add(new FollowUp($"review|{reviewDue:yyyyMMdd}|2|{owner.AadObjectId}", FollowUpKind.ReviewReminder, owner,
+                        $"Reminder: the review of {charter.Name} was due on {reviewDue:d MMM} and has not been done. Sponsors will see it as overdue."));
+                }
+            }
+        }
+
+        var active = program.ActiveTouchpoints().ToList();
+        var gapsFrom = opened.AddDays(rules.GapNudgeAfterDays);
+        foreach (var department in charter.Departments)
+        {
+            var mine = active.Where(t => t.DepartmentId == department.Id).ToList();
+            if (today >= gapsFrom)
+            {
+                var empty = charter.Stages.Where(s => mine.All(t => t.StageId != s.Id)).Select(s => s.Name).ToList();
+                if (empty.Count > 0)
+                {
+                    var period = (today.DayNumber - gapsFrom.DayNumber) / cadence;
+                    var text = mine.Count == 0
+                        ? $"{department.Name} has no touchpoints in {charter.Name} yet. Add what the customer hears or sees from you, stage by stage."
+                        : $"{department.Name} has nothing yet in {Plural(empty.Count, "stage")} of {charter.Name}: {string.Join(", ", empty.Take(6))}{(empty.Count > 6 ? "…" : "")}. What does the customer hear or see from you there?";
+                    due.AddRange(department.Contacts.Select(c => new FollowUp($"gaps|{department.Id}|{period}|{c.AadObjectId}", FollowUpKind.DepartmentGaps, c, text) { DepartmentId = department.Id }));
+                }
+            }
+            var stale = mine.Count(t => (t.LastVerifiedOn ?? DateOnly.FromDateTime(t.CreatedAt.UtcDateTime)).AddDays(cadence) < today);
+            if (stale > 0)
+            {
+                var period = (today.DayNumber - opened.DayNumber) / cadence;
+                var text = $"{Plural(stale, "touchpoint")} of {department.Name} in {charter.Name} {(stale == 1 ? "was" : "were")} not verified in the last {cadence} days. Confirm, update or retire {(stale == 1 ? "it" : "them")}.";
+                due.AddRange(department.Contacts.Select(c => new FollowUp($"verify|{department.Id}|{period}|{c.AadObjectId}", FollowUpKind.Unverified, c, text) { DepartmentId = department.Id }));
+            }
+        }
+
+        foreach (var action in program.Actions.Where(a => a.IsOverdue(today)))
+        {
+            var period = (today.DayNumber - action.DueOn.DayNumber - 1) / Math.Max(1, rules.ActionNudgeEveryDays);
+            due.Add(new FollowUp($"action|{action.Id}|{period}", FollowUpKind.ActionOverdue, action.Owner,
+                $"Your improvement action \"{action.Title}\" in {charter.Name} was due on {action.DueOn:d MMM}. Mark it done, or tell the team where it stands.") { ActionId = action.Id });
+        }
+
+        var cards = (today.DayNumber - opened.DayNumber) / cadence;
+        if (cards >= 1)
+        {
+            due.AddRange(charter.Sponsors.Select(s => new FollowUp($"progress|{cards}|{s.AadObjectId}", FollowUpKind.Progress, s, $"Progress of {charter.Name}")));
+        }
+        return due;
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,21 @@
+using JourneyBot.Protocol;
+using Microsoft.Extensions.Configuration;
+
+namespace JourneyBot.Graph;
+
+// Graph:BaseUrl points the SDK elsewhere (tests use a local fake); Graph:TeamsAppId is the app's id in the
+// organisation's app catalog, needed to install JourneyBot for someone who has not installed it.
+public sealed record GraphSettings(Uri BaseUrl, string? TeamsAppId)
+{
+    public static GraphSettings Load(IConfiguration configuration)
+    {
+        var raw = configuration["Graph:BaseUrl"] ?? "https://graph.microsoft.com/v1.0";
+        if (!Uri.TryCreate(raw, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || (url.Scheme == "http" && !url.IsLoopback))
+        {
+            throw new ConfigurationException("Graph:BaseUrl must be an absolute https URL (http only for loopback).");
+        }
+        var appId = configuration["Graph:TeamsAppId"];
+        if (appId is { Length: > 0 } && !Guid.TryParse(appId, out _)) throw new ConfigurationException("Graph:TeamsAppId must be the app catalog id (a GUID).");
+        return new GraphSettings(url, string.IsNullOrWhiteSpace(appId) ? null : appId);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Graph;
+
+public static class GraphSetup
+{
+    public static IServiceCollection AddGraph(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => GraphSettings.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient(nameof(GraphClients), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<GraphClients>();
+        services.AddSingleton<AppInstaller>();
+        services.AddSingleton<DepartmentDirectory>();
+        return services;
+    }
+}

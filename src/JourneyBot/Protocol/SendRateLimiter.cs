@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Configuration;
+
+namespace JourneyBot.Protocol;
+
+// Teams' published limits for proactive sends: per app and tenant, and per conversation, each counted over
+// sliding windows. Every running instance takes an equal share (the scheduler tells it how many are alive),
+// so together they stay inside the limits without talking to each other on every send.
+public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
+{
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private int _instances = 1;
+
+    public int Instances => _instances;
+
+    public void ShareWith(int instances) => _instances = Math.Max(1, instances);
+
+    // This instance's share of a tenant's sends per second.
+    public int TenantShare => Math.Max(1, (int)(limits.TenantPerSecond / _instances));
+
+    public async Task WaitAsync(string tenantId, string audience, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var wait = TryTake(tenantId, audience);
+            if (wait <= TimeSpan.Zero) return;
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+    }
+
+    private TimeSpan TryTake(string tenantId, string audience)
+    {
+        var now = clock.GetUtcNow();
+        lock (_lock)
+        {
+            var tenant = Log(_tenants, tenantId, now, TimeSpan.FromSeconds(1));
+            var wait = WaitFor(tenant, now, TimeSpan.FromSeconds(1), TenantShare);
+            var conversation = Log(_conversations, audience, now, limits.PerConversation.Max(l => l.Window));
+            foreach (var (window, sends) in limits.PerConversation)
+            {
+                var longest = WaitFor(conversation, now, window, Math.Max(1, sends / _instances));
+                if (longest > wait) wait = longest;
+            }
+            if (wait > TimeSpan.Zero) return wait;
+            tenant.Enqueue(now);
+            conversation.Enqueue(now);
+            return TimeSpan.Zero;
+        }
+    }
+
+    private static Queue<DateTimeOffset> Log(Dictionary<string, Queue<DateTimeOffset>> logs, string key, DateTimeOffset now, TimeSpan keep)
+    {
+        if (!logs.TryGetValue(key, out var log)) logs[key] = log = new Queue<DateTimeOffset>();
+        while (log.Count > 0 && log.Peek() <= now - keep) log.Dequeue();
+        if (logs.Count > 10_000) Prune(logs, now - keep);
+        return log;
+    }
+
+    private static void Prune(Dictionary<string, Queue<DateTimeOffset>> logs, DateTimeOffset before)
+    {
+        foreach (var (key, log) in logs.ToList())
+        {
+            if (log.Count == 0 || log.Last() <= before) logs.Remove(key);
+        }
+    }
+
+    // How long until fewer than `allowed` sends fall inside the last `window`.
+    private static TimeSpan WaitFor(Queue<DateTimeOffset> log, DateTimeOffset now, TimeSpan window, int allowed)
+    {
+        var inWindow = log.Where(t => t > now - window).ToList();
+        if (inWindow.Count < allowed) return TimeSpan.Zero;
+        return inWindow[inWindow.Count - allowed] + window - now + TimeSpan.FromMilliseconds(1);
+    }
+}
+
+public sealed record SendRateLimits
+{
+    // Teams: 50 requests per second per app per tenant; per conversation 7 per second, 8 per 2 seconds,
+    // 60 per 30 seconds and 1,800 per hour.
+    public double TenantPerSecond { get; init; } = 50;
+    public IReadOnlyList<(TimeSpan Window, int Sends)> PerConversation { get; init; } =
+        [(TimeSpan.FromSeconds(1), 7), (TimeSpan.FromSeconds(2), 8), (TimeSpan.FromSeconds(30), 60), (TimeSpan.FromHours(1), 1800)];
+
+    public static SendRateLimits Load(IConfiguration configuration)
+    {
+        var perSecond = configuration.GetValue("Bot:TenantSendsPerSecond", 50.0);
+        if (perSecond is <= 0 or > 1000) throw new ConfigurationException("Bot:TenantSendsPerSecond must be between 0 and 1000.");
+        return new SendRateLimits { TenantPerSecond = perSecond };
+    }
+}

@@ -1,0 +1,198 @@
+using Azure;
+using Azure.Data.Tables;
+using JourneyBot.Storage;
+
+namespace JourneyBot.Scheduling;
+
+// The due-time index. Adds are idempotent by item id; a claim is an ETag-conditional merge that moves the
+// lease forward; completion deletes the row under the claim's ETag, so a claim taken over meanwhile is never
+// completed by the instance that lost it.
+public sealed class ScheduleStore(StorageTables tables)
+{
+    private const string DuePrefix = "due|";
+    private const string InstancesPartition = "instances";
+    private const int MaxBatch = 100;
+
+    public static string Bucket(DateTimeOffset at) => DuePrefix + at.UtcDateTime.ToString("yyyyMMddHHmm");
+
+    public static string RowKeyFor(string id)
+    {
+        // FNV-1a: stable across processes, unlike string.GetHashCode.
+        var spread = id.Aggregate(2166136261u, (hash, c) => (hash ^ c) * 16777619u) % 100;
+        return $"{spread:D2}|{TableKey.Encode(id)}";
+    }
+
+    public static string IdOf(ScheduleRow row) => TableKey.Decode(row.RowKey[3..]);
+
+    // False when an item with this id is already due at that minute (planned twice, or by two instances).
+    public async Task<bool> AddAsync(ScheduledItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Schedule.AddEntityAsync(ToRow(item), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    // Reads an unclaimed item so its payload can be extended (digests gather several nudges); null when it
+    // is absent or already being sent.
+    public async Task<ScheduleRow?> GetUnclaimedAsync(string id, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var row = await tables.Schedule.GetEntityIfExistsAsync<ScheduleRow>(Bucket(dueAt), RowKeyFor(id), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.ClaimedBy is null ? row.Value : null;
+    }
+
+    // Replaces an unclaimed row's payload; false when it was claimed or changed meanwhile.
+    public async Task<bool> ReplacePayloadAsync(ScheduleRow row, string payload, CancellationToken cancellationToken)
+    {
+        row.Payload = payload;
+        try
+        {
+            await tables.Schedule.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    // Up to `limit` due, unclaimed (or abandoned) rows, starting at `spread` so instances fan out.
+    public async Task<List<ScheduleRow>> ReadDueAsync(DateTimeOffset now, int limit, int spread, CancellationToken cancellationToken)
+    {
+        var rows = new List<ScheduleRow>(Math.Min(limit, 1000));
+        var upTo = Bucket(now);
+        var start = $"{spread:D2}|";
+        var filters = new[]
+        {
+            TableClient.CreateQueryFilter($"PartitionKey ge {DuePrefix} and PartitionKey le {upTo} and RowKey ge {start} and LeaseUntil le {now}"),
+            TableClient.CreateQueryFilter($"PartitionKey ge {DuePrefix} and PartitionKey le {upTo} and RowKey lt {start} and LeaseUntil le {now}"),
+        };
+        foreach (var filter in spread == 0 ? filters[..1] : filters)
+        {
+            await foreach (var page in tables.Schedule.QueryAsync<ScheduleRow>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken).AsPages())
+            {
+                foreach (var row in page.Values)
+                {
+                    rows.Add(row);
+                    if (rows.Count >= limit) return rows;
+                }
+            }
+        }
+        return rows;
+    }
+
+    // Claims what it can, a partition's rows in one transaction where possible; returns the rows now held.
+    public async Task<List<ScheduleRow>> ClaimAsync(IEnumerable<ScheduleRow> rows, string instance, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var claimed = new List<ScheduleRow>();
+        foreach (var group in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in group.Chunk(MaxBatch))
+            {
+                var pending = chunk.ToList();
+                while (pending.Count > 0)
+                {
+                    var actions = pending.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                        new TableEntity(r.PartitionKey, r.RowKey) { [nameof(ScheduleRow.LeaseUntil)] = leaseUntil, [nameof(ScheduleRow.ClaimedBy)] = instance }, r.ETag)).ToList();
+                    try
+                    {
+                        var response = await tables.Schedule.SubmitTransactionAsync(actions, cancellationToken);
+                        for (var i = 0; i < pending.Count; i++)
+                        {
+                            pending[i].ETag = response.Value[i].Headers.ETag ?? default;
+                            pending[i].LeaseUntil = leaseUntil;
+                            pending[i].ClaimedBy = instance;
+                        }
+                        claimed.AddRange(pending);
+                        break;
+                    }
+                    catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && e.FailedTransactionActionIndex is { } failed)
+                    {
+                        // Another instance got that one first (or it is done): claim the rest without it.
+                        pending.RemoveAt(failed);
+                    }
+                }
+            }
+        }
+        return claimed;
+    }
+
+    // Deletes finished rows under their claim; rows whose claim was taken over are left to the new holder.
+    public async Task CompleteAsync(IEnumerable<ScheduleRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var group in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in group.Chunk(MaxBatch))
+            {
+                var pending = chunk.ToList();
+                while (pending.Count > 0)
+                {
+                    try
+                    {
+                        await tables.Schedule.SubmitTransactionAsync(pending.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken);
+                        break;
+                    }
+                    catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && e.FailedTransactionActionIndex is { } failed)
+                    {
+                        pending.RemoveAt(failed);
+                    }
+                }
+            }
+        }
+    }
+
+    // Gives a claimed row back to be tried again later: same partition, a later due time.
+    public async Task PostponeAsync(ScheduleRow row, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            [nameof(ScheduleRow.DueAt)] = notBefore,
+            [nameof(ScheduleRow.LeaseUntil)] = notBefore,
+            [nameof(ScheduleRow.ClaimedBy)] = null,
+            [nameof(ScheduleRow.Attempts)] = row.Attempts + (countAttempt ? 1 : 0),
+        };
+        try
+        {
+            await tables.Schedule.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Taken over meanwhile: the new holder decides.
+        }
+    }
+
+    // Heartbeat: records this instance and returns how many instances are alive, to share rate limits.
+    public async Task<int> HeartbeatAsync(string instance, DateTimeOffset now, TimeSpan aliveWithin, CancellationToken cancellationToken)
+    {
+        await tables.Schedule.UpsertEntityAsync(new TableEntity(InstancesPartition, instance) { ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken);
+        var alive = 0;
+        var since = now - aliveWithin;
+        await foreach (var _ in tables.Schedule.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {InstancesPartition} and SeenAt ge {since}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            alive++;
+        }
+        return Math.Max(1, alive);
+    }
+
+    public static ScheduledItem ToItem(ScheduleRow row) =>
+        new(IdOf(row), row.Kind, row.DueAt, row.TenantId, row.Audience, row.Payload) { Attempts = row.Attempts };
+
+    private static ScheduleRow ToRow(ScheduledItem item) => new()
+    {
+        PartitionKey = Bucket(item.DueAt),
+        RowKey = RowKeyFor(item.Id),
+        Kind = item.Kind,
+        Payload = item.Payload,
+        TenantId = item.TenantId,
+        Audience = item.Audience,
+        DueAt = item.DueAt,
+        LeaseUntil = item.DueAt,
+        Attempts = item.Attempts,
+    };
+}

@@ -1,0 +1,134 @@
+using Azure;
+using JourneyBot.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyBot.Scheduling;
+
+public sealed record TickResult(int Read, int Claimed, int Done, int Postponed);
+
+// Runs on every instance. A tick: say we are alive (which sets our share of the rate limits), read due rows,
+// claim them, perform each, delete what is done. Claims are sized to what this instance can send within half
+// a lease, so a claim never expires under a healthy sender; a dead sender's claims expire and anyone takes them.
+public sealed partial class Scheduler(
+    ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings,
+    TimeProvider clock, ILogger<Scheduler> log) : BackgroundService
+{
+    private const int FlushEvery = 25;
+    private readonly Dictionary<string, IScheduledWork> _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
+
+    public string InstanceId { get; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            {
+                // Storage unavailable for a while: nothing was completed, so the next tick picks it all up.
+                LogTickFailed(e.Message);
+            }
+            try
+            {
+                await Task.Delay(settings.TickInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    // Stopping (or dying) stops the claiming of new work; work already started finishes and is recorded.
+    public async Task<TickResult> TickAsync(CancellationToken stopping)
+    {
+        var now = clock.GetUtcNow();
+        limiter.ShareWith(await store.HeartbeatAsync(InstanceId, now, settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
+        var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2));
+        var due = await store.ReadDueAsync(now, budget, Random.Shared.Next(100), stopping);
+        if (due.Count == 0) return new TickResult(0, 0, 0, 0);
+        var claimed = await store.ClaimAsync(due, InstanceId, now + settings.Lease, stopping);
+
+        var done = new List<ScheduleRow>();
+        var postponed = 0;
+        try
+        {
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = stopping }, async (row, _) =>
+            {
+                if (await PerformAsync(row))
+                {
+                    List<ScheduleRow>? flush = null;
+                    lock (done)
+                    {
+                        done.Add(row);
+                        if (done.Count >= FlushEvery)
+                        {
+                            flush = [.. done];
+                            done.Clear();
+                        }
+                    }
+                    if (flush is not null) await store.CompleteAsync(flush, CancellationToken.None);
+                }
+                else Interlocked.Increment(ref postponed);
+            });
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Unstarted claims are left to expire and be taken over.
+        }
+        await store.CompleteAsync(done, CancellationToken.None);
+        return new TickResult(due.Count, claimed.Count, claimed.Count - postponed, postponed);
+    }
+
+    // True when the row is finished (sent, or given up on); false when it was put back for later.
+    private async Task<bool> PerformAsync(ScheduleRow row)
+    {
+        var item = ScheduleStore.ToItem(row);
+        if (!_works.TryGetValue(row.Kind, out var work))
+        {
+            LogUnknownKind(row.Kind, item.Id);
+            await store.PostponeAsync(row, clock.GetUtcNow().AddHours(1), countAttempt: true, CancellationToken.None);
+            return false;
+        }
+        try
+        {
+            // Once started, a send runs to the end even when the host is stopping, so what went out is recorded.
+            var result = await work.RunAsync(item, CancellationToken.None);
+            if (result.Outcome == WorkOutcome.Done) return true;
+            await store.PostponeAsync(row, result.NotBefore ?? Backoff(row.Attempts), countAttempt: result.NotBefore is null, CancellationToken.None);
+            return false;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (row.Attempts + 1 >= settings.MaxAttempts)
+            {
+                LogGaveUp(row.Kind, item.Id, row.Attempts + 1, e.Message);
+                return true;
+            }
+            LogRetry(row.Kind, item.Id, e.Message);
+            await store.PostponeAsync(row, Backoff(row.Attempts), countAttempt: true, CancellationToken.None);
+            return false;
+        }
+    }
+
+    // 30 s, 1, 2, 4… minutes, at most an hour.
+    private DateTimeOffset Backoff(int attempts) =>
+        clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
+
+    [LoggerMessage(LogLevel.Warning, "Scheduler tick failed and will be retried: {Reason}")]
+    private partial void LogTickFailed(string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Scheduled item {Id} has kind {Kind}, which this version does not know; postponed")]
+    private partial void LogUnknownKind(string kind, string id);
+
+    [LoggerMessage(LogLevel.Warning, "Scheduled {Kind} item {Id} failed and will be retried: {Reason}")]
+    private partial void LogRetry(string kind, string id, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Scheduled {Kind} item {Id} failed {Attempts} times and was given up: {Reason}")]
+    private partial void LogGaveUp(string kind, string id, int attempts, string reason);
+}
