@@ -1,11 +1,14 @@
+using JourneyBot.Actions;
 using JourneyBot.Bot;
 using JourneyBot.Charters;
 using JourneyBot.Conversations;
+using JourneyBot.FollowUps;
 using JourneyBot.Graph;
 using JourneyBot.Help;
 using JourneyBot.Operations;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Touchpoints;
@@ -32,6 +35,9 @@ public static class JourneyBotApp
         builder.Services.AddPrograms();
         builder.Services.AddTouchpoints();
         builder.Services.AddCharters();
+        builder.Services.AddReviews();
+        builder.Services.AddActions();
+        builder.Services.AddFollowUps();
         builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
 
         var app = builder.Build();

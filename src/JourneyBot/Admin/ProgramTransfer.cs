@@ -1,6 +1,8 @@
 using Azure;
 using JourneyBot.Domain;
+using JourneyBot.FollowUps;
 using JourneyBot.Programs;
+using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -16,7 +18,7 @@ public static class ProgramTransfer
 {
     public static async Task<int> ExportAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
     {
-        var store = await OpenStoreAsync(clock);
+        var (store, _) = await OpenStoreAsync(clock);
         var program = await Storage(() => store.LoadAsync(options["--tenant"], options["--program"], CancellationToken.None));
         if (program is null) throw new ProgramTransferException($"No program '{options["--program"]}' in tenant '{options["--tenant"]}'.", 2);
         await stdout.WriteLineAsync(ProgramFile.Write(program));
@@ -29,10 +31,15 @@ public static class ProgramTransfer
         if (!File.Exists(file)) throw new ProgramTransferException($"{file}: no such file.", 2);
         // The tenant named on the command line owns the imported program, whatever tenant it came from.
         var program = ProgramFile.Read(await File.ReadAllTextAsync(file)) with { TenantId = options["--tenant"] };
-        var store = await OpenStoreAsync(clock);
+        var (store, tables) = await OpenStoreAsync(clock);
         try
         {
             await Storage(() => store.ImportAsync(program, CancellationToken.None));
+            // A program already collecting is followed up from now on, like one opened in chat.
+            if (program.CollectionOpenedOn is not null)
+            {
+                await Storage(() => new ScheduleStore(tables).AddAsync(PlanWork.Item(program.TenantId, program.Id, clock.GetUtcNow()), CancellationToken.None));
+            }
         }
         catch (ProgramExistsException e)
         {
@@ -43,7 +50,7 @@ public static class ProgramTransfer
         return 0;
     }
 
-    private static async Task<ProgramStore> OpenStoreAsync(TimeProvider clock)
+    private static async Task<(ProgramStore Store, StorageTables Tables)> OpenStoreAsync(TimeProvider clock)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
@@ -51,7 +58,7 @@ public static class ProgramTransfer
             .Build();
         var tables = new StorageTables(StorageConnection.CreateClient(config));
         foreach (var name in StorageTables.All) await Storage(() => tables.Service.CreateTableIfNotExistsAsync(name));
-        return new ProgramStore(tables, new MembershipStore(tables), clock);
+        return (new ProgramStore(tables, new MembershipStore(tables), clock), tables);
     }
 
     private static async Task<T> Storage<T>(Func<Task<T>> call)

@@ -1,5 +1,6 @@
 using JourneyBot.Cards;
 using JourneyBot.Conversations;
+using JourneyBot.Domain;
 using JourneyBot.Protocol;
 
 namespace JourneyBot.Bot;
@@ -16,6 +17,11 @@ public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler ins
         if (!activity.IsPersonal() && !activity.MentionsRecipient()) return;
 
         await conversations.EnsureCurrentAsync(activity.GetConversationReference(), cancellationToken);
+        // Nudges wait for the person's working hours in their own time zone, as their Teams client reports it.
+        if (activity.GetClientTimeZone() is { } zone && activity.From?.AadObjectId is { Length: > 0 } person && WorkingTime.Find(zone) is not null)
+        {
+            await conversations.RecordTimeZoneAsync(activity.GetTenantId(), person, zone, cancellationToken);
+        }
 
         // A bare @mention asks what the bot can do.
         var text = activity.GetTextWithoutBotMention() is { Length: > 0 } typed ? typed : "help";

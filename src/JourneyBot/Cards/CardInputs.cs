@@ -144,10 +144,23 @@ public sealed record InputTime(string InputId, string Label) : CardInput(InputId
     }
 }
 
+public sealed record InputDate(string InputId, string Label) : CardInput(InputId, Label)
+{
+    public string? Value { get; init; }
+
+    protected override string TypeName => "Input.Date";
+
+    protected override void WriteInput(JsonObject json)
+    {
+        if (Value is { Length: 10 } value && DateOnly.TryParseExact(value, "yyyy-MM-dd", out _)) json["value"] = value;
+    }
+}
+
 // Teams' people picker: a ChoiceSet filled from the organisation's directory; its value is AAD object ids.
 public sealed record PeoplePicker(string InputId, string Label, IReadOnlyList<Choice> Known) : CardInput(InputId, Label)
 {
     public string? Value { get; init; }
+    public bool IsMultiSelect { get; init; } = true;
 
     protected override string TypeName => "Input.ChoiceSet";
 
@@ -155,7 +168,7 @@ public sealed record PeoplePicker(string InputId, string Label, IReadOnlyList<Ch
 
     protected override void WriteInput(JsonObject json)
     {
-        json["isMultiSelect"] = true;
+        json["isMultiSelect"] = IsMultiSelect;
         json["choices"] = ChoicesJson(Known);
         json["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users" };
         if (!string.IsNullOrEmpty(Value)) json["value"] = Value;

@@ -2,14 +2,17 @@ using System.Text.Json;
 using JourneyBot.Bot;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
+using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Scheduling;
 
 namespace JourneyBot.Charters;
 
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations) : ICommandSource
+public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations,
+    ScheduleStore schedule, TimeProvider clock) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
     [
@@ -175,6 +178,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
                 return CharterCards.Review(e.Latest, true, $"Changed by {e.Latest.LastEditedBy ?? "someone"} meanwhile: check the charter and open collection again.");
             }
         }
+        // From today the program is followed up: nudges, review reminders and progress cards are planned daily.
+        await schedule.AddAsync(PlanWork.Item(program.TenantId, program.Id, clock.GetUtcNow()), cancellationToken);
         var (invited, unreachable) = await opener.InviteAsync(program, cancellationToken);
         return InvitationCards.Outcome(program, invited, unreachable);
     }

@@ -7,6 +7,9 @@ namespace JourneyBot.Conversations;
 // What became of a proactive message: delivered (to which chat), or why the person could not be reached.
 public sealed record Delivery(string? ConversationId, string? Problem)
 {
+    // Worth trying again soon (Teams is still opening the chat after an install).
+    public bool TryAgain { get; init; }
+
     public bool Delivered => Problem is null;
 }
 
@@ -31,7 +34,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
         {
             if (await installer.InstallForUserAsync(tenantId, aadObjectId, cancellationToken) is { } problem) return new Delivery(null, problem);
             conversationId = await OpenChatAsync(tenantId, aadObjectId, found.ServiceUrl, found.BotId, cancellationToken);
-            if (conversationId is null) return new Delivery(null, "JourneyBot was installed for them, but Teams has not opened the chat yet; it will be tried again.");
+            if (conversationId is null) return new Delivery(null, "JourneyBot was installed for them, but Teams has not opened the chat yet; it will be tried again.") { TryAgain = true };
         }
         await conversations.RecordPersonalChatAsync(new ConversationReference(found.ServiceUrl, "msteams", conversationId, ConversationTypes.Personal, tenantId, found.BotId, null, null, aadObjectId), cancellationToken);
         await SendToAsync(tenantId, aadObjectId, found.ServiceUrl, conversationId, found.BotId, activity, cancellationToken);

@@ -37,6 +37,9 @@ public static class WorkingTime
         return at;
     }
 
+    // The program's today: dates on reviews, verifications and progress cards are in its own time zone.
+    public static DateOnly Today(DateTimeOffset now, Charter charter) => LocalDate(now, ZoneFor(charter.WorkingHours ?? Default, null));
+
     public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     public static bool IsWorkingTime(DateTimeOffset at, WorkingHours hours, TimeZoneInfo zone) => NextSlot(at, hours, zone) == at;

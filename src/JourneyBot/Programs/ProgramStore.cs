@@ -162,6 +162,9 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         }
     }
 
+    public Task AddReviewAsync(string programId, Review review, CancellationToken cancellationToken) =>
+        tables.Programs.AddEntityAsync(Part(programId, ProgramKeys.ReviewPrefix + review.Id, review, review.By.AadObjectId), cancellationToken);
+
     public async Task<TouchpointCounts> LoadCountsAsync(string programId, CancellationToken cancellationToken)
     {
         var total = 0;

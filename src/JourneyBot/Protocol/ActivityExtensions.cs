@@ -40,6 +40,20 @@ public static class ActivityExtensions
         }
     }
 
+    // The IANA time zone of the sender's Teams client ("clientInfo" entity), when it says.
+    public static string? GetClientTimeZone(this Activity activity)
+    {
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (string.Equals(entity.Type, "clientInfo", StringComparison.OrdinalIgnoreCase) && entity.ExtensionData is not null
+                && entity.ExtensionData.TryGetValue("timezone", out var zone) && zone.ValueKind == JsonValueKind.String && zone.GetString() is { Length: > 0 and <= 64 } text)
+            {
+                return text;
+            }
+        }
+        return null;
+    }
+
     public static bool MentionsRecipient(this Activity activity) =>
         activity.Recipient?.Id is { } botId && activity.GetMentions().Any(m => m.MentionedId == botId);
 

@@ -38,12 +38,11 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
-    // Reads an unclaimed item so its payload can be extended (digests gather several nudges); null when it
-    // is absent or already being sent.
-    public async Task<ScheduleRow?> GetUnclaimedAsync(string id, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    // Reads a pending item so its payload can be extended (digests gather several nudges); null when absent.
+    public async Task<ScheduleRow?> GetAsync(string id, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         var row = await tables.Schedule.GetEntityIfExistsAsync<ScheduleRow>(Bucket(dueAt), RowKeyFor(id), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.ClaimedBy is null ? row.Value : null;
+        return row.HasValue ? row.Value : null;
     }
 
     // Replaces an unclaimed row's payload; false when it was claimed or changed meanwhile.

@@ -1,0 +1,120 @@
+using JourneyBot.Bot;
+using JourneyBot.Cards;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Actions;
+
+// Improvement actions: created by owners and contributors (often from a touchpoint's pain points), listed
+// with `actions`, moved on by their owner or a program owner.
+public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, ProgramStore programs, TimeProvider clock) : ICommandSource
+{
+    private const string NotAContributor = "Owners and department contributors create improvement actions; sponsors follow them in their progress cards.";
+
+    public IEnumerable<BotCommand> Commands =>
+    [
+        new("actions", "List the program's improvement actions: open, done and overdue.", ListCommandAsync),
+        new("new action", "Turn a pain point into an improvement action with an owner and a due date.", NewCommandAsync),
+    ];
+
+    public IEnumerable<CardVerb> Verbs =>
+    [
+        new(ActionCards.NewVerb, NewAsync),
+        new(ActionCards.SaveVerb, SaveAsync),
+        new(ActionCards.StatusVerb, StatusAsync),
+        new(ActionCards.ListVerb, ListAsync),
+    ];
+
+    private async Task ListCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
+        if (session is null || program is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        await turn.SendActivityAsync(ActionCards.List(program, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), 0).ToActivity(), cancellationToken);
+    }
+
+    private async Task NewCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
+        if (session is null || program is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        var card = session.Can(ProgramRole.Owner | ProgramRole.Contributor) ? ActionCards.Form(program, NewId(), null) : ProgramCards.Refusal(NotAContributor);
+        await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> NewAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, refusal) = await ContributorAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var touchpointId = action.GetString("touchpointId");
+        if (touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId)) return Card(ProgramCards.Refusal("That touchpoint no longer exists."));
+        return Card(ActionCards.Form(program!, NewId(), touchpointId));
+    }
+
+    private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, refusal) = await ContributorAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var input = ActionInput.Read(action.Data);
+        var touchpointId = action.GetString("touchpointId");
+        var formId = action.GetString("formId");
+        if (!ProgramStore.IsProgramId(formId)) return Card(ActionCards.Form(program!, NewId(), touchpointId, input.Values, new Dictionary<string, string> { [ActionInput.Title] = "This form was out of date; check the values and save again." }));
+        var created = input.Validate(program!, formId!, touchpointId, Today(program!));
+        if (created is null) return Card(ActionCards.Form(program!, formId!, touchpointId, input.Values, input.Errors));
+        // The form id is the action id: a second click of the same form saves nothing new.
+        await actions.AddAsync(program!.Id, created, session!.Caller.AadObjectId, cancellationToken);
+        return Card(ActionCards.Saved(program, created));
+    }
+
+    private async Task<InvokeResponse> StatusAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
+        if (!Enum.TryParse<ActionStatus>(action.GetString("status"), ignoreCase: true, out var status) || !Enum.IsDefined(status))
+        {
+            return Card(ProgramCards.Refusal("That is not a status an action can have."));
+        }
+        var stored = await actions.GetAsync(program.Id, action.GetString("actionId") ?? "", cancellationToken);
+        if (stored is null) return Card(ProgramCards.Refusal("That action no longer exists."));
+        if (!session.Can(ProgramRole.Owner) && stored.Action.Owner.AadObjectId != session.Caller.AadObjectId)
+        {
+            return Card(ProgramCards.Refusal("Only the action's owner or a program owner changes its status."));
+        }
+        string? note = null;
+        if (stored.Action.Status != status && !await actions.UpdateAsync(program.Id, stored, stored.Action with { Status = status }, session.Caller.AadObjectId, cancellationToken))
+        {
+            note = "Someone changed that action meanwhile; here is how it stands now.";
+        }
+        var reloaded = await programs.LoadAsync(program.TenantId, program.Id, cancellationToken) ?? program;
+        var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
+        return Card(ActionCards.List(reloaded, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), page, note));
+    }
+
+    private async Task<InvokeResponse> ListAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
+        var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
+        return Card(ActionCards.List(program, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), page));
+    }
+
+    private async Task<(ProgramSession? Session, JourneyProgram? Program, InvokeResponse? Refusal)> ContributorAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null || program is null) return (null, null, Card(ProgramCards.Refusal(problem!.Message)));
+        return session.Can(ProgramRole.Owner | ProgramRole.Contributor) ? (session, program, null) : (null, null, Card(ProgramCards.Refusal(NotAContributor)));
+    }
+
+    private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
+}

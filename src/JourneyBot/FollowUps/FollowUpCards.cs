@@ -1,0 +1,82 @@
+using JourneyBot.Actions;
+using JourneyBot.Cards;
+using JourneyBot.Domain;
+using JourneyBot.Reviews;
+using JourneyBot.Touchpoints;
+
+namespace JourneyBot.FollowUps;
+
+// Nudges and reminders: one card for a single follow-up, a digest when a person has several on one day.
+public static class FollowUpCards
+{
+    public const int DigestEntriesShown = 8;
+
+    public static AdaptiveCard For(IReadOnlyList<DigestEntry> entries) => entries.Count == 1 ? Single(entries[0]) : Digest(entries);
+
+    private static AdaptiveCard Single(DigestEntry entry) => new AdaptiveCard { FallbackText = entry.Text }
+        .Add(
+            new TextBlock(Title(entry.Kind)) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(CardText.Literal(entry.Text)),
+            new TextBlock($"Program: {CardText.Literal(entry.ProgramName)}") { IsSubtle = true, Size = TextSize.Small })
+        .AddActions(Actions(entry).ToArray());
+
+    private static AdaptiveCard Digest(IReadOnlyList<DigestEntry> entries)
+    {
+        var card = new AdaptiveCard { FallbackText = $"{entries.Count} things in your journey-mapping programs need you today" };
+        card.Add(
+            new TextBlock($"{entries.Count} things need you today") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock("Your journey-mapping programs, in one message.") { IsSubtle = true });
+        foreach (var entry in entries.OrderBy(e => e.Kind).Take(DigestEntriesShown))
+        {
+            card.Add(new Container([
+                new TextBlock($"{Title(entry.Kind)} · {CardText.Literal(CardText.Shorten(entry.ProgramName, 60))}") { Weight = TextWeight.Bolder },
+                new TextBlock(CardText.Literal(CardText.Shorten(entry.Text, 400))) { Spacing = "none" },
+                new ActionSet(Actions(entry).ToList()),
+            ]) { Separator = true });
+        }
+        if (entries.Count > DigestEntriesShown)
+        {
+            card.Add(new TextBlock($"And {entries.Count - DigestEntriesShown} more: type **review**, **add touchpoint** or **actions**.") { IsSubtle = true });
+        }
+        return card;
+    }
+
+    private static string Title(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.ReviewDue => "Review due",
+        FollowUpKind.ReviewReminder => "Review overdue",
+        FollowUpKind.DepartmentGaps => "Gaps in your department's touchpoints",
+        FollowUpKind.Unverified => "Touchpoints to verify",
+        FollowUpKind.ActionOverdue => "Improvement action overdue",
+        _ => "Journey mapping",
+    };
+
+    private static IEnumerable<CardAction> Actions(DigestEntry entry)
+    {
+        var data = new Dictionary<string, string> { ["programId"] = entry.ProgramId };
+        switch (entry.Kind)
+        {
+            case FollowUpKind.ReviewDue or FollowUpKind.ReviewReminder:
+                yield return new CardExecuteAction("Start the review", ReviewCards.StartVerb) { Style = "positive", Data = data };
+                break;
+            case FollowUpKind.DepartmentGaps:
+                yield return new CardExecuteAction("Add a touchpoint", TouchpointCards.StartVerb) { Style = "positive", Data = data };
+                break;
+            case FollowUpKind.Unverified:
+                yield return new CardExecuteAction("Review them", ReviewCards.StartVerb)
+                {
+                    Style = "positive",
+                    Data = new Dictionary<string, string>(data) { ["departmentId"] = entry.DepartmentId ?? "" },
+                };
+                break;
+            case FollowUpKind.ActionOverdue:
+                yield return new CardExecuteAction("Mark done", ActionCards.StatusVerb)
+                {
+                    Style = "positive",
+                    Data = new Dictionary<string, string>(data) { ["actionId"] = entry.ActionId ?? "", ["status"] = "done" },
+                };
+                yield return new CardExecuteAction("Open actions", ActionCards.ListVerb) { Data = data };
+                break;
+        }
+    }
+}

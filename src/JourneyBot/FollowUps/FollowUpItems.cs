@@ -1,0 +1,27 @@
+using System.Text.Json;
+using JourneyBot.Domain;
+
+namespace JourneyBot.FollowUps;
+
+// The payloads of the scheduled items this feature writes.
+public static class FollowUpItems
+{
+    public const string PlanKind = "plan";
+    public const string DigestKind = "digest";
+    public const string ProgressKind = "progress";
+
+    public static readonly JsonSerializerOptions Json = ProgramFile.Options;
+}
+
+public sealed record PlanPayload(string ProgramId);
+
+// One nudge or reminder inside a person's digest for a day.
+public sealed record DigestEntry(string Key, FollowUpKind Kind, string ProgramId, string ProgramName, string Text, Person Recipient)
+{
+    public string? DepartmentId { get; init; }
+    public string? ActionId { get; init; }
+}
+
+public sealed record DigestPayload(IReadOnlyList<DigestEntry> Entries);
+
+public sealed record ProgressPayload(string ProgramId, Person Sponsor, string Key);

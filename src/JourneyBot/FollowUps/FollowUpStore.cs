@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Storage;
+
+namespace JourneyBot.FollowUps;
+
+// What the follow-ups keep in the program's partition: which follow-ups were planned (so none is planned
+// twice), the progress cards sent and acknowledged, and the people who could not be reached and why.
+public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
+{
+    private const string PlannedPrefix = "followup|";
+    public const string UnreachablePrefix = "unreachable|";
+    private static readonly JsonSerializerOptions Json = ProgramFile.Options;
+
+    public async Task<HashSet<string>> PlannedAsync(string programId, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(PlannedPrefix) >= 0 && e.RowKey.CompareTo("followup}") < 0, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(TableKey.Decode(row.RowKey[PlannedPrefix.Length..]));
+        }
+        return keys;
+    }
+
+    public async Task MarkPlannedAsync(string programId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var chunk in keys.Chunk(100))
+        {
+            await tables.Programs.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(programId, PlannedPrefix + TableKey.Encode(k)) { ["PlannedAt"] = now })), cancellationToken);
+        }
+    }
+
+    public static string ProgressRowKey(DateOnly sentOn, string sponsor) => $"{ProgramKeys.ProgressPrefix}{sentOn:yyyyMMdd}|{TableKey.Encode(sponsor)}|0000";
+
+    // Recorded when the card went out; a redelivered send keeps the first record.
+    public async Task RecordProgressSentAsync(string programId, ProgressUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Programs.AddEntityAsync(new PartRow
+            {
+                PartitionKey = programId, RowKey = ProgressRowKey(update.SentOn, update.SponsorAadObjectId), Json = JsonSerializer.Serialize(update, Json),
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+    }
+
+    // Null when no such card was sent to this sponsor; else the update as it now stands.
+    public async Task<ProgressUpdate?> AcknowledgeAsync(string programId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var read = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgressRowKey(sentOn, sponsor), cancellationToken: cancellationToken);
+            if (!read.HasValue) return null;
+            var row = read.Value!;
+            var update = JsonSerializer.Deserialize<ProgressUpdate>(row.Json, Json)!;
+            if (update.AcknowledgedOn is not null) return update;
+            update = update with { AcknowledgedOn = today };
+            row.Json = JsonSerializer.Serialize(update, Json);
+            try
+            {
+                await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return update;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+            }
+        }
+        throw new RequestFailedException(412, "The progress record kept changing.");
+    }
+
+    public Task RecordUnreachableAsync(string programId, Person person, string reason, CancellationToken cancellationToken) =>
+        tables.Programs.UpsertEntityAsync(new TableEntity(programId, UnreachablePrefix + TableKey.Encode(person.AadObjectId))
+        {
+            ["Name"] = person.DisplayName, ["Reason"] = reason, ["At"] = clock.GetUtcNow(),
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task ClearUnreachableAsync(string programId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Programs.DeleteEntityAsync(programId, UnreachablePrefix + TableKey.Encode(aadObjectId), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    public async Task<IReadOnlyList<(string Name, string Reason, DateTimeOffset At)>> UnreachableAsync(string programId, CancellationToken cancellationToken)
+    {
+        var list = new List<(string, string, DateTimeOffset)>();
+        await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(UnreachablePrefix) >= 0 && e.RowKey.CompareTo("unreachable}") < 0, cancellationToken: cancellationToken))
+        {
+            list.Add((row.GetString("Name") ?? "Someone", row.GetString("Reason") ?? "", row.GetDateTimeOffset("At") ?? default));
+        }
+        return list;
+    }
+}

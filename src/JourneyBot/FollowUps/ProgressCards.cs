@@ -1,0 +1,73 @@
+using System.Globalization;
+using JourneyBot.Cards;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+
+namespace JourneyBot.FollowUps;
+
+// The sponsor's periodic view: how healthy the map is, how complete, how evidence-backed, how customers
+// feel stage by stage, whether insights turn into done actions, and what changed since the last card.
+public static class ProgressCards
+{
+    public const string AcknowledgeVerb = "progress.ack";
+
+    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null)
+    {
+        var charter = program.Charter;
+        var checks = MapHealth.Evaluate(program, today);
+        var failing = checks.Where(c => c.Status == HealthStatus.Fail).Select(c => c.Title).ToList();
+        var cells = charter.Stages.Count * charter.Departments.Count;
+        var filled = now.Cells.Count(c => c.Value > 0);
+        var card = new AdaptiveCard { FallbackText = $"Progress of {charter.Name}" };
+        card.Add(
+            new TextBlock($"Progress: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock($"As of {today:d MMM yyyy}. Map health: {now.ChecksOk()} of {checks.Count} checks ok" +
+                          (failing.Count > 0 ? $"; failing: {CardText.Literal(string.Join(", ", failing.Take(4)))}{(failing.Count > 4 ? "…" : "")}." : "."))
+            { Weight = TextWeight.Bolder, Color = failing.Count > 0 ? TextColor.Attention : TextColor.Good });
+        if (reviewOverdueSince is { } due)
+        {
+            card.Add(new TextBlock($"The review was due on {due:d MMM} and is overdue: the map may no longer match what customers meet.") { Color = TextColor.Warning });
+        }
+        card.Add(new FactSet([
+            new Fact("Touchpoints", $"{now.Touchpoints}{Change(now.Touchpoints, before?.Touchpoints)}"),
+            new Fact("Coverage", cells == 0 ? "no stages or departments" : $"{filled} of {cells} stage × department cells ({Percent((double)filled / cells)})"),
+            new Fact("Evidence-backed", $"{Percent(now.EvidenceShare)}{(before is null ? "" : Points(now.EvidenceShare, before.EvidenceShare))}"),
+            new Fact("Actions", $"{now.ActionsOpen} open, {now.ActionsDone} done, {now.ActionsOverdue} overdue{(before is null ? "" : $" (done{Change(now.ActionsDone, before.ActionsDone)})")}"),
+            new Fact("Checks ok", $"{now.ChecksOk()}{Change(now.ChecksOk(), before?.ChecksOk())}"),
+        ]));
+        if (charter.Stages.Count > 0)
+        {
+            card.Add(
+                new TextBlock("How customers feel, stage by stage (-2 … +2)") { Weight = TextWeight.Bolder, Separator = true },
+                new Table(charter.Stages.Select(_ => 1).ToList(), [
+                    charter.Stages.Select(s => CardText.Literal(CardText.Shorten(s.Name, 14))).ToList(),
+                    charter.Stages.Select(s => now.EmotionByStage.TryGetValue(s.Id, out var e) ? e.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–").ToList(),
+                ]));
+        }
+        card.Add(new TextBlock(before is null ? "This is the first progress card of this program." : $"Changes are since {before.TakenOn:d MMM yyyy}.") { IsSubtle = true, Size = TextSize.Small });
+        if (acknowledgedOn is { } acknowledged)
+        {
+            card.Add(new TextBlock($"Acknowledged on {acknowledged:d MMM yyyy}. Thank you.") { Color = TextColor.Good });
+        }
+        else
+        {
+            card.AddActions(new CardExecuteAction("Acknowledge", AcknowledgeVerb)
+            {
+                Style = "positive",
+                Data = new Dictionary<string, string> { ["programId"] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            });
+        }
+        card.AddActions(new CardExecuteAction("Open the map", MapCards.PageVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["page"] = "0" } });
+        return card;
+    }
+
+    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+
+    private static string Change(int now, int? before) => before is not { } b || b == now ? "" : $" ({(now > b ? "+" : "")}{now - b})";
+
+    private static string Points(double now, double before)
+    {
+        var points = (int)Math.Round((now - before) * 100);
+        return points == 0 ? "" : $" ({(points > 0 ? "+" : "")}{points} pts)";
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using JourneyBot.Bot;
+using JourneyBot.Cards;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.FollowUps;
+
+// The sponsor's "Acknowledge" on a progress card: recorded on that card's record (it feeds the
+// sponsor-engagement check), and the card updates in place to say so.
+public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, TimeProvider clock) : ICommandSource
+{
+    public IEnumerable<BotCommand> Commands => [];
+
+    public IEnumerable<CardVerb> Verbs => [new(ProgressCards.AcknowledgeVerb, AcknowledgeAsync)];
+
+    private async Task<InvokeResponse> AcknowledgeAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
+        if (!DateOnly.TryParseExact(action.GetString("sentOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sentOn))
+        {
+            return Card(ProgramCards.Refusal("This card does not say when it was sent, so it cannot be acknowledged."));
+        }
+        var today = WorkingTime.Today(clock.GetUtcNow(), program.Charter);
+        var update = await followUps.AcknowledgeAsync(program.Id, sentOn, session.Caller.AadObjectId, today, cancellationToken);
+        if (update is null) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
+        var snapshot = update.Snapshot ?? Snapshot.Take(program, sentOn);
+        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, update.AcknowledgedOn));
+    }
+
+    private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
+}

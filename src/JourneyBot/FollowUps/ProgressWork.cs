@@ -1,0 +1,38 @@
+using System.Text.Json;
+using JourneyBot.Conversations;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Scheduling;
+
+namespace JourneyBot.FollowUps;
+
+// Sends a sponsor the program's progress card, built from the program as it is at sending time, and records
+// it with its snapshot so the next card can say what changed.
+public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock) : IScheduledWork
+{
+    public string Kind => FollowUpItems.ProgressKind;
+
+    public async Task<WorkResult> RunAsync(ScheduledItem item, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize<ProgressPayload>(item.Payload, FollowUpItems.Json)!;
+        if (await programs.LoadAsync(item.TenantId, payload.ProgramId, cancellationToken) is not { } program) return WorkResult.Done;
+        var zone = WorkingTime.ZoneFor(program.Charter.WorkingHours ?? WorkingTime.Default, null);
+        var today = WorkingTime.LocalDate(clock.GetUtcNow(), zone);
+        var sponsor = payload.Sponsor.AadObjectId;
+        var snapshot = Snapshot.Take(program, today);
+        var before = program.ProgressUpdates.Where(u => u.SponsorAadObjectId == sponsor && u.Snapshot is not null).OrderBy(u => u.SentOn).LastOrDefault()?.Snapshot
+                     ?? program.Reviews.Where(r => r.Snapshot is not null).OrderBy(r => r.CompletedOn).LastOrDefault()?.Snapshot;
+        var reviewDue = FollowUpPlan.NextReviewDue(program);
+        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null);
+
+        var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken);
+        if (delivery.Delivered)
+        {
+            await followUps.RecordProgressSentAsync(program.Id, new ProgressUpdate(sponsor, today, null, snapshot), cancellationToken);
+            return WorkResult.Done;
+        }
+        if (delivery.TryAgain && item.Attempts < 3) return new WorkResult(WorkOutcome.RetryLater, delivery.Problem);
+        await followUps.RecordUnreachableAsync(program.Id, payload.Sponsor, delivery.Problem!, cancellationToken);
+        return WorkResult.Done;
+    }
+}

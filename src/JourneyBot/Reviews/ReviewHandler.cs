@@ -1,0 +1,103 @@
+using JourneyBot.Bot;
+using JourneyBot.Cards;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Reviews;
+
+// `review` and the review card's buttons. Owners review everything and complete the review; department
+// contacts confirm, update or retire their own department's touchpoints.
+public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edits, ProgramStore programs, TimeProvider clock) : ICommandSource
+{
+    private const string NotAReviewer = "Reviews are done by the program's owners and, for their own department, its contacts.";
+
+    public IEnumerable<BotCommand> Commands => [new("review", "Walk through the map's touchpoints: confirm, update or retire each.", ReviewAsync)];
+
+    public IEnumerable<CardVerb> Verbs =>
+    [
+        new(ReviewCards.StartVerb, PageAsync),
+        new(ReviewCards.PageVerb, PageAsync),
+        new(ReviewCards.ConfirmVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString("touchpointId") ?? ""], retire: false, c)),
+        new(ReviewCards.ConfirmPageVerb, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
+        new(ReviewCards.RetireVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString("touchpointId") ?? ""], retire: true, c)),
+        new(ReviewCards.CompleteVerb, CompleteAsync),
+    ];
+
+    private async Task ReviewAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
+        if (session is null || program is null)
+        {
+            await turn.SendTextAsync(problem!.Message, cancellationToken);
+            return;
+        }
+        var scope = ReviewScope.For(program.Charter, session.Caller.AadObjectId, null);
+        var card = scope is null ? ProgramCards.Refusal(NotAReviewer) : ReviewCards.Page(program, scope, 0, session.Caller.AadObjectId, Today(program));
+        await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        return Card(ReviewCards.Page(program!, scope!, PageOf(action), session!.Caller.AadObjectId, Today(program!)));
+    }
+
+    // Confirms (last verified = today) or retires touchpoints, each conditional on the version just read.
+    private async Task<InvokeResponse> ChangeAsync(TurnContext turn, AdaptiveCardAction action, IReadOnlyList<string> touchpointIds, bool retire, CancellationToken cancellationToken)
+    {
+        var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var today = Today(program!);
+        string? note = null;
+        foreach (var id in touchpointIds)
+        {
+            var stored = await edits.GetAsync(program!.Id, id, cancellationToken);
+            if (stored is null || stored.Touchpoint.Retired)
+            {
+                note = "A touchpoint on this page was deleted or retired meanwhile.";
+                continue;
+            }
+            if (!scope!.Covers(stored.Touchpoint)) return Card(ProgramCards.Refusal("That touchpoint belongs to another department; its own contacts or an owner review it."));
+            var updated = retire ? stored.Touchpoint with { Retired = true } : stored.Touchpoint with { LastVerifiedOn = today };
+            try
+            {
+                await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.AadObjectId, cancellationToken);
+            }
+            catch (TouchpointChangedException)
+            {
+                note = "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.";
+            }
+        }
+        var reloaded = await programs.LoadAsync(program!.TenantId, program.Id, cancellationToken) ?? program;
+        return Card(ReviewCards.Page(reloaded, scope!, PageOf(action), session!.Caller.AadObjectId, today, note));
+    }
+
+    // Records the review with a snapshot of the program; the daily planning reminds again a cadence later.
+    private async Task<InvokeResponse> CompleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
+        if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners complete a review; department contacts confirm their own touchpoints."));
+        var today = Today(program);
+        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today));
+        await programs.AddReviewAsync(program.Id, review, cancellationToken);
+        return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays)));
+    }
+
+    private async Task<(ProgramSession? Session, JourneyProgram? Program, ReviewScope? Scope, InvokeResponse? Refusal)> ResolveAsync(
+        TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null || program is null) return (null, null, null, Card(ProgramCards.Refusal(problem!.Message)));
+        var scope = ReviewScope.For(program.Charter, session.Caller.AadObjectId, action.GetString("departmentId"));
+        return scope is null ? (null, null, null, Card(ProgramCards.Refusal(NotAReviewer))) : (session, program, scope, null);
+    }
+
+    private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
+
+    private static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString("page"), out var page) ? page : 0;
+
+    private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
+}

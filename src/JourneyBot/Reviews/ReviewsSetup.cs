@@ -1,0 +1,9 @@
+using JourneyBot.Bot;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Reviews;
+
+public static class ReviewsSetup
+{
+    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ICommandSource, ReviewHandler>();
+}
