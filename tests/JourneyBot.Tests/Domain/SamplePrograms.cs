@@ -79,11 +79,12 @@ public static class SamplePrograms
             Backstage = new Backstage("Renewals desk", "Billing system", "Two systems to re-key"),
             LastVerifiedOn = AsOf.AddDays(-3),
         };
-        return Program(charter,
-            [touchpoint, Touchpoint(2, "s1", "d1") with { Retired = true, Channel = TouchpointChannel.InPerson }],
-            [new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1" }],
-            [new Review("r1", AsOf.AddDays(-10), Owner)],
-            [new ProgressUpdate("sponsor-1", AsOf.AddDays(-9), AsOf.AddDays(-8)), new ProgressUpdate("sponsor-1", AsOf.AddDays(-2), null)],
+        var touchpoints = new[] { touchpoint, Touchpoint(2, "s1", "d1") with { Retired = true, Channel = TouchpointChannel.InPerson } };
+        var actions = new[] { new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1" } };
+        var before = Program(charter, touchpoints, actions, collectionOpenedOn: AsOf.AddDays(-40));
+        return Program(charter, touchpoints, actions,
+            [new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10)))],
+            [new ProgressUpdate("sponsor-1", AsOf.AddDays(-9), AsOf.AddDays(-8), Snapshot.Take(before, AsOf.AddDays(-9))), new ProgressUpdate("sponsor-1", AsOf.AddDays(-2), null)],
             collectionOpenedOn: AsOf.AddDays(-40));
     }
 }
