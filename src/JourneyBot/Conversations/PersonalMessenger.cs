@@ -59,9 +59,10 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
     private async Task SendToAsync(string tenantId, string aadObjectId, string serviceUrl, string conversationId, string botId, Activity activity, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken);
-        activity.Conversation = new ConversationAccount { Id = conversationId };
+        activity.Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId };
         activity.From = new ChannelAccount { Id = botId };
         activity.Recipient = new ChannelAccount { AadObjectId = aadObjectId };
-        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken);
+        // Not cancelled once on its way: a message Teams may have taken must be recorded as sent by the caller.
+        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, CancellationToken.None);
     }
 }

@@ -14,7 +14,6 @@ public sealed partial class Scheduler(
     ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings,
     TimeProvider clock, ILogger<Scheduler> log) : BackgroundService
 {
-    private const int FlushEvery = 25;
     private readonly Dictionary<string, IScheduledWork> _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
 
     public string InstanceId { get; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -54,26 +53,20 @@ public sealed partial class Scheduler(
         if (due.Count == 0) return new TickResult(0, 0, 0, 0);
         var claimed = await store.ClaimAsync(due, InstanceId, now + settings.Lease, stopping);
 
-        var done = new List<ScheduleRow>();
         var postponed = 0;
+        var abandoned = 0;
         try
         {
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = stopping }, async (row, _) =>
             {
-                if (await PerformAsync(row))
+                var outcome = await PerformAsync(row, stopping);
+                if (outcome is null)
                 {
-                    List<ScheduleRow>? flush = null;
-                    lock (done)
-                    {
-                        done.Add(row);
-                        if (done.Count >= FlushEvery)
-                        {
-                            flush = [.. done];
-                            done.Clear();
-                        }
-                    }
-                    if (flush is not null) await store.CompleteAsync(flush, CancellationToken.None);
+                    Interlocked.Increment(ref abandoned);
+                    return;
                 }
+                // Recorded the moment it is done: a crash can then repeat at most the sends in flight.
+                if (outcome.Value) await store.CompleteAsync([row], CancellationToken.None);
                 else Interlocked.Increment(ref postponed);
             });
         }
@@ -81,12 +74,12 @@ public sealed partial class Scheduler(
         {
             // Unstarted claims are left to expire and be taken over.
         }
-        await store.CompleteAsync(done, CancellationToken.None);
-        return new TickResult(due.Count, claimed.Count, claimed.Count - postponed, postponed);
+        return new TickResult(due.Count, claimed.Count, claimed.Count - postponed - abandoned, postponed);
     }
 
-    // True when the row is finished (sent, or given up on); false when it was put back for later.
-    private async Task<bool> PerformAsync(ScheduleRow row)
+    // True when the row is finished (sent, or given up on); false when it was put back for later; null when
+    // the instance stopped before it went out (the claim stays, to expire and be taken over).
+    private async Task<bool?> PerformAsync(ScheduleRow row, CancellationToken stopping)
     {
         var item = ScheduleStore.ToItem(row);
         if (!_works.TryGetValue(row.Kind, out var work))
@@ -97,11 +90,16 @@ public sealed partial class Scheduler(
         }
         try
         {
-            // Once started, a send runs to the end even when the host is stopping, so what went out is recorded.
-            var result = await work.RunAsync(item, CancellationToken.None);
+            // Work may stop while it waits (for a rate-limit slot, say); once a message is on its way it finishes,
+            // so what went out is always recorded as done.
+            var result = await work.RunAsync(item, stopping);
             if (result.Outcome == WorkOutcome.Done) return true;
             await store.PostponeAsync(row, result.NotBefore ?? Backoff(row.Attempts), countAttempt: result.NotBefore is null, CancellationToken.None);
             return false;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -26,14 +26,20 @@ public sealed class BotApp : WebApplicationFactory<Program>
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
-    public static BotApp Authenticated(string storage, TestChannel channel, string appId, Action<IServiceCollection>? services = null) => new(new Dictionary<string, string?>
+    public static BotApp Authenticated(string storage, TestChannel channel, string appId, Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null)
     {
-        ["MicrosoftAppId"] = appId,
-        ["MicrosoftAppPassword"] = "not-used-because-the-connector-is-on-loopback",
-        ["MicrosoftAppType"] = "MultiTenant",
-        ["ConnectionStrings:Storage"] = storage,
-        ["Bot:OpenIdMetadataUrl"] = channel.MetadataUrl,
-    }, services);
+        var all = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = appId,
+            ["MicrosoftAppPassword"] = "not-used-because-the-connector-is-on-loopback",
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["ConnectionStrings:Storage"] = storage,
+            ["Bot:OpenIdMetadataUrl"] = channel.MetadataUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new BotApp(all, services);
+    }
 
     public static BotApp Anonymous(string storage) => new(new Dictionary<string, string?>
     {

@@ -30,6 +30,15 @@ public sealed class TestChannel : IAsyncDisposable
     private int _activityCounter;
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+    // Activities the connector accepted (2xx), by conversation and tenant: what people actually received.
+    public ConcurrentQueue<(string ConversationId, string? TenantId, JsonNode? Body)> Delivered { get; } = new();
+    // Decides, by the number of the activity post (1, 2, …), whether it fails and how.
+    public Func<int, (int Status, string? RetryAfter)?>? Chaos { get; set; }
+    // When set, activity posts beyond Teams' published limits are answered 429 with Retry-After.
+    public TeamsLimits? Limits { get; set; }
+    public int Throttled => _throttled;
+    private int _activityPosts;
+    private int _throttled;
     // Members for whom creating a 1:1 chat fails as it does when the app is not installed for them.
     public ConcurrentDictionary<string, bool> UnreachableMembers { get; } = new();
     public string BaseUrl { get; }
@@ -111,6 +120,24 @@ public sealed class TestChannel : IAsyncDisposable
                 if (failure.RetryAfter is not null) http.Response.Headers.RetryAfter = failure.RetryAfter;
                 return Results.StatusCode(failure.Status);
             }
+            var isActivityPost = http.Request.Method == "POST" && http.Request.Path.Value!.EndsWith("/activities", StringComparison.Ordinal);
+            var conversation = body?["conversation"]?["id"]?.GetValue<string>() ?? "";
+            var tenant = body?["conversation"]?["tenantId"]?.GetValue<string>();
+            if (isActivityPost)
+            {
+                if (Chaos?.Invoke(Interlocked.Increment(ref _activityPosts)) is { } chaos)
+                {
+                    if (chaos.RetryAfter is not null) http.Response.Headers.RetryAfter = chaos.RetryAfter;
+                    return Results.StatusCode(chaos.Status);
+                }
+                if (Limits is { } limits && !limits.TryTake(tenant ?? "", conversation))
+                {
+                    Interlocked.Increment(ref _throttled);
+                    http.Response.Headers.RetryAfter = "1";
+                    return Results.StatusCode(429);
+                }
+                Delivered.Enqueue((conversation, tenant, body));
+            }
             var id = http.Request.Path == "/v3/conversations"
                 ? $"a:created-{body?["members"]?[0]?["id"]}"
                 : $"reply-{Interlocked.Increment(ref _activityCounter)}";
@@ -135,4 +162,41 @@ public sealed class TestChannel : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
+
+// Teams' published limits as the real service applies them: per app and tenant 50 requests per second, per
+// conversation 7 per second, 8 per 2 seconds, 60 per 30 seconds and 1,800 per hour.
+public sealed class TeamsLimits
+{
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _logs = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private static readonly (TimeSpan Window, int Sends)[] PerConversation =
+        [(TimeSpan.FromSeconds(1), 7), (TimeSpan.FromSeconds(2), 8), (TimeSpan.FromSeconds(30), 60), (TimeSpan.FromHours(1), 1800)];
+
+    public int TenantPerSecond { get; init; } = 50;
+
+    public bool TryTake(string tenant, string conversation)
+    {
+        var now = DateTimeOffset.UtcNow;
+        lock (_lock)
+        {
+            var tenantLog = Log("t|" + tenant, now, TimeSpan.FromSeconds(1));
+            var conversationLog = Log("c|" + conversation, now, TimeSpan.FromHours(1));
+            if (tenantLog.Count >= TenantPerSecond) return false;
+            foreach (var (window, sends) in PerConversation)
+            {
+                if (conversationLog.Count(t => t > now - window) >= sends) return false;
+            }
+            tenantLog.Enqueue(now);
+            conversationLog.Enqueue(now);
+            return true;
+        }
+    }
+
+    private Queue<DateTimeOffset> Log(string key, DateTimeOffset now, TimeSpan keep)
+    {
+        if (!_logs.TryGetValue(key, out var log)) _logs[key] = log = new Queue<DateTimeOffset>();
+        while (log.Count > 0 && log.Peek() <= now - keep) log.Dequeue();
+        return log;
+    }
 }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using JourneyBot.Conversations;
+using JourneyBot.Domain;
+using JourneyBot.FollowUps;
+using JourneyBot.Scheduling;
+using JourneyBot.Storage;
+using JourneyBot.Tests.Infrastructure;
+
+namespace JourneyBot.Tests.FollowUps;
+
+// Writes due sends straight into the schedule, as daily planning would: one single-nudge digest per send,
+// to people who each have a personal chat with the bot, spread over tenants and conversations.
+public static class DueSends
+{
+    public sealed record Seeded(int Sends, IReadOnlyList<string> Conversations);
+
+    public static async Task<Seeded> SeedAsync(string storage, TestChannel channel, string appId, int sends, int conversations, int tenants, DateTimeOffset dueAt)
+    {
+        var tables = new StorageTables(new TableServiceClient(storage));
+        foreach (var name in StorageTables.All) await tables.Service.CreateTableIfNotExistsAsync(name);
+        // As if the channel had already called in: its serviceUrl is trusted.
+        await new ServiceUrlTrustStore(tables, TimeProvider.System).RememberAsync(channel.ServiceUrl, CancellationToken.None);
+
+        var people = Enumerable.Range(0, conversations).Select(i => (Tenant: $"tenant-{i % tenants}", Person: $"person-{i:D5}", Chat: $"a:chat-{i:D5}")).ToList();
+        foreach (var tenant in people.GroupBy(p => p.Tenant))
+        {
+            foreach (var chunk in tenant.Chunk(100))
+            {
+                await tables.Conversations.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new ConversationRow
+                {
+                    PartitionKey = ConversationStore.PartitionFor(p.Tenant), RowKey = ConversationStore.UserRowKey(p.Person), ServiceUrl = channel.ServiceUrl, ChannelId = "msteams",
+                    ConversationId = p.Chat, ConversationType = "personal", TenantId = p.Tenant, BotId = "28:" + appId, UserAadObjectId = p.Person, Active = true,
+                })));
+            }
+        }
+
+        var items = Enumerable.Range(0, sends).Select(i =>
+        {
+            var (tenant, person, _) = people[i % conversations];
+            var entry = new DigestEntry($"bench|{i}", FollowUpKind.DepartmentGaps, "prog-bench", "Licence renewal", $"Nudge {i}: Department 1 has nothing yet in Stage 2.", new Person(person, person)) { DepartmentId = "d1" };
+            return new ScheduledItem($"digest|{tenant}|{person}|{i:D6}", FollowUpItems.DigestKind, dueAt, tenant, person,
+                JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json));
+        }).ToList();
+        var store = new ScheduleStore(tables);
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, ct) => await store.AddAsync(item, ct));
+        return new Seeded(sends, people.Select(p => p.Chat).ToList());
+    }
+
+    // Rows still waiting in the schedule (not the instance heartbeats).
+    public static async Task<int> PendingAsync(string storage)
+    {
+        var table = new TableServiceClient(storage).GetTableClient(StorageTables.ScheduleName);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("due|") >= 0 && e.PartitionKey.CompareTo("due}") < 0, select: ["RowKey"])) count++;
+        return count;
+    }
+
+    public static async Task<int> ClaimedByAsync(string storage, string instance)
+    {
+        var table = new TableServiceClient(storage).GetTableClient(StorageTables.ScheduleName);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("due|") >= 0 && e.PartitionKey.CompareTo("due}") < 0 && e["ClaimedBy"] == (object)instance, select: ["RowKey"])) count++;
+        return count;
+    }
+}

@@ -1,0 +1,119 @@
+using JourneyBot.Scheduling;
+using JourneyBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Tests.FollowUps;
+
+// Several app instances on one storage account, each running its scheduler: every due send goes out exactly
+// once, also when an instance dies mid-run or the connector throttles and fails.
+public class SchedulerInstancesTests
+{
+    private const int Sends = 1_000;
+
+    private static BotApp Instance(AzuriteServer azurite, TestChannel channel, string appId, int leaseSeconds = 4) =>
+        BotApp.Authenticated(azurite.ConnectionString, channel, appId, null, new Dictionary<string, string?>
+        {
+            ["Scheduler:Enabled"] = "true",
+            ["Scheduler:TickSeconds"] = "0.2",
+            ["Scheduler:LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Start();
+
+    private static async Task WaitForAsync(Func<Task<bool>> done, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!await done())
+        {
+            if (DateTime.UtcNow > until) return;
+            await Task.Delay(200);
+        }
+    }
+
+    private static void AssertEachDeliveredOnce(TestChannel channel, DueSends.Seeded seeded)
+    {
+        var perConversation = channel.Delivered.GroupBy(d => d.ConversationId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(seeded.Sends, channel.Delivered.Count);
+        Assert.Equal(seeded.Conversations.Count, perConversation.Count);
+        Assert.All(perConversation, c => Assert.Equal(1, c.Value));
+        // Each went to the tenant its chat belongs to.
+        Assert.All(channel.Delivered, d => Assert.False(string.IsNullOrEmpty(d.TenantId)));
+    }
+
+    [Fact]
+    public async Task ThreeInstancesSendEveryDueMessageExactlyOnce()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var channel = await TestChannel.StartAsync();
+        channel.Limits = new TeamsLimits();
+        var appId = Guid.NewGuid().ToString();
+        var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, Sends, Sends, tenants: 10, DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var instances = Enumerable.Range(0, 3).Select(_ => Instance(azurite, channel, appId)).ToList();
+        try
+        {
+            await WaitForAsync(async () => channel.Delivered.Count >= Sends && await DueSends.PendingAsync(azurite.ConnectionString) == 0, TimeSpan.FromSeconds(120));
+            await Task.Delay(1000);
+            AssertEachDeliveredOnce(channel, seeded);
+            Assert.Equal(0, await DueSends.PendingAsync(azurite.ConnectionString));
+            // The instances shared Teams' limits between them, so Teams never had to throttle.
+            Assert.Equal(0, channel.Throttled);
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WhenAnInstanceDiesMidRunItsClaimsAreTakenOverAndStillNothingIsSentTwice()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var channel = await TestChannel.StartAsync();
+        channel.Limits = new TeamsLimits();
+        var appId = Guid.NewGuid().ToString();
+        // Two tenants: Teams' limits make this a run of seconds, so the victim is always holding claimed work.
+        var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, Sends, Sends, tenants: 2, DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var instances = Enumerable.Range(0, 3).Select(_ => Instance(azurite, channel, appId, leaseSeconds: 6)).ToList();
+        try
+        {
+            var victim = instances[0].Services.GetRequiredService<Scheduler>().InstanceId;
+            await WaitForAsync(async () => channel.Delivered.Count >= Sends / 4 && await DueSends.ClaimedByAsync(azurite.ConnectionString, victim) >= 10, TimeSpan.FromSeconds(60));
+            await instances[0].DisposeAsync();
+            var abandoned = await DueSends.ClaimedByAsync(azurite.ConnectionString, victim);
+
+            await WaitForAsync(async () => await DueSends.PendingAsync(azurite.ConnectionString) == 0, TimeSpan.FromSeconds(120));
+            await Task.Delay(1000);
+            AssertEachDeliveredOnce(channel, seeded);
+            // The dead instance held claims it never sent; the others took them over once the lease ran out.
+            Assert.True(abandoned > 0, "the stopped instance should have left claimed work behind");
+        }
+        finally
+        {
+            foreach (var instance in instances.Skip(1)) await instance.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ThrottlingAndServerErrorsLoseNothingAndDuplicateNothing()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var channel = await TestChannel.StartAsync();
+        // Every 7th post is a 503, every 11th a 429 asking to wait a second.
+        channel.Chaos = n => n % 11 == 0 ? (429, "1") : n % 7 == 0 ? (503, null) : null;
+        var appId = Guid.NewGuid().ToString();
+        var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, 300, 300, tenants: 6, DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var instances = Enumerable.Range(0, 2).Select(_ => Instance(azurite, channel, appId)).ToList();
+        try
+        {
+            await WaitForAsync(async () => await DueSends.PendingAsync(azurite.ConnectionString) == 0, TimeSpan.FromSeconds(120));
+            await Task.Delay(500);
+            AssertEachDeliveredOnce(channel, seeded);
+            Assert.True(channel.Calls.Count > seeded.Sends, "the chaos should have forced retries");
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+        }
+    }
+}
