@@ -14,7 +14,7 @@ public static class CharterCards
 
     public static AdaptiveCard Step(string step, ProgramHeader? program, Charter charter, string formId,
         IReadOnlyDictionary<string, string>? typed = null, IReadOnlyDictionary<string, string>? errors = null, string? notice = null,
-        IReadOnlyDictionary<string, PendingChoice>? pending = null, Charter? savedMeanwhile = null)
+        IReadOnlyDictionary<string, PendingChoice>? pending = null, Charter? savedMeanwhile = null, IReadOnlyList<Person>? directory = null)
     {
         var values = Defaults(step, charter, formId);
         foreach (var (key, value) in typed ?? new Dictionary<string, string>()) values[key] = value;
@@ -74,7 +74,10 @@ public static class CharterCards
                 {
                     Field(new InputText($"dept.{id}.name", "Department") { Value = V($"dept.{id}.name"), MaxLength = TextLimits.Name, Separator = true }, $"dept.{id}.name");
                     // Each picker lists only its own contacts: the directory search finds everyone else, and the card stays small.
-                    var contacts = charter.Departments.FirstOrDefault(d => d.Id == id)?.Contacts.Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList() ?? [];
+                    var typedContacts = (V($"dept.{id}.contacts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                    var contacts = (charter.Departments.FirstOrDefault(d => d.Id == id)?.Contacts ?? [])
+                        .Concat(directory?.Where(p => typedContacts.Contains(p.AadObjectId)) ?? [])
+                        .DistinctBy(p => p.AadObjectId).Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList();
                     Field(new PeoplePicker($"dept.{id}.contacts", "Contacts", contacts) { Value = V($"dept.{id}.contacts") }, $"dept.{id}.contacts");
                 }
                 break;
@@ -102,7 +105,13 @@ public static class CharterCards
         {
             ["programId"] = program?.Id ?? "", ["step"] = step, ["formId"] = formId, ["v"] = CharterSteps.Version, ["etag"] = program?.ETag.ToString() ?? "",
         };
+        // People found in the directory travel with the form, so their names are known when it is saved.
+        if (directory is { Count: > 0 }) data[CharterSteps.DirectoryNames] = string.Join(";", directory.Select(p => $"{p.AadObjectId}={CardText.Shorten(p.DisplayName, 60).Replace(";", ",").Replace("=", "-")}"));
         card.AddActions(new CardExecuteAction(index < CharterSteps.Order.Count - 1 ? "Save and continue" : "Save and review", CharterSteps.SaveVerb) { Style = "positive", Data = data });
+        if (step == CharterSteps.Departments && program is not null)
+        {
+            card.AddActions(new CardExecuteAction("Find contacts in the directory", CharterSteps.LookupVerb) { Data = new Dictionary<string, string>(data) });
+        }
         if (program is not null) card.AddActions(new CardExecuteAction("Back to the charter", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = "review" } });
         return card;
     }

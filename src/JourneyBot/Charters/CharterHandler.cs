@@ -3,6 +3,7 @@ using JourneyBot.Bot;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
+using JourneyBot.Graph;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Scheduling;
@@ -12,7 +13,7 @@ namespace JourneyBot.Charters;
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
 public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations,
-    ScheduleStore schedule, TimeProvider clock) : ICommandSource
+    ScheduleStore schedule, DepartmentDirectory directory, TimeProvider clock) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
     [
@@ -26,7 +27,45 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
         new(CharterSteps.SaveVerb, SaveAsync),
         new(CharterSteps.EditVerb, EditAsync),
         new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync),
+        new(CharterSteps.LookupVerb, LookupAsync),
     ];
+
+    // Departments typed without contacts get the people the directory lists for them; nothing is saved yet.
+    private async Task<InvokeResponse> LookupAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
+        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
+        if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners change its charter."));
+        var formId = action.GetString("formId") ?? "";
+        if (!ProgramStore.IsProgramId(formId)) return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** for a current one."));
+        var values = new Dictionary<string, string>(CharterInput.Read(action.Data).Values, StringComparer.Ordinal);
+        var found = new List<Person>();
+        var looked = new List<string>();
+        string notice;
+        try
+        {
+            foreach (var (key, name) in values.Where(v => v.Key.StartsWith("dept.", StringComparison.Ordinal) && v.Key.EndsWith(".name", StringComparison.Ordinal) && v.Value.Length > 0).ToList())
+            {
+                var contactsKey = key[..^".name".Length] + ".contacts";
+                if (values.GetValueOrDefault(contactsKey, "").Length > 0) continue;
+                looked.Add(name);
+                var people = (await directory.PeopleInAsync(session.Program.TenantId, name, cancellationToken)).Take(CharterSteps.DirectoryContactsPerDepartment).ToList();
+                if (people.Count == 0) continue;
+                values[contactsKey] = string.Join(",", people.Select(p => p.AadObjectId));
+                found.AddRange(people);
+            }
+            notice = looked.Count == 0
+                ? "Every department named here already has contacts; clear a department's contacts to look it up."
+                : found.Count == 0
+                    ? $"Nobody in the directory lists {string.Join(", ", looked.Take(5))} as their department; pick contacts by name."
+                    : $"Filled in {found.Count} people whose directory profile names their department. Check them, then save.";
+        }
+        catch (DirectoryUnavailableException e)
+        {
+            notice = e.Message + " Pick contacts by name instead.";
+        }
+        return Card(CharterCards.Step(CharterSteps.Departments, session.Program, session.Program.Charter, formId, values, null, notice, directory: found));
+    }
 
     private static string NewFormId() => Guid.NewGuid().ToString("N");
 
@@ -72,7 +111,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
             return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** (or **new program**) for a current one."));
         }
         var programId = action.GetString("programId") ?? "";
-        return programId.Length == 0 ? await CreateAsync(turn, step, formId, input, cancellationToken) : await UpdateAsync(turn, programId, step, formId, input, action.GetString("etag"), cancellationToken);
+        return programId.Length == 0 ? await CreateAsync(turn, step, formId, input, cancellationToken) : await UpdateAsync(turn, programId, step, formId, input, action.GetString("etag"), action.GetString(CharterSteps.DirectoryNames), cancellationToken);
     }
 
     private async Task<InvokeResponse> CreateAsync(TurnContext turn, string step, string formId, CharterInput input, CancellationToken cancellationToken)
@@ -90,7 +129,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
         return Card(CharterCards.Step(Next(step)!, program, program.Charter, NewFormId(), notice: "Saved. This conversation now works on this program."));
     }
 
-    private async Task<InvokeResponse> UpdateAsync(TurnContext turn, string programId, string step, string formId, CharterInput input, string? seenETag, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> UpdateAsync(TurnContext turn, string programId, string step, string formId, CharterInput input, string? seenETag,
+        string? directoryNames, CancellationToken cancellationToken)
     {
         var (session, problem) = await sessions.ResolveAsync(turn, programId, cancellationToken);
         if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
@@ -100,6 +140,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
         // Only the steps that can remove a stage, department or persona need to know what touchpoints use.
         var stored = step is CharterSteps.Departments or CharterSteps.Shape ? await edits.AllAsync(program.Id, cancellationToken) : [];
         var known = Known(program.Charter, session.Caller);
+        foreach (var person in DirectoryNames(directoryNames)) known.TryAdd(person.AadObjectId, person);
         if (step is CharterSteps.People or CharterSteps.Departments) await LearnNamesAsync(turn, input, known, cancellationToken);
         var charter = input.Apply(step, program.Charter, TouchpointUse.Of(stored.Select(t => t.Touchpoint)), known, formId);
         if (charter is null) return Card(CharterCards.Step(step, program, program.Charter, formId, input.Values, input.Errors, pending: input.Pending));
@@ -233,6 +274,12 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
         }));
         foreach (var person in found.OfType<Person>()) known[person.AadObjectId] = person;
     }
+
+    private static IEnumerable<Person> DirectoryNames(string? text) =>
+        (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Where(parts => parts.Length == 2 && ProgramStore.IsProgramId(parts[0]) && parts[1].Length is > 0 and <= TextLimits.PersonName)
+            .Select(parts => new Person(parts[0], parts[1]));
 
     private static Dictionary<string, Person> Known(Charter charter, Person caller)
     {

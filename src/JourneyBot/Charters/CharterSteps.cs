@@ -34,6 +34,10 @@ public static class CharterSteps
     public const string SaveVerb = "charter.save";
     public const string EditVerb = "charter.edit";
     public const string OpenCollectionVerb = "collection.open";
+    // Fills empty department contacts with the people whose directory profile names that department.
+    public const string LookupVerb = "charter.lookup";
+    public const string DirectoryNames = "directoryNames";
+    public const int DirectoryContactsPerDepartment = 5;
     public const string Version = "1";
 
     // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,

@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using JourneyBot.Conversations;
+using JourneyBot.Domain;
+using JourneyBot.FollowUps;
+using JourneyBot.Programs;
+using JourneyBot.Protocol;
+using JourneyBot.Storage;
+using JourneyBot.Tests.Domain;
+using JourneyBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Tests.Graph;
+
+// Graph through the real SDK against a local fake: finding a department's people for the charter, and
+// installing the app for someone the bot cannot reach yet.
+public sealed class GraphTests : IAsyncLifetime
+{
+    private const string TeamsAppId = "5f0b7a5e-9c4b-4d7e-9a55-2f4f4f1a7c11";
+    private readonly string _appId = Guid.NewGuid().ToString();
+    private AzuriteServer _azurite = null!;
+    private TestChannel _channel = null!;
+    private FakeGraph _graph = null!;
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteServer.StartAsync();
+        _channel = await TestChannel.StartAsync();
+        _graph = await FakeGraph.StartAsync();
+        _bot = BotApp.Authenticated(_azurite.ConnectionString, _channel, _appId, null, new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = _graph.BaseUrl,
+            ["Graph:TeamsAppId"] = TeamsAppId,
+        }).Start();
+        await ((ServiceUrlTrustStore)_bot.Services.GetRequiredService<IServiceUrlTrust>()).RememberAsync(_channel.ServiceUrl, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _graph.DisposeAsync();
+        await _channel.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    private async Task<(Activities Owner, JourneyProgram Program)> ProgramAsync()
+    {
+        var owner = new Activities(_channel.ServiceUrl, _appId);
+        var charter = SamplePrograms.CompleteCharter() with { Owners = [new Person(owner.UserAadObjectId, "Olivia Owner")] };
+        var program = SamplePrograms.Program(charter) with { Id = "g" + Guid.NewGuid().ToString("N")[..10], TenantId = owner.TenantId };
+        await _bot.Services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None);
+        return (owner, program);
+    }
+
+    private async Task<JsonObject> ClickAsync(Activities who, string verb, JsonObject data)
+    {
+        var response = await _bot.PostActivityAsync(who.CardAction(verb, data), _channel.MintToken(_appId));
+        response.EnsureSuccessStatusCode();
+        return (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
+    }
+
+    private static JsonObject LookupData(JourneyProgram program, string etag) => new()
+    {
+        ["programId"] = program.Id, ["step"] = "departments", ["formId"] = Guid.NewGuid().ToString("N"), ["v"] = "1", ["etag"] = etag,
+        ["dept.d1.name"] = "Department 1", ["dept.d1.contacts"] = "person-101",
+        ["dept.d2.name"] = "Field Service", ["dept.d2.contacts"] = "",
+    };
+
+    private async Task<string> ETagAsync(JourneyProgram program) =>
+        (await _bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!.ETag.ToString();
+
+    [Fact]
+    public async Task OwnersFillADepartmentsContactsFromTheDirectoryAndTheirNamesAreKept()
+    {
+        var (owner, program) = await ProgramAsync();
+        _graph.Departments["Field Service"] = [("aad-fs-1", "Fiona Field"), ("aad-fs-2", "Frank O'Field")];
+        var data = LookupData(program, await ETagAsync(program));
+
+        var card = await ClickAsync(owner, "charter.lookup", data);
+        var text = CardJson.Text(card);
+        Assert.Contains("Filled in 2 people", text);
+        var picker = card["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "dept.d2.contacts")!;
+        Assert.Equal("aad-fs-1,aad-fs-2", picker["value"]!.GetValue<string>());
+        Assert.Contains("Fiona Field", picker["choices"]!.ToJsonString());
+        // Departments that already have contacts are not looked up; the lookup is Graph's advanced query.
+        var request = Assert.Single(_graph.Requests);
+        Assert.Contains("Field Service", Uri.UnescapeDataString(request.PathAndQuery));
+        Assert.Contains("$count=true", Uri.UnescapeDataString(request.PathAndQuery));
+        Assert.Equal("eventual", request.ConsistencyLevel);
+
+        // Saving the step stores them by id with the directory's names.
+        var saved = await ClickAsync(owner, "charter.save", CardJson.SubmitData(card));
+        Assert.Contains("Saved", CardJson.Text(saved));
+        var stored = await _bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None);
+        var fieldService = stored!.Charter.Departments.Single(d => d.Name == "Field Service");
+        Assert.Equal(["Fiona Field", "Frank O'Field"], fieldService.Contacts.Select(c => c.DisplayName));
+    }
+
+    [Fact]
+    public async Task WhenTheDirectoryRefusesTheOwnerIsToldAndTheirInputIsKept()
+    {
+        var (owner, program) = await ProgramAsync();
+        _graph.DirectoryStatus = 403;
+        var card = await ClickAsync(owner, "charter.lookup", LookupData(program, await ETagAsync(program)));
+        var text = CardJson.Text(card);
+        Assert.Contains("may not read the directory", text);
+        Assert.Contains("Field Service", text);
+
+        _graph.DirectoryStatus = 500;
+        card = await ClickAsync(owner, "charter.lookup", LookupData(program, await ETagAsync(program)));
+        Assert.Contains("did not answer", CardJson.Text(card));
+    }
+
+    [Fact]
+    public async Task NobodyButAnOwnerMayLookPeopleUp()
+    {
+        var (_, program) = await ProgramAsync();
+        var stranger = new Activities(_channel.ServiceUrl, _appId) { TenantId = program.TenantId };
+        var card = await ClickAsync(stranger, "charter.lookup", LookupData(program, await ETagAsync(program)));
+        Assert.Contains("not part of the program", CardJson.Text(card));
+        Assert.Empty(_graph.Requests);
+    }
+
+    private async Task<string> TenantWithTheBotInstalledAsync()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var tables = _bot.Services.GetRequiredService<StorageTables>();
+        await tables.Conversations.UpsertEntityAsync(new ConversationRow
+        {
+            PartitionKey = ConversationStore.PartitionFor(tenant), RowKey = ConversationStore.ConversationRowKey("19:team-channel"), ServiceUrl = _channel.ServiceUrl,
+            ChannelId = "msteams", ConversationId = "19:team-channel", ConversationType = "channel", TenantId = tenant, BotId = "28:" + _appId, Active = true,
+        });
+        return tenant;
+    }
+
+    [Fact]
+    public async Task SomeoneWithoutTheAppGetsItInstalledThroughGraphAndTheMessageArrives()
+    {
+        var tenant = await TenantWithTheBotInstalledAsync();
+        _channel.UnreachableMembers["aad-new"] = true;
+        _graph.Installed = id => _channel.UnreachableMembers.TryRemove(id, out _);
+        var messenger = _bot.Services.GetRequiredService<PersonalMessenger>();
+
+        var delivery = await messenger.SendAsync(tenant, "aad-new", new Activity { Type = "message", Text = "Your touchpoints are needed" }, CancellationToken.None);
+
+        Assert.True(delivery.Delivered, delivery.Problem);
+        var install = Assert.Single(_graph.Requests);
+        Assert.Equal("/v1.0/users/aad-new/teamwork/installedApps", install.PathAndQuery);
+        Assert.EndsWith($"/appCatalogs/teamsApps/{TeamsAppId}", install.Body!["teamsApp@odata.bind"]!.GetValue<string>());
+        Assert.Single(_channel.Delivered, d => d.ConversationId == "a:created-aad-new");
+        // The chat is remembered: the next message goes straight there, with no new chat and no install.
+        var creates = _channel.Calls.Count(c => c.Path == "/v3/conversations");
+        await messenger.SendAsync(tenant, "aad-new", new Activity { Type = "message", Text = "Again" }, CancellationToken.None);
+        Assert.Equal(creates, _channel.Calls.Count(c => c.Path == "/v3/conversations"));
+        Assert.Single(_graph.Requests);
+        Assert.Equal(2, _channel.Delivered.Count(d => d.ConversationId == "a:created-aad-new"));
+    }
+
+    [Theory]
+    [InlineData(403, "may not install itself")]
+    [InlineData(500, "did not answer")]
+    public async Task WhenGraphCannotInstallTheAppThePersonIsRecordedAsUnreachableWithTheReason(int status, string reason)
+    {
+        var tenant = await TenantWithTheBotInstalledAsync();
+        _channel.UnreachableMembers["aad-far"] = true;
+        _graph.InstallStatus = status;
+        var delivery = await _bot.Services.GetRequiredService<PersonalMessenger>().SendAsync(tenant, "aad-far", new Activity { Type = "message", Text = "Hello" }, CancellationToken.None);
+        Assert.False(delivery.Delivered);
+        Assert.Contains(reason, delivery.Problem);
+        Assert.DoesNotContain(_channel.Delivered, d => d.ConversationId.Contains("aad-far"));
+
+        // A scheduled nudge to them records the reason on the program, where its owners see it.
+        var program = SamplePrograms.Program() with { Id = "u" + Guid.NewGuid().ToString("N")[..10], TenantId = tenant };
+        var work = _bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.DigestKind);
+        var entry = new DigestEntry("k1", FollowUpKind.DepartmentGaps, program.Id, "Licence renewal", "Add your touchpoints", new Person("aad-far", "Fay Far"));
+        await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.DigestKind, DateTimeOffset.UtcNow, tenant, "aad-far",
+            System.Text.Json.JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json)), CancellationToken.None);
+        var unreachable = Assert.Single(await _bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
+        Assert.Equal("Fay Far", unreachable.Name);
+        Assert.Contains(reason, unreachable.Reason);
+    }
+}
