@@ -121,7 +121,10 @@ public static class CharterCards
 
     // In a shared conversation the card everyone sees is the read-only one; the owners' Teams clients (named by
     // their Teams user ids, the MRIs) refresh it into the owner view, with Edit and Open collection.
-    public static AdaptiveCard Review(ProgramHeader program, bool isOwner, string? notice = null, IReadOnlyList<string>? refreshUserIds = null)
+    public const int UnreachableShown = 5;
+
+    public static AdaptiveCard Review(ProgramHeader program, bool isOwner, string? notice = null, IReadOnlyList<string>? refreshUserIds = null,
+        IReadOnlyList<(string Name, string Reason, DateTimeOffset At)>? unreachable = null)
     {
         var charter = program.Charter;
         var missing = CharterRules.MissingForCollection(charter);
@@ -156,6 +159,15 @@ public static class CharterCards
         }
         foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
         if (!isOwner) return card;
+        if (unreachable is { Count: > 0 })
+        {
+            card.Add(new TextBlock($"JourneyBot could not reach {unreachable.Count} {(unreachable.Count == 1 ? "person" : "people")}:") { Weight = TextWeight.Bolder, Color = TextColor.Warning, Separator = true });
+            foreach (var (name, reason, at) in unreachable.OrderByDescending(u => u.At).Take(UnreachableShown))
+            {
+                card.Add(new TextBlock($"• {CardText.Literal(CardText.Shorten(name, 60))} ({at:d MMM}): {CardText.Literal(CardText.Shorten(reason, 200))}") { Size = TextSize.Small, Spacing = "none" });
+            }
+            if (unreachable.Count > UnreachableShown) card.Add(new TextBlock($"And {unreachable.Count - UnreachableShown} more.") { IsSubtle = true, Size = TextSize.Small });
+        }
         card.AddActions(
             new CardExecuteAction("Edit", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = FirstIncompleteStep(charter) } });
         if (missing.Count == 0 && program.CollectionOpenedOn is null)

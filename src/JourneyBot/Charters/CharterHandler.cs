@@ -13,7 +13,7 @@ namespace JourneyBot.Charters;
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
 public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations,
-    ScheduleStore schedule, DepartmentDirectory directory, TimeProvider clock) : ICommandSource
+    ScheduleStore schedule, DepartmentDirectory directory, FollowUpStore followUps, TimeProvider clock) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
     [
@@ -84,7 +84,12 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
     {
         var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
         if (session is null) await turn.SendTextAsync(problem!.Message, cancellationToken);
-        else if (turn.Activity.IsPersonal()) await turn.SendActivityAsync(CharterCards.Review(session.Program, session.Can(ProgramRole.Owner)).ToActivity(), cancellationToken);
+        else if (turn.Activity.IsPersonal())
+        {
+            var isOwner = session.Can(ProgramRole.Owner);
+            var unreachable = isOwner ? await followUps.UnreachableAsync(session.Program.Id, cancellationToken) : null;
+            await turn.SendActivityAsync(CharterCards.Review(session.Program, isOwner, unreachable: unreachable).ToActivity(), cancellationToken);
+        }
         // Shared conversation: everyone sees the read-only card; owners' clients refresh it into their view.
         else await turn.SendActivityAsync(CharterCards.Review(session.Program, isOwner: false, refreshUserIds: await OwnerMrisAsync(turn, session, cancellationToken)).ToActivity(), cancellationToken);
     }

@@ -122,9 +122,9 @@ public sealed class GraphTests : IAsyncLifetime
         Assert.Empty(_graph.Requests);
     }
 
-    private async Task<string> TenantWithTheBotInstalledAsync()
+    private async Task<string> TenantWithTheBotInstalledAsync(string? tenantId = null)
     {
-        var tenant = Guid.NewGuid().ToString();
+        var tenant = tenantId ?? Guid.NewGuid().ToString();
         var tables = _bot.Services.GetRequiredService<StorageTables>();
         await tables.Conversations.UpsertEntityAsync(new ConversationRow
         {
@@ -162,7 +162,8 @@ public sealed class GraphTests : IAsyncLifetime
     [InlineData(500, "did not answer")]
     public async Task WhenGraphCannotInstallTheAppThePersonIsRecordedAsUnreachableWithTheReason(int status, string reason)
     {
-        var tenant = await TenantWithTheBotInstalledAsync();
+        var (owner, program) = await ProgramAsync();
+        var tenant = await TenantWithTheBotInstalledAsync(owner.TenantId);
         _channel.UnreachableMembers["aad-far"] = true;
         _graph.InstallStatus = status;
         var delivery = await _bot.Services.GetRequiredService<PersonalMessenger>().SendAsync(tenant, "aad-far", new Activity { Type = "message", Text = "Hello" }, CancellationToken.None);
@@ -171,7 +172,6 @@ public sealed class GraphTests : IAsyncLifetime
         Assert.DoesNotContain(_channel.Delivered, d => d.ConversationId.Contains("aad-far"));
 
         // A scheduled nudge to them records the reason on the program, where its owners see it.
-        var program = SamplePrograms.Program() with { Id = "u" + Guid.NewGuid().ToString("N")[..10], TenantId = tenant };
         var work = _bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.DigestKind);
         var entry = new DigestEntry("k1", FollowUpKind.DepartmentGaps, program.Id, "Licence renewal", "Add your touchpoints", new Person("aad-far", "Fay Far"));
         await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.DigestKind, DateTimeOffset.UtcNow, tenant, "aad-far",
@@ -179,5 +179,12 @@ public sealed class GraphTests : IAsyncLifetime
         var unreachable = Assert.Single(await _bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
         Assert.Equal("Fay Far", unreachable.Name);
         Assert.Contains(reason, unreachable.Reason);
+
+        var response = await _bot.PostActivityAsync(owner.Message("program"), _channel.MintToken(_appId));
+        response.EnsureSuccessStatusCode();
+        var shown = CardJson.Text(_channel.CallsFor(owner.ConversationId).Last().Body!["attachments"]![0]!["content"]!.AsObject());
+        Assert.Contains("could not reach 1 person", shown);
+        Assert.Contains("Fay Far", shown);
+        Assert.Contains(reason, shown);
     }
 }
