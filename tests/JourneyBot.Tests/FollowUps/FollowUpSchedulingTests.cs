@@ -156,4 +156,19 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.Contains("0 of 0 touchpoints", Text(page));
         Assert.True((await world.LoadAsync())!.Touchpoints.Single(t => t.Id == "t3").Retired);
     }
+
+    [Fact]
+    public async Task ThePersonsTimeZoneComesFromTheirTeamsClient()
+    {
+        await using var world = await StartAsync(fixture);
+        var entities = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["timezone"] = "America/Los_Angeles" });
+        var response = await world.Bot.PostActivityAsync(world.As(Support).Message("help", entities: entities), fixture.Token());
+        response.EnsureSuccessStatusCode();
+
+        // 09:00 in Los Angeles is 17:00 UTC: nothing for Support at 16:00 UTC, the nudge at 17:00.
+        await world.AtAsync(Start.AddHours(10));
+        Assert.Empty(world.CardsTo(Support));
+        await world.AtAsync(Start.AddHours(11));
+        Assert.Single(world.CardsTo(Support));
+    }
 }
