@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using JourneyBot.Actions;
 using JourneyBot.Bot;
 using JourneyBot.Charters;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
+using JourneyBot.FollowUps;
 using JourneyBot.Help;
 using JourneyBot.Programs;
+using JourneyBot.Reviews;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Touchpoints;
 
@@ -68,13 +71,36 @@ public static class CardCatalog
                 "Changed by Someone meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), "Someone"),
                 savedTouchpoint with { CustomerAction = new string('#', TextLimits.LongText), StageId = "s9", PainPoints = worst, Verbatim = worst }).ToJson()),
             ("touchpoint-delete-confirm", MyTouchpointsCards.ConfirmDelete(header, new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), null)).ToJson()),
+            ("charter-departments-directory", CharterCards.Step(CharterSteps.Departments, header, large.Charter with { Departments = [] }, "dirform01",
+                Enumerable.Range(0, 20).SelectMany(i => new[] { ($"dept.new{i}.name", Long("Department ")), ($"dept.new{i}.contacts", string.Join(",", Enumerable.Range(0, 5).Select(j => $"aad-{i}-{j}"))) }).ToDictionary(),
+                null, "Filled in 100 people whose directory profile names their department. Check them, then save.",
+                directory: Enumerable.Range(0, 20).SelectMany(i => Enumerable.Range(0, 5).Select(j => new Person($"aad-{i}-{j}", new string('P', 60)))).ToList()).ToJson()),
+            ("charter-review-unreachable", CharterCards.Review(header, isOwner: true, unreachable: Enumerable.Range(0, 40).Select(i => (new string('N', 200), worst, DateTimeOffset.UnixEpoch.AddDays(i))).ToList()).ToJson()),
+            ("nudge", FollowUpCards.For([Entry(FollowUpKind.ReviewDue, large, owner, worst)]).ToJson()),
+            ("digest", FollowUpCards.For(Enum.GetValues<FollowUpKind>().Where(k => k != FollowUpKind.Progress).SelectMany(k => new[] { Entry(k, large, owner, worst), Entry(k, large, owner, worst) }).ToList()).ToJson()),
+            ("progress", ProgressCards.Build(large, Snapshot.Take(large, SamplePrograms.AsOf), Snapshot.Take(large with { Touchpoints = large.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
+                SamplePrograms.AsOf, SamplePrograms.AsOf.AddDays(-3)).ToJson()),
+            ("progress-acknowledged", ProgressCards.Build(large, Snapshot.Take(large, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
+            ("review-page", ReviewCards.Page(large with { Touchpoints = large.Touchpoints.Select(t => t with { CustomerAction = worst, PainPoints = worst }).ToList() }, ReviewScope.For(large.Charter, owner.AadObjectId, null)!, 3, owner.AadObjectId, SamplePrograms.AsOf,
+                "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.").ToJson()),
+            ("review-completed", ReviewCards.Completed(large, new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(large, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30)).ToJson()),
+            ("action-form", ActionCards.Form(large, Guid.NewGuid().ToString("N"), "t0").ToJson()),
+            ("action-form-errors", ActionCards.Form(large, Guid.NewGuid().ToString("N"), "t0",
+                new Dictionary<string, string> { ["title"] = new string('t', TextLimits.Name), ["owner"] = "a,b", ["dueOn"] = "2020-01-01", ["metricId"] = "m9" },
+                new Dictionary<string, string> { ["title"] = errors["customerAction"], ["owner"] = "Pick one person: an action has one owner.", ["dueOn"] = "The due date is in the past; pick today or later." }).ToJson()),
+            ("action-saved", ActionCards.Saved(large, large.Actions[0]).ToJson()),
+            ("actions", ActionCards.List(large, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
         ];
+
+        static DigestEntry Entry(FollowUpKind kind, JourneyProgram program, Person to, string text) =>
+            new($"{kind}|x", kind, program.Id, program.Charter.Name, text, to) { DepartmentId = "d1", ActionId = "a1" };
     }
 
     // The largest program the cards must handle, with the longest names the limits allow.
+    private static string Long(string prefix) => (prefix + new string('x', TextLimits.Name)).Substring(0, TextLimits.Name);
+
     public static JourneyProgram LargeProgram()
     {
-        string Long(string prefix) => (prefix + new string('x', TextLimits.Name)).Substring(0, TextLimits.Name);
         var charter = SamplePrograms.CompleteCharter(stages: 12, departments: 20, personas: 10) with
         {
             Name = Long("Licence renewal "),
