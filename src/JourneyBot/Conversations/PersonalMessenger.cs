@@ -23,7 +23,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
         var chat = await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
         if (chat is { Active: true, ServiceUrl.Length: > 0 })
         {
-            await SendToAsync(tenantId, aadObjectId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
+            await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
             return new Delivery(chat.ConversationId, null);
         }
 
@@ -37,7 +37,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
             if (conversationId is null) return new Delivery(null, "JourneyBot was installed for them, but Teams has not opened the chat yet; it will be tried again.") { TryAgain = true };
         }
         await conversations.RecordPersonalChatAsync(new ConversationReference(found.ServiceUrl, "msteams", conversationId, ConversationTypes.Personal, tenantId, found.BotId, null, null, aadObjectId), cancellationToken);
-        await SendToAsync(tenantId, aadObjectId, found.ServiceUrl, conversationId, found.BotId, activity, cancellationToken);
+        await SendToAsync(tenantId, aadObjectId, null, found.ServiceUrl, conversationId, found.BotId, activity, cancellationToken);
         return new Delivery(conversationId, null);
     }
 
@@ -56,12 +56,12 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
         }
     }
 
-    private async Task SendToAsync(string tenantId, string aadObjectId, string serviceUrl, string conversationId, string botId, Activity activity, CancellationToken cancellationToken)
+    private async Task SendToAsync(string tenantId, string aadObjectId, string? userId, string serviceUrl, string conversationId, string botId, Activity activity, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken);
         activity.Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId };
         activity.From = new ChannelAccount { Id = botId };
-        activity.Recipient = new ChannelAccount { AadObjectId = aadObjectId };
+        activity.Recipient = new ChannelAccount { Id = userId, AadObjectId = aadObjectId };
         // Not cancelled once on its way: a message Teams may have taken must be recorded as sent by the caller.
         await connector.SendToConversationAsync(serviceUrl, conversationId, activity, CancellationToken.None);
     }

@@ -32,7 +32,7 @@ public static class ProgressCards
             new Fact("Touchpoints", $"{now.Touchpoints}{Change(now.Touchpoints, before?.Touchpoints)}"),
             new Fact("Coverage", cells == 0 ? "no stages or departments" : $"{filled} of {cells} stage × department cells ({Percent((double)filled / cells)})"),
             new Fact("Evidence-backed", $"{Percent(now.EvidenceShare)}{(before is null ? "" : Points(now.EvidenceShare, before.EvidenceShare))}"),
-            new Fact("Actions", $"{now.ActionsOpen} open, {now.ActionsDone} done, {now.ActionsOverdue} overdue{(before is null ? "" : $" (done{Change(now.ActionsDone, before.ActionsDone)})")}"),
+            new Fact("Actions", $"{now.ActionsOpen} open, {now.ActionsDone} done, {now.ActionsOverdue} overdue{(before is null || before.ActionsDone == now.ActionsDone ? "" : $" ({now.ActionsDone - before.ActionsDone:+0;-0} done)")}"),
             new Fact("Checks ok", $"{now.ChecksOk()}{Change(now.ChecksOk(), before?.ChecksOk())}"),
         ]));
         if (charter.Stages.Count > 0)
@@ -61,7 +61,7 @@ public static class ProgressCards
         return card;
     }
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => $"{Math.Round(share * 100):0}%";
 
     private static string Change(int now, int? before) => before is not { } b || b == now ? "" : $" ({(now > b ? "+" : "")}{now - b})";
 

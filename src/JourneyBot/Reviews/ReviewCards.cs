@@ -54,7 +54,7 @@ public static class ReviewCards
                 actions.Add(new CardExecuteAction("Create action", Actions.ActionCards.NewVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["touchpointId"] = t.Id } });
             }
             card.Add(new Container([
-                new TextBlock($"{CardText.Literal(stages.GetValueOrDefault(t.StageId, t.StageId))} · {CardText.Literal(departments.GetValueOrDefault(t.DepartmentId, t.DepartmentId))} · {t.Channel}") { Weight = TextWeight.Bolder },
+                new TextBlock($"{CardText.Literal(CardText.Shorten(stages.GetValueOrDefault(t.StageId, t.StageId), 40))} · {CardText.Literal(CardText.Shorten(departments.GetValueOrDefault(t.DepartmentId, t.DepartmentId), 40))} · {t.Channel}") { Weight = TextWeight.Bolder },
                 new TextBlock(CardText.Literal(CardText.Shorten(t.CustomerAction, 200))) { Spacing = "none" },
                 new TextBlock(Verified(t, today) + (t.HasPainPoints() ? $" · Pain: {CardText.Literal(CardText.Shorten(t.PainPoints!, 80))}" : "")) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
                 new ActionSet(actions),
@@ -84,7 +84,7 @@ public static class ReviewCards
                 new FactSet([
                     new Fact("Completed", $"{review.CompletedOn:d MMM yyyy} by {CardText.Literal(review.By.DisplayName)}"),
                     new Fact("Verified today", $"{verified} of {snapshot.Touchpoints} active touchpoints"),
-                    new Fact("Evidence-backed", snapshot.EvidenceShare.ToString("P0", CultureInfo.InvariantCulture)),
+                    new Fact("Evidence-backed", $"{Math.Round(snapshot.EvidenceShare * 100):0}%"),
                     new Fact("Checks ok", $"{snapshot.ChecksOk()} of {snapshot.Health.Count}"),
                     new Fact("Next review", nextDue.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
                 ]),

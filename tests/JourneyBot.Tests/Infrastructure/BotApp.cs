@@ -41,10 +41,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         return new BotApp(all, services);
     }
 
-    public static BotApp Anonymous(string storage) => new(new Dictionary<string, string?>
+    public static BotApp Anonymous(string storage, Action<IServiceCollection>? services = null) => new(new Dictionary<string, string?>
     {
         ["ConnectionStrings:Storage"] = storage,
-    });
+    }, services);
 
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;

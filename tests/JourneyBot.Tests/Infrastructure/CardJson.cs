@@ -21,4 +21,16 @@ public static class CardJson
         }
         return data;
     }
+
+    // The data of the first Action.Execute with this verb anywhere in the card (digests nest them in containers).
+    public static JsonObject ActionData(JsonNode card, string verb) => FindAction(card, verb)?["data"]?.DeepClone().AsObject()
+        ?? throw new InvalidOperationException($"The card has no {verb} action: {card.ToJsonString()}");
+
+    private static JsonNode? FindAction(JsonNode? node, string verb) => node switch
+    {
+        JsonObject o when o["verb"]?.GetValue<string>() == verb => o,
+        JsonObject o => o.Select(p => FindAction(p.Value, verb)).FirstOrDefault(found => found is not null),
+        JsonArray a => a.Select(item => FindAction(item, verb)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 }
