@@ -9,4 +9,5 @@ if (options is null)
 if (options.Scenario is "all" or "help") await HelpTurnBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "touchpoints") await TouchpointSubmitBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "cards") CardBuildBenchmark.Run();
+if (options.Scenario is "all" or "scheduler") await SchedulerBenchmark.RunAsync(options);
 return 0;

@@ -16,7 +16,14 @@ public sealed partial class Scheduler(
 {
     private readonly Dictionary<string, IScheduledWork> _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
 
+    private long _ticks;
+    private long _rowsRead;
+    private long _rowsClaimed;
+
     public string InstanceId { get; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    // Running totals, for the benchmark and for anyone watching an instance.
+    public (long Ticks, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _ticks), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,8 +57,11 @@ public sealed partial class Scheduler(
         limiter.ShareWith(await store.HeartbeatAsync(InstanceId, now, settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
         var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2));
         var due = await store.ReadDueAsync(now, budget, Random.Shared.Next(100), stopping);
+        Interlocked.Increment(ref _ticks);
+        Interlocked.Add(ref _rowsRead, due.Count);
         if (due.Count == 0) return new TickResult(0, 0, 0, 0);
         var claimed = await store.ClaimAsync(due, InstanceId, now + settings.Lease, stopping);
+        Interlocked.Add(ref _rowsClaimed, claimed.Count);
 
         var postponed = 0;
         var abandoned = 0;

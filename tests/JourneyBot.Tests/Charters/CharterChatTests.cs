@@ -77,7 +77,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
 
         Assert.Contains("3 department contact(s) got their invitation", Text(outcome));
         Assert.Contains("1 could not be reached yet", Text(outcome));
-        Assert.Contains("JourneyBot is not installed for them yet", Text(outcome));
+        Assert.Contains("JourneyBot is not installed for them, and installing it for people is not set up", Text(outcome));
         foreach (var contact in new[] { sales, billing, support })
         {
             var invitation = Assert.Single(fixture.Channel.CallsFor($"a:created-{contact}"));
