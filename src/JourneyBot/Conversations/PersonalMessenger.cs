@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using JourneyBot.Graph;
 using JourneyBot.Protocol;
@@ -16,15 +17,35 @@ public sealed record Delivery(string? ConversationId, string? Problem)
 // Proactive messages to one person, known by AAD object id: through their stored personal chat; else a new 1:1
 // chat opened through the connector; else, when the app is not installed for them, installed through Graph
 // and tried once more. Connector failures other than "not installed" are thrown, so the caller retries later.
-public sealed class PersonalMessenger(ConversationStore conversations, ConnectorClient connector, SendRateLimiter limiter, AppInstaller installer)
+public sealed class PersonalMessenger(ConversationStore conversations, ConnectorClient connector, SendRateLimiter limiter, AppInstaller installer, TimeProvider clock)
 {
+    // Personal chats as last read, so a run of sends does not re-read them; an uninstall elsewhere shows up as
+    // Teams refusing the send, which drops the entry and takes the long way once.
+    private static readonly TimeSpan ChatsKeptFor = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<(string Tenant, string Person), (ConversationRow Chat, DateTimeOffset Until)> _chats = new();
+
     public async Task<Delivery> SendAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken)
     {
-        var chat = await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
+        var key = (tenantId, aadObjectId);
+        var now = clock.GetUtcNow();
+        var chat = _chats.TryGetValue(key, out var cached) && cached.Until > now ? cached.Chat : await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
         if (chat is { Active: true, ServiceUrl.Length: > 0 })
         {
-            await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
-            return new Delivery(chat.ConversationId, null);
+            try
+            {
+                await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
+                _chats[key] = (chat, now + ChatsKeptFor);
+                return new Delivery(chat.ConversationId, null);
+            }
+            catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && _chats.TryRemove(key, out _))
+            {
+                chat = await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
+                if (chat is { Active: true, ServiceUrl.Length: > 0 })
+                {
+                    await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
+                    return new Delivery(chat.ConversationId, null);
+                }
+            }
         }
 
         var endpoint = await conversations.AnyEndpointAsync(tenantId, cancellationToken);

@@ -17,6 +17,8 @@ public sealed partial class Scheduler(
     private readonly Dictionary<string, IScheduledWork> _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
 
     private long _ticks;
+    private int _inFlight;
+    private int _lastRead;
     private long _rowsRead;
     private long _rowsClaimed;
 
@@ -28,11 +30,16 @@ public sealed partial class Scheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.Enabled) return;
+        // Claiming goes on while earlier claims are still being sent, up to what fits in half a lease, so one
+        // slow tenant's rate limit never idles the others.
+        var sending = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            sending.RemoveAll(t => t.IsCompleted);
             try
             {
-                await TickAsync(stoppingToken);
+                var batch = await ClaimDueAsync(stoppingToken);
+                if (batch.Count > 0) sending.Add(PerformAllAsync(batch, stoppingToken));
             }
             catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
@@ -48,21 +55,38 @@ public sealed partial class Scheduler(
                 break;
             }
         }
+        await Task.WhenAll(sending);
     }
 
-    // Stopping (or dying) stops the claiming of new work; work already started finishes and is recorded.
+    // One tick, start to finish: claim what is due and send it. Stopping (or dying) stops the claiming of new
+    // work; work already on its way finishes and is recorded.
     public async Task<TickResult> TickAsync(CancellationToken stopping)
+    {
+        var batch = await ClaimDueAsync(stopping);
+        return batch.Count == 0 ? new TickResult(_lastRead, 0, 0, 0) : await PerformAllAsync(batch, stopping);
+    }
+
+    private async Task<List<ScheduleRow>> ClaimDueAsync(CancellationToken stopping)
     {
         var now = clock.GetUtcNow();
         limiter.ShareWith(await store.HeartbeatAsync(InstanceId, now, settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
-        var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2));
+        var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2)) - Volatile.Read(ref _inFlight);
+        _lastRead = 0;
+        if (budget <= 0) return [];
         var due = await store.ReadDueAsync(now, budget, Random.Shared.Next(100), stopping);
+        _lastRead = due.Count;
         Interlocked.Increment(ref _ticks);
         Interlocked.Add(ref _rowsRead, due.Count);
-        if (due.Count == 0) return new TickResult(0, 0, 0, 0);
+        if (due.Count == 0) return [];
         var claimed = await store.ClaimAsync(due, InstanceId, now + settings.Lease, stopping);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
+        Interlocked.Add(ref _inFlight, claimed.Count);
+        // Tenants in turn: one tenant's sends waiting for its rate limit must not hold up everyone else's.
+        return claimed.GroupBy(r => r.TenantId).SelectMany(g => g.Select((row, i) => (row, i))).OrderBy(x => x.i).Select(x => x.row).ToList();
+    }
 
+    private async Task<TickResult> PerformAllAsync(List<ScheduleRow> claimed, CancellationToken stopping)
+    {
         var postponed = 0;
         var abandoned = 0;
         try
@@ -70,6 +94,7 @@ public sealed partial class Scheduler(
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = stopping }, async (row, _) =>
             {
                 var outcome = await PerformAsync(row, stopping);
+                Interlocked.Decrement(ref _inFlight);
                 if (outcome is null)
                 {
                     Interlocked.Increment(ref abandoned);
@@ -84,7 +109,7 @@ public sealed partial class Scheduler(
         {
             // Unstarted claims are left to expire and be taken over.
         }
-        return new TickResult(due.Count, claimed.Count, claimed.Count - postponed - abandoned, postponed);
+        return new TickResult(claimed.Count, claimed.Count, claimed.Count - postponed - abandoned, postponed);
     }
 
     // True when the row is finished (sent, or given up on); false when it was put back for later; null when

@@ -9,7 +9,7 @@ public sealed record SchedulerSettings
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(15);
     // How long a claim holds before another instance may take the item over.
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
-    public int Parallelism { get; init; } = 16;
+    public int Parallelism { get; init; } = 64;
     public int MaxAttempts { get; init; } = 12;
 
     public static SchedulerSettings Load(IConfiguration configuration)
@@ -20,7 +20,7 @@ public sealed record SchedulerSettings
             Enabled = section.GetValue("Enabled", true),
             TickInterval = TimeSpan.FromSeconds(section.GetValue("TickSeconds", 15.0)),
             Lease = TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", 60.0)),
-            Parallelism = section.GetValue("Parallelism", 16),
+            Parallelism = section.GetValue("Parallelism", 64),
         };
         if (settings.TickInterval <= TimeSpan.Zero) throw new ConfigurationException("Scheduler:TickSeconds must be a positive number of seconds.");
         if (settings.Lease < settings.TickInterval) throw new ConfigurationException("Scheduler:LeaseSeconds must be at least Scheduler:TickSeconds.");

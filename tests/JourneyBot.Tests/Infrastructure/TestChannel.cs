@@ -31,7 +31,7 @@ public sealed class TestChannel : IAsyncDisposable
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
     // Activities the connector accepted (2xx), by conversation and tenant: what people actually received.
-    public ConcurrentQueue<(string ConversationId, string? TenantId, JsonNode? Body)> Delivered { get; } = new();
+    public ConcurrentQueue<(string ConversationId, string? TenantId, JsonNode? Body, DateTimeOffset At)> Delivered { get; } = new();
     // Decides, by the number of the activity post (1, 2, …), whether it fails and how.
     public Func<int, (int Status, string? RetryAfter)?>? Chaos { get; set; }
     // When set, activity posts beyond Teams' published limits are answered 429 with Retry-After.
@@ -136,7 +136,7 @@ public sealed class TestChannel : IAsyncDisposable
                     http.Response.Headers.RetryAfter = "1";
                     return Results.StatusCode(429);
                 }
-                Delivered.Enqueue((conversation, tenant, body));
+                Delivered.Enqueue((conversation, tenant, body, DateTimeOffset.UtcNow));
             }
             var id = http.Request.Path == "/v3/conversations"
                 ? $"a:created-{body?["members"]?[0]?["id"]}"
