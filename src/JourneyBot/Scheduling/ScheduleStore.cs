@@ -145,6 +145,22 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
+    // Extends this instance's claim; false when another instance has taken the row over (or it is gone).
+    public async Task<bool> RenewAsync(ScheduleRow row, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await tables.Schedule.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [nameof(ScheduleRow.LeaseUntil)] = leaseUntil }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            row.ETag = response.Headers.ETag ?? default;
+            row.LeaseUntil = leaseUntil;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     // Gives a claimed row back to be tried again later: same partition, a later due time.
     public async Task PostponeAsync(ScheduleRow row, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken)
     {

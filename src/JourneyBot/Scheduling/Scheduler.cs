@@ -41,9 +41,10 @@ public sealed partial class Scheduler(
                 var batch = await ClaimDueAsync(stoppingToken);
                 if (batch.Count > 0) sending.Add(PerformAllAsync(batch, stoppingToken));
             }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // Storage unavailable for a while: nothing was completed, so the next tick picks it all up.
+                // Storage unavailable for a while (or anything else): nothing was completed, so a later tick picks
+                // it all up. The loop itself must never end while the app runs.
                 LogTickFailed(e.Message);
             }
             try
@@ -93,16 +94,28 @@ public sealed partial class Scheduler(
         {
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = stopping }, async (row, _) =>
             {
-                var outcome = await PerformAsync(row, stopping);
-                Interlocked.Decrement(ref _inFlight);
-                if (outcome is null)
+                try
                 {
-                    Interlocked.Increment(ref abandoned);
-                    return;
+                    var outcome = await PerformAsync(row, stopping);
+                    if (outcome is null)
+                    {
+                        Interlocked.Increment(ref abandoned);
+                        return;
+                    }
+                    // Recorded the moment it is done: a crash can then repeat at most the sends in flight.
+                    if (outcome.Value) await CompleteAsync(row);
+                    else Interlocked.Increment(ref postponed);
                 }
-                // Recorded the moment it is done: a crash can then repeat at most the sends in flight.
-                if (outcome.Value) await store.CompleteAsync([row], CancellationToken.None);
-                else Interlocked.Increment(ref postponed);
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    // Storage failed around this item: its claim stays and expires, and it is tried again then.
+                    Interlocked.Increment(ref postponed);
+                    LogRetry(row.Kind, ScheduleStore.IdOf(row), e.Message);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
             });
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -122,6 +135,12 @@ public sealed partial class Scheduler(
             LogUnknownKind(row.Kind, item.Id);
             await store.PostponeAsync(row, clock.GetUtcNow().AddHours(1), countAttempt: true, CancellationToken.None);
             return false;
+        }
+        // A claim that has waited its turn gets a fresh lease before the work starts, so the work never runs on a
+        // claim that could expire under it; if another instance took it over meanwhile, it is theirs.
+        if (row.LeaseUntil - clock.GetUtcNow() < settings.Lease * 0.75 && !await store.RenewAsync(row, clock.GetUtcNow() + settings.Lease, stopping))
+        {
+            return null;
         }
         try
         {
@@ -149,9 +168,35 @@ public sealed partial class Scheduler(
         }
     }
 
+    // A sent item must be marked done before its lease runs out, or it would be sent again: when storage is
+    // briefly unavailable, keep trying for up to half a lease.
+    private async Task CompleteAsync(ScheduleRow row)
+    {
+        var until = clock.GetUtcNow() + settings.Lease / 2;
+        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
+        {
+            try
+            {
+                await store.CompleteAsync([row], CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (IsTransient(e) && clock.GetUtcNow() + delay < until)
+            {
+                LogCompleteRetry(ScheduleStore.IdOf(row), e.Message);
+                await Task.Delay(delay, clock);
+            }
+        }
+    }
+
+    // Azure.Core reports a request that failed all its retries as an AggregateException.
+    private static bool IsTransient(Exception e) => e is RequestFailedException or HttpRequestException or TimeoutException or IOException or AggregateException or OperationCanceledException;
+
     // 30 s, 1, 2, 4… minutes, at most an hour.
     private DateTimeOffset Backoff(int attempts) =>
         clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
+
+    [LoggerMessage(LogLevel.Warning, "Sent item {Id} could not be marked done yet; retrying: {Reason}")]
+    private partial void LogCompleteRetry(string id, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Scheduler tick failed and will be retried: {Reason}")]
     private partial void LogTickFailed(string reason);

@@ -73,7 +73,7 @@ public class SchedulerInstancesTests
         // Two tenants: Teams' limits make this a run of seconds, so the victim is always holding claimed work.
         var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, Sends, Sends, tenants: 2, DateTimeOffset.UtcNow.AddSeconds(-1));
 
-        var instances = Enumerable.Range(0, 3).Select(_ => Instance(azurite, channel, appId, leaseSeconds: 6)).ToList();
+        var instances = Enumerable.Range(0, 3).Select(_ => Instance(azurite, channel, appId, leaseSeconds: 12)).ToList();
         try
         {
             var victim = instances[0].Services.GetRequiredService<Scheduler>().InstanceId;
@@ -115,5 +115,33 @@ public class SchedulerInstancesTests
         {
             foreach (var instance in instances) await instance.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task WhenStorageIsUnreachableForAWhileNothingIsLostOrSentTwice()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var channel = await TestChannel.StartAsync();
+        await using var proxy = TcpProxy.To(azurite.TablePort);
+        var appId = Guid.NewGuid().ToString();
+        var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, 300, 300, tenants: 2, DateTimeOffset.UtcNow.AddSeconds(-1));
+        var throughProxy = azurite.ConnectionString.Replace($":{azurite.TablePort}/", $":{proxy.Port}/");
+
+        await using var instance = BotApp.Authenticated(throughProxy, channel, appId, null, new Dictionary<string, string?>
+        {
+            ["Scheduler:Enabled"] = "true",
+            ["Scheduler:TickSeconds"] = "0.2",
+            ["Scheduler:LeaseSeconds"] = "20",
+        }).Start();
+        await WaitForAsync(() => Task.FromResult(channel.Delivered.Count >= 40), TimeSpan.FromSeconds(60));
+        proxy.Down = true;
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var duringOutage = channel.Delivered.Count;
+        proxy.Down = false;
+
+        await WaitForAsync(async () => await DueSends.PendingAsync(azurite.ConnectionString) == 0 && channel.Delivered.Count >= seeded.Sends, TimeSpan.FromSeconds(90));
+        await Task.Delay(500);
+        Assert.True(duringOutage < seeded.Sends, "the outage should have come before the end of the run");
+        AssertEachDeliveredOnce(channel, seeded);
     }
 }
