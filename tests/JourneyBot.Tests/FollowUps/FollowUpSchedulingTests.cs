@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Domain;
 using JourneyBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static JourneyBot.Tests.FollowUps.FollowUpWorld;
 
 namespace JourneyBot.Tests.FollowUps;
@@ -170,5 +171,25 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.Empty(world.CardsTo(Support));
         await world.AtAsync(Start.AddHours(11));
         Assert.Single(world.CardsTo(Support));
+    }
+
+    [Fact]
+    public async Task TheSponsorsProgressCardSaysWhenTheReviewIsOverdueAndWhatChangedSinceTheLastCard()
+    {
+        // Opened 64 days ago: the first card was due a cadence ago, the review is 34 days late.
+        await using var world = await StartAsync(fixture, Sample(openedDaysAgo: 64));
+        await world.AtAsync(Start.AddHours(3));
+        var first = Text(Assert.Single(world.CardsTo(Sponsor)));
+        Assert.Contains("is overdue", first);
+        Assert.Contains("first progress card", first);
+
+        // A touchpoint later, the next card a cadence on says what changed.
+        var store = world.Bot.Services.GetRequiredService<JourneyBot.Programs.ProgramStore>();
+        await store.AddTouchpointAsync(world.Program.Id, JourneyBot.Tests.Domain.SamplePrograms.Touchpoint(9, "s2", "d2", Support) with { CreatedAt = Start.AddDays(1) }, "form-9", CancellationToken.None);
+        await world.AtAsync(Start.AddDays(30).AddHours(3));
+        Assert.Equal(2, world.CardsTo(Sponsor).Count);
+        var second = Text(world.CardsTo(Sponsor)[1]);
+        Assert.Contains("4 (+1)", second);
+        Assert.Contains($"Changes are since {StartDay:d MMM yyyy}", second);
     }
 }
