@@ -16,7 +16,7 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
         var entries = JsonSerializer.Deserialize<DigestPayload>(item.Payload, FollowUpItems.Json)!.Entries;
         if (entries.Count == 0) return WorkResult.Done;
         var card = FollowUpCards.For(entries);
-        var delivery = await messenger.SendAsync(item.TenantId, item.Audience, card.ToActivity(card.FallbackText), cancellationToken);
+        var delivery = await messenger.SendAsync(item.TenantId, item.Audience, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
         if (delivery.Delivered) return WorkResult.Done;
         if (delivery.TryAgain && item.Attempts < 3) return new WorkResult(WorkOutcome.RetryLater, delivery.Problem);
         var recipient = entries[0].Recipient;

@@ -25,7 +25,7 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
         var reviewDue = FollowUpPlan.NextReviewDue(program);
         var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null);
 
-        var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken);
+        var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
         if (delivery.Delivered)
         {
             await followUps.RecordProgressSentAsync(program.Id, new ProgressUpdate(sponsor, today, null, snapshot), cancellationToken);

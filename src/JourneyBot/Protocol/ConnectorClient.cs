@@ -20,6 +20,10 @@ public sealed class ConnectorClient(
     TimeProvider clock,
     ILogger<ConnectorClient> logger)
 {
+    // With a pacer, every attempt (retries too) first waits for its turn, and a 429 pauses the pacer.
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, SendPacer pacer, CancellationToken cancellationToken) =>
+        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken, pacer);
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
 
@@ -49,7 +53,7 @@ public sealed class ConnectorClient(
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken, SendPacer? pacer = null)
     {
         if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUrl)
             || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
@@ -64,6 +68,7 @@ public sealed class ConnectorClient(
         var url = new Uri(baseUrl, path);
         for (var attempt = 1; ; attempt++)
         {
+            if (pacer is not null) await pacer.WaitTurnAsync();
             using var request = new HttpRequestMessage(method, url);
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options);
             // The Playground's mock connector and local fakes live on loopback: never hand them a real token.
@@ -90,6 +95,7 @@ public sealed class ConnectorClient(
                     throw new ConnectorException($"{method} {url.AbsolutePath} failed with {(int)status} {status} after {attempt} attempt(s).", status);
                 }
                 delay = status == HttpStatusCode.TooManyRequests ? RetryAfter(response) ?? Backoff(attempt) : Backoff(attempt);
+                if (status == HttpStatusCode.TooManyRequests) pacer?.Throttled(delay);
                 if (delay > retry.MaxRetryAfter)
                 {
                     throw new ConnectorException($"{method} {url.AbsolutePath} was throttled for {delay.TotalSeconds:0} s, longer than we wait inside a call.", status);
@@ -125,3 +131,6 @@ public sealed class ConnectorClient(
         return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
     }
 }
+
+// Paces one logical send: WaitTurnAsync before each attempt; Throttled when Teams answered 429 for this long.
+public sealed record SendPacer(Func<Task> WaitTurnAsync, Action<TimeSpan> Throttled);

@@ -19,6 +19,21 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
     // This instance's share of a tenant's sends per second.
     public int TenantShare => Math.Max(1, (int)(limits.TenantPerSecond / _instances));
 
+    private readonly Dictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
+
+    // Teams said 429 for this tenant: nobody here sends to it until the wait is over.
+    public void Pause(string tenantId, TimeSpan wait)
+    {
+        var until = clock.GetUtcNow() + wait;
+        lock (_lock)
+        {
+            if (!_pausedUntil.TryGetValue(tenantId, out var current) || current < until) _pausedUntil[tenantId] = until;
+        }
+    }
+
+    public SendPacer Pacer(string tenantId, string audience, CancellationToken cancellationToken) =>
+        new(() => WaitAsync(tenantId, audience, cancellationToken), wait => Pause(tenantId, wait));
+
     public async Task WaitAsync(string tenantId, string audience, CancellationToken cancellationToken)
     {
         while (true)
@@ -36,6 +51,7 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
         {
             var tenant = Log(_tenants, tenantId, now, TimeSpan.FromSeconds(1));
             var wait = WaitFor(tenant, now, TimeSpan.FromSeconds(1), TenantShare);
+            if (_pausedUntil.TryGetValue(tenantId, out var paused) && paused > now && paused - now > wait) wait = paused - now;
             var conversation = Log(_conversations, audience, now, limits.PerConversation.Max(l => l.Window));
             foreach (var (window, sends) in limits.PerConversation)
             {

@@ -121,27 +121,16 @@ public sealed class ScheduleStore(StorageTables tables)
         return claimed;
     }
 
-    // Deletes finished rows under their claim; rows whose claim was taken over are left to the new holder.
-    public async Task CompleteAsync(IEnumerable<ScheduleRow> rows, CancellationToken cancellationToken)
+    // Deletes a finished row under its claim; a row whose claim was taken over is left to the new holder.
+    public async Task CompleteAsync(ScheduleRow row, CancellationToken cancellationToken)
     {
-        foreach (var group in rows.GroupBy(r => r.PartitionKey))
+        try
         {
-            foreach (var chunk in group.Chunk(MaxBatch))
-            {
-                var pending = chunk.ToList();
-                while (pending.Count > 0)
-                {
-                    try
-                    {
-                        await tables.Schedule.SubmitTransactionAsync(pending.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken);
-                        break;
-                    }
-                    catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && e.FailedTransactionActionIndex is { } failed)
-                    {
-                        pending.RemoveAt(failed);
-                    }
-                }
-            }
+            // A plain delete, not a one-row transaction: far cheaper for the storage service per send.
+            await tables.Schedule.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
         }
     }
 

@@ -129,7 +129,7 @@ public sealed partial class Scheduler(
     // the instance stopped before it went out (the claim stays, to expire and be taken over).
     private async Task<bool?> PerformAsync(ScheduleRow row, CancellationToken stopping)
     {
-        var item = ScheduleStore.ToItem(row);
+        var item = ScheduleStore.ToItem(row) with { BeforeSend = () => HoldClaimAsync(row, stopping) };
         if (!_works.TryGetValue(row.Kind, out var work))
         {
             LogUnknownKind(row.Kind, item.Id);
@@ -155,6 +155,10 @@ public sealed partial class Scheduler(
         {
             return null;
         }
+        catch (ClaimLostException)
+        {
+            return null;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (row.Attempts + 1 >= settings.MaxAttempts)
@@ -168,6 +172,15 @@ public sealed partial class Scheduler(
         }
     }
 
+    // Right before a send: a claim with less than a quarter of its lease left is renewed, and a claim another
+    // instance has taken over stops the send.
+    private async Task HoldClaimAsync(ScheduleRow row, CancellationToken stopping)
+    {
+        var now = clock.GetUtcNow();
+        if (row.LeaseUntil - now >= settings.Lease / 4) return;
+        if (!await store.RenewAsync(row, now + settings.Lease, stopping)) throw new ClaimLostException();
+    }
+
     // A sent item must be marked done before its lease runs out, or it would be sent again: when storage is
     // briefly unavailable, keep trying for up to half a lease.
     private async Task CompleteAsync(ScheduleRow row)
@@ -177,7 +190,7 @@ public sealed partial class Scheduler(
         {
             try
             {
-                await store.CompleteAsync([row], CancellationToken.None);
+                await store.CompleteAsync(row, CancellationToken.None);
                 return;
             }
             catch (Exception e) when (IsTransient(e) && clock.GetUtcNow() + delay < until)
