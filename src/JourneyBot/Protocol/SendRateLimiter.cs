@@ -51,6 +51,9 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
         {
             var tenant = Log(_tenants, tenantId, now, TimeSpan.FromSeconds(1));
             var wait = WaitFor(tenant, now, TimeSpan.FromSeconds(1), TenantShare);
+            // Spread over the second, not sent in one burst: the instances' bursts would otherwise land together.
+            var quarter = WaitFor(tenant, now, TimeSpan.FromMilliseconds(250), Math.Max(1, (TenantShare + 3) / 4));
+            if (quarter > wait) wait = quarter;
             if (_pausedUntil.TryGetValue(tenantId, out var paused) && paused > now && paused - now > wait) wait = paused - now;
             var conversation = Log(_conversations, audience, now, limits.PerConversation.Max(l => l.Window));
             foreach (var (window, sends) in limits.PerConversation)

@@ -1,4 +1,3 @@
-using Azure;
 using JourneyBot.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +18,7 @@ public sealed partial class Scheduler(
     private long _ticks;
     private int _inFlight;
     private int _lastRead;
+    private int _announced;
     private long _rowsRead;
     private long _rowsClaimed;
 
@@ -71,6 +71,9 @@ public sealed partial class Scheduler(
     {
         var now = clock.GetUtcNow();
         limiter.ShareWith(await store.HeartbeatAsync(InstanceId, now, settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
+        // The first tick only says we are here: instances started together then know of each other before any
+        // of them sends, and none takes a whole tenant's limit for itself.
+        if (Interlocked.Exchange(ref _announced, 1) == 0 && settings.Enabled) return [];
         var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2)) - Volatile.Read(ref _inFlight);
         _lastRead = 0;
         if (budget <= 0) return [];
@@ -172,20 +175,20 @@ public sealed partial class Scheduler(
         }
     }
 
-    // Right before a send: a claim with less than a quarter of its lease left is renewed, and a claim another
-    // instance has taken over stops the send.
+    // Right before a send: a claim with less than three quarters of its lease left is renewed, so marking the send
+    // done has most of a lease to get through a storage outage; a claim another instance has taken over stops the send.
     private async Task HoldClaimAsync(ScheduleRow row, CancellationToken stopping)
     {
         var now = clock.GetUtcNow();
-        if (row.LeaseUntil - now >= settings.Lease / 4) return;
+        if (row.LeaseUntil - now >= settings.Lease * 0.75) return;
         if (!await store.RenewAsync(row, now + settings.Lease, stopping)) throw new ClaimLostException();
     }
 
     // A sent item must be marked done before its lease runs out, or it would be sent again: when storage is
-    // briefly unavailable, keep trying for up to half a lease.
+    // briefly unavailable, keep trying until shortly before the lease ends.
     private async Task CompleteAsync(ScheduleRow row)
     {
-        var until = clock.GetUtcNow() + settings.Lease / 2;
+        var until = row.LeaseUntil - TimeSpan.FromSeconds(1);
         for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
         {
             try
@@ -193,16 +196,14 @@ public sealed partial class Scheduler(
                 await store.CompleteAsync(row, CancellationToken.None);
                 return;
             }
-            catch (Exception e) when (IsTransient(e) && clock.GetUtcNow() + delay < until)
+            // Any failure: the delete is conditional on our claim, so trying it again is always safe.
+            catch (Exception e) when (e is not OutOfMemoryException && clock.GetUtcNow() + delay < until)
             {
                 LogCompleteRetry(ScheduleStore.IdOf(row), e.Message);
                 await Task.Delay(delay, clock);
             }
         }
     }
-
-    // Azure.Core reports a request that failed all its retries as an AggregateException.
-    private static bool IsTransient(Exception e) => e is RequestFailedException or HttpRequestException or TimeoutException or IOException or AggregateException or OperationCanceledException;
 
     // 30 s, 1, 2, 4… minutes, at most an hour.
     private DateTimeOffset Backoff(int attempts) =>

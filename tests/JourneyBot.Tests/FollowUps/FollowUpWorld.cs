@@ -78,13 +78,31 @@ public sealed class FollowUpWorld : IAsyncDisposable
 
     public string ChatOf(Person person) => $"a:chat-{TenantId}-{person.AadObjectId}";
 
-    // Runs ticks until nothing due is left at this instant (planning, then what it scheduled for now).
+    // Runs ticks until nothing due is left at this instant (planning, then what it scheduled for now). The clock
+    // creeps forward meanwhile, a second per 20 ms, as it would: sends that wait for a rate-limit slot get it.
     public async Task TickAsync()
     {
         var scheduler = Bot.Services.GetRequiredService<Scheduler>();
-        for (var i = 0; i < 5; i++)
+        using var done = new CancellationTokenSource();
+        var creep = Task.Run(async () =>
         {
-            if ((await scheduler.TickAsync(CancellationToken.None)).Read == 0) return;
+            while (!done.IsCancellationRequested)
+            {
+                await Task.Delay(20);
+                Clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        });
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                if ((await scheduler.TickAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60))).Read == 0) return;
+            }
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await creep;
         }
     }
 

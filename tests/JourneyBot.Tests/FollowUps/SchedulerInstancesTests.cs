@@ -31,7 +31,8 @@ public class SchedulerInstancesTests
     private static void AssertEachDeliveredOnce(TestChannel channel, DueSends.Seeded seeded)
     {
         var perConversation = channel.Delivered.GroupBy(d => d.ConversationId).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(seeded.Sends, channel.Delivered.Count);
+        Assert.True(seeded.Sends == channel.Delivered.Count,
+            $"{channel.Delivered.Count} delivered for {seeded.Sends} sends; twice: {string.Join(", ", perConversation.Where(c => c.Value > 1).Select(c => c.Key))}");
         Assert.Equal(seeded.Conversations.Count, perConversation.Count);
         Assert.All(perConversation, c => Assert.Equal(1, c.Value));
         // Each went to the tenant its chat belongs to.
@@ -54,9 +55,29 @@ public class SchedulerInstancesTests
             await Task.Delay(1000);
             AssertEachDeliveredOnce(channel, seeded);
             Assert.Equal(0, await DueSends.PendingAsync(azurite.ConnectionString));
-            // The instances shared Teams' limits between them: at most a stray 429 where their sends landed together
-            // (instances that each used the whole limit would draw one on most of their sends).
-            Assert.True(channel.Throttled <= Sends / 20, $"Teams throttled {channel.Throttled} of {Sends} sends");
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task InstancesShareATenantsRateLimitSoTeamsRarelyHasToThrottle()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var channel = await TestChannel.StartAsync();
+        channel.Limits = new TeamsLimits();
+        var appId = Guid.NewGuid().ToString();
+        // One tenant: 50 sends a second between all instances. Three instances each using the whole limit would
+        // draw a 429 on most of their sends.
+        var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, 300, 300, tenants: 1, DateTimeOffset.UtcNow.AddSeconds(-1));
+        var instances = Enumerable.Range(0, 3).Select(_ => Instance(azurite, channel, appId)).ToList();
+        try
+        {
+            await WaitForAsync(async () => channel.Delivered.Count >= seeded.Sends && await DueSends.PendingAsync(azurite.ConnectionString) == 0, TimeSpan.FromSeconds(120));
+            AssertEachDeliveredOnce(channel, seeded);
+            Assert.True(channel.Throttled <= seeded.Sends / 20, $"Teams throttled {channel.Throttled} times for {seeded.Sends} sends");
         }
         finally
         {
