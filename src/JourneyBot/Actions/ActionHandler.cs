@@ -3,6 +3,7 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Actions;
 
@@ -115,6 +116,4 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
 
     private static string NewId() => Guid.NewGuid().ToString("N");
-
-    private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
 }

@@ -1,5 +1,6 @@
 using JourneyBot.Help;
 using JourneyBot.Protocol;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Bot;
 
@@ -20,7 +21,7 @@ public sealed class CommandCatalog
         ];
         List<CardVerb> verbs =
         [
-            new("help", (_, _, _) => Task.FromResult(InvokeResponse.Card(help.Build(Commands!).ToJson()))),
+            new("help", (_, _, _) => Task.FromResult(Card(help.Build(Commands!)))),
             .. sourceList.SelectMany(s => s.Verbs),
         ];
         foreach (var name in commands.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))

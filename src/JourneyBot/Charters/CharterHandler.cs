@@ -7,6 +7,7 @@ using JourneyBot.Graph;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Scheduling;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Charters;
 
@@ -295,6 +296,4 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
 
     private static bool SameCharter(Charter a, Charter b) =>
         JsonSerializer.Serialize(a, ProgramFile.Options) == JsonSerializer.Serialize(b, ProgramFile.Options);
-
-    private static InvokeResponse Card(Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
 }

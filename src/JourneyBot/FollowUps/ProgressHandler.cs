@@ -4,6 +4,7 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.FollowUps;
 
@@ -29,6 +30,4 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
         var snapshot = update.Snapshot ?? Snapshot.Take(program, sentOn);
         return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, update.AcknowledgedOn));
     }
-
-    private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
 }

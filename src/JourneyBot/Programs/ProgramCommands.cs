@@ -1,6 +1,7 @@
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Protocol;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Programs;
 
@@ -56,17 +57,17 @@ public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions
     private async Task<InvokeResponse> UseFromCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
+        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
         await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
-        return InvokeResponse.Card(ProgramCards.NowUsing(session.Program.Charter.Name).ToJson());
+        return Card(ProgramCards.NowUsing(session.Program.Charter.Name));
     }
 
     private async Task<InvokeResponse> MapPageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var (_, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (program is null) return InvokeResponse.Card(ProgramCards.Refusal(problem!.Message).ToJson());
+        if (program is null) return Card(ProgramCards.Refusal(problem!.Message));
         var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
-        return InvokeResponse.Card(MapCards.Build(program, page).ToJson());
+        return Card(MapCards.Build(program, page));
     }
 
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)

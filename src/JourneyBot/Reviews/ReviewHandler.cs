@@ -3,6 +3,7 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Reviews;
 
@@ -98,6 +99,4 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edit
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
 
     private static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString("page"), out var page) ? page : 0;
-
-    private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
 }

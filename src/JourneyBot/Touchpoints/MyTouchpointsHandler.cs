@@ -3,6 +3,7 @@ using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using F = JourneyBot.Touchpoints.TouchpointFields;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Touchpoints;
 
@@ -116,6 +117,4 @@ public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions 
     }
 
     private static InvokeResponse Refuse(string reason) => Card(ProgramCards.Refusal(reason));
-
-    private static InvokeResponse Card(Cards.AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
 }

@@ -3,6 +3,7 @@ using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using F = JourneyBot.Touchpoints.TouchpointFields;
+using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Touchpoints;
 
@@ -17,9 +18,9 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
     private async Task<InvokeResponse> StartAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var (session, refusal) = await ContributorAsync(turn, action, cancellationToken);
-        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(refusal!).ToJson());
+        if (session is null) return Card(ProgramCards.Refusal(refusal!));
         await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
-        return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId()).ToJson());
+        return Card(TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId()));
     }
 
     private async Task AddAsync(TurnContext turn, string _, CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var (session, refusal) = await ContributorAsync(turn, action, cancellationToken);
-        if (session is null) return InvokeResponse.Card(ProgramCards.Refusal(refusal!).ToJson());
+        if (session is null) return Card(ProgramCards.Refusal(refusal!));
 
         var isOwner = session.Can(ProgramRole.Owner);
         var input = TouchpointInput.Read(action.Data);
@@ -57,11 +58,11 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
         var touchpoint = input.Validate(session.Program, session.Caller, isOwner, formId!, clock.GetUtcNow());
         if (touchpoint is null)
         {
-            return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId!, input.Values, input.Errors).ToJson());
+            return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId!, input.Values, input.Errors));
         }
         // The form id is the idempotency key: a double click or a redelivery saves one touchpoint.
         await store.AddTouchpointAsync(session.Program.Id, touchpoint, formId!, cancellationToken);
-        return InvokeResponse.Card(TouchpointCards.Saved(session.Program, touchpoint, session.Caller, isOwner, NewFormId()).ToJson());
+        return Card(TouchpointCards.Saved(session.Program, touchpoint, session.Caller, isOwner, NewFormId()));
     }
 
     private const string NotAContributor = "Only owners and department contributors add touchpoints to this program; sponsors follow the map.";
