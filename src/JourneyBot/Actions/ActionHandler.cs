@@ -9,7 +9,7 @@ namespace JourneyBot.Actions;
 
 // Improvement actions: created by owners and contributors (often from a touchpoint's pain points), listed
 // with `actions`, moved on by their owner or a program owner.
-public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, ProgramStore programs, TimeProvider clock) : ICommandSource
+public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, TimeProvider clock) : ICommandSource
 {
     private const string NotAContributor = "Owners and department contributors create improvement actions; sponsors follow them in their progress cards.";
 
@@ -89,11 +89,18 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
             return Card(ProgramCards.Refusal("Only the action's owner or a program owner changes its status."));
         }
         string? note = null;
-        if (stored.Action.Status != status && !await actions.UpdateAsync(program.Id, stored, stored.Action with { Status = status }, session.Caller.AadObjectId, cancellationToken))
+        var current = stored.Action;
+        if (current.Status != status)
         {
-            note = "Someone changed that action meanwhile; here is how it stands now.";
+            if (await actions.UpdateAsync(program.Id, stored, current with { Status = status }, session.Caller.AadObjectId, cancellationToken)) current = current with { Status = status };
+            else
+            {
+                note = "Someone changed that action meanwhile; here is how it stands now.";
+                current = (await actions.GetAsync(program.Id, current.Id, cancellationToken))?.Action ?? current;
+            }
         }
-        var reloaded = await programs.LoadAsync(program.TenantId, program.Id, cancellationToken) ?? program;
+        // The list is drawn from the program as read, with this action as it now stands: no second full read.
+        var reloaded = program with { Actions = program.Actions.Select(a => a.Id == current.Id ? current : a).ToList() };
         var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
         return Card(ActionCards.List(reloaded, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), page, note));
     }

@@ -7,19 +7,22 @@ using JourneyBot.Storage;
 
 namespace JourneyBot.FollowUps;
 
-// What the follow-ups keep in the program's partition: which follow-ups were planned (so none is planned
-// twice), the progress cards sent and acknowledged, and the people who could not be reached and why.
+// What the follow-ups keep: which were planned, so none is planned twice (in a partition of their own beside the
+// program's, since they pile up day by day and no program view needs them); and in the program's partition the
+// progress cards sent and acknowledged, and the people who could not be reached and why.
 public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
 {
     private const string PlannedPrefix = "followup|";
+
+    private static string PlannedPartition(string programId) => programId + "|planned";
     public const string UnreachablePrefix = "unreachable|";
     private static readonly JsonSerializerOptions Json = ProgramFile.Options;
 
     public async Task<HashSet<string>> PlannedAsync(string programId, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
-            e => e.PartitionKey == programId && e.RowKey.CompareTo(PlannedPrefix) >= 0 && e.RowKey.CompareTo("followup}") < 0, select: ["RowKey"], cancellationToken: cancellationToken))
+        var partition = PlannedPartition(programId);
+        await foreach (var row in tables.Programs.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(TableKey.Decode(row.RowKey[PlannedPrefix.Length..]));
         }
@@ -32,7 +35,7 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         foreach (var chunk in keys.Chunk(100))
         {
             await tables.Programs.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(programId, PlannedPrefix + TableKey.Encode(k)) { ["PlannedAt"] = now })), cancellationToken);
+                new TableEntity(PlannedPartition(programId), PlannedPrefix + TableKey.Encode(k)) { ["PlannedAt"] = now })), cancellationToken);
         }
     }
 

@@ -52,12 +52,15 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edit
         if (refusal is not null) return refusal;
         var today = Today(program!);
         string? note = null;
+        // What each touchpoint is now, so the page is drawn from it without reading the program again.
+        var now = new Dictionary<string, Touchpoint>(StringComparer.Ordinal);
         foreach (var id in touchpointIds)
         {
             var stored = await edits.GetAsync(program!.Id, id, cancellationToken);
             if (stored is null || stored.Touchpoint.Retired)
             {
                 note = "A touchpoint on this page was deleted or retired meanwhile.";
+                if (stored is not null) now[id] = stored.Touchpoint;
                 continue;
             }
             if (!scope!.Covers(stored.Touchpoint)) return Card(ProgramCards.Refusal("That touchpoint belongs to another department; its own contacts or an owner review it."));
@@ -65,14 +68,20 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edit
             try
             {
                 await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.AadObjectId, cancellationToken);
+                now[id] = updated;
             }
-            catch (TouchpointChangedException)
+            catch (TouchpointChangedException e)
             {
                 note = "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.";
+                if (e.Latest is { } latest) now[id] = latest.Touchpoint;
             }
         }
-        var reloaded = await programs.LoadAsync(program!.TenantId, program.Id, cancellationToken) ?? program;
-        return Card(ReviewCards.Page(reloaded, scope!, PageOf(action), session!.Caller.AadObjectId, today, note));
+        var shown = program! with
+        {
+            Touchpoints = program.Touchpoints.Where(t => now.ContainsKey(t.Id) || !touchpointIds.Contains(t.Id))
+                .Select(t => now.GetValueOrDefault(t.Id, t)).ToList(),
+        };
+        return Card(ReviewCards.Page(shown, scope!, PageOf(action), session!.Caller.AadObjectId, today, note));
     }
 
     // Records the review with a snapshot of the program; the daily planning reminds again a cadence later.

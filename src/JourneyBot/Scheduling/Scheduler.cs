@@ -17,8 +17,6 @@ public sealed partial class Scheduler(
 
     private long _ticks;
     private int _inFlight;
-    private int _lastRead;
-    private int _announced;
     private long _rowsRead;
     private long _rowsClaimed;
 
@@ -33,13 +31,17 @@ public sealed partial class Scheduler(
         // Claiming goes on while earlier claims are still being sent, up to what fits in half a lease, so one
         // slow tenant's rate limit never idles the others.
         var sending = new List<Task>();
+        // The first round only says we are here: instances started together then know of each other before any
+        // of them sends, and none takes a whole tenant's limit for itself.
+        var announced = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             sending.RemoveAll(t => t.IsCompleted);
             try
             {
-                var batch = await ClaimDueAsync(stoppingToken);
-                if (batch.Count > 0) sending.Add(PerformAllAsync(batch, stoppingToken));
+                if (!announced) await AnnounceAsync(stoppingToken);
+                else if ((await ClaimDueAsync(stoppingToken)).Claimed is { Count: > 0 } batch) sending.Add(PerformAllAsync(batch, stoppingToken));
+                announced = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -63,30 +65,29 @@ public sealed partial class Scheduler(
     // work; work already on its way finishes and is recorded.
     public async Task<TickResult> TickAsync(CancellationToken stopping)
     {
-        var batch = await ClaimDueAsync(stopping);
-        return batch.Count == 0 ? new TickResult(_lastRead, 0, 0, 0) : await PerformAllAsync(batch, stopping);
+        var (read, batch) = await ClaimDueAsync(stopping);
+        return batch.Count == 0 ? new TickResult(read, 0, 0, 0) : await PerformAllAsync(batch, stopping);
     }
 
-    private async Task<List<ScheduleRow>> ClaimDueAsync(CancellationToken stopping)
+    private async Task AnnounceAsync(CancellationToken stopping) =>
+        limiter.ShareWith(await store.HeartbeatAsync(InstanceId, clock.GetUtcNow(), settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
+
+    // The rows read, and those this instance now holds, tenants taking turns.
+    private async Task<(int Read, List<ScheduleRow> Claimed)> ClaimDueAsync(CancellationToken stopping)
     {
+        await AnnounceAsync(stopping);
         var now = clock.GetUtcNow();
-        limiter.ShareWith(await store.HeartbeatAsync(InstanceId, now, settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
-        // The first tick only says we are here: instances started together then know of each other before any
-        // of them sends, and none takes a whole tenant's limit for itself.
-        if (Interlocked.Exchange(ref _announced, 1) == 0 && settings.Enabled) return [];
         var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2)) - Volatile.Read(ref _inFlight);
-        _lastRead = 0;
-        if (budget <= 0) return [];
+        if (budget <= 0) return (0, []);
         var due = await store.ReadDueAsync(now, budget, Random.Shared.Next(100), stopping);
-        _lastRead = due.Count;
         Interlocked.Increment(ref _ticks);
         Interlocked.Add(ref _rowsRead, due.Count);
-        if (due.Count == 0) return [];
+        if (due.Count == 0) return (0, []);
         var claimed = await store.ClaimAsync(due, InstanceId, now + settings.Lease, stopping);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
         Interlocked.Add(ref _inFlight, claimed.Count);
         // Tenants in turn: one tenant's sends waiting for its rate limit must not hold up everyone else's.
-        return claimed.GroupBy(r => r.TenantId).SelectMany(g => g.Select((row, i) => (row, i))).OrderBy(x => x.i).Select(x => x.row).ToList();
+        return (due.Count, claimed.GroupBy(r => r.TenantId).SelectMany(g => g.Select((row, i) => (row, i))).OrderBy(x => x.i).Select(x => x.row).ToList());
     }
 
     private async Task<TickResult> PerformAllAsync(List<ScheduleRow> claimed, CancellationToken stopping)

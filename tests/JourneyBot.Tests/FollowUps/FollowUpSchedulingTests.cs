@@ -86,13 +86,13 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         await using var world = await StartAsync(fixture);
         await world.AtAsync(Start.AddHours(3));
         var card = Assert.Single(world.CardsTo(Sponsor));
-        var ack = card["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "progress.ack")!;
+        var ack = CardJson.ActionData(card, "progress.ack");
 
         // Someone else cannot acknowledge the sponsor's card.
-        var refused = await world.ClickAsync(Owner, "progress.ack", ack["data"]!.DeepClone().AsObject());
+        var refused = await world.ClickAsync(Owner, "progress.ack", ack.DeepClone().AsObject());
         Assert.Contains("not sent to you", Text(refused));
 
-        var updated = await world.ClickAsync(Sponsor, "progress.ack", ack["data"]!.DeepClone().AsObject());
+        var updated = await world.ClickAsync(Sponsor, "progress.ack", ack.DeepClone().AsObject());
         Assert.Contains("Acknowledged on", Text(updated));
         var program = await world.LoadAsync();
         var update = Assert.Single(program!.ProgressUpdates);
@@ -108,16 +108,16 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         await using var world = await StartAsync(fixture);
         await world.AtAsync(Start.AddHours(3));
         var reminder = Assert.Single(world.CardsTo(Owner));
-        var start = reminder["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "review.start")!;
-        var page = await world.ClickAsync(Owner, "review.start", start["data"]!.DeepClone().AsObject());
+        var start = CardJson.ActionData(reminder, "review.start");
+        var page = await world.ClickAsync(Owner, "review.start", start);
         Assert.Contains("0 of 3 touchpoints verified", Text(page));
 
-        var confirmAll = page["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "review.confirmPage")!;
-        page = await world.ClickAsync(Owner, "review.confirmPage", confirmAll["data"]!.DeepClone().AsObject());
+        var confirmAll = CardJson.ActionData(page, "review.confirmPage");
+        page = await world.ClickAsync(Owner, "review.confirmPage", confirmAll);
         Assert.Contains("3 of 3 touchpoints verified", Text(page));
 
-        var complete = page["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "review.complete")!;
-        var done = await world.ClickAsync(Owner, "review.complete", complete["data"]!.DeepClone().AsObject());
+        var complete = CardJson.ActionData(page, "review.complete");
+        var done = await world.ClickAsync(Owner, "review.complete", complete);
         Assert.Contains("Review completed", Text(done));
         Assert.Contains(StartDay.AddDays(30).ToString("d MMM yyyy"), Text(done));
 
