@@ -29,23 +29,15 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
 
     private async Task ListCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
-        if (session is null || program is null)
-        {
-            await turn.SendTextAsync(problem!.Message, cancellationToken);
-            return;
-        }
+        if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { } resolved) return;
+        var (session, program) = resolved;
         await turn.SendActivityAsync(ActionCards.List(program, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), 0).ToActivity(), cancellationToken);
     }
 
     private async Task NewCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
-        if (session is null || program is null)
-        {
-            await turn.SendTextAsync(problem!.Message, cancellationToken);
-            return;
-        }
+        if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { } resolved) return;
+        var (session, program) = resolved;
         var card = session.Can(ProgramRole.Owner | ProgramRole.Contributor) ? ActionCards.Form(program, NewId(), null) : ProgramCards.Refusal(NotAContributor);
         await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
     }

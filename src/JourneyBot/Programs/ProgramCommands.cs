@@ -72,12 +72,7 @@ public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions
 
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)
     {
-        var (_, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
-        if (program is null)
-        {
-            await turn.SendTextAsync(problem!.Message, cancellationToken);
-            return;
-        }
+        if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { Program: var program }) return;
         await turn.SendActivityAsync(build(program).ToActivity(), cancellationToken);
     }
 

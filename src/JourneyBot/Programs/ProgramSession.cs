@@ -24,6 +24,15 @@ public sealed class ProgramSessions(ProgramStore programs, MembershipStore membe
     public async Task<(ProgramSession? Session, JourneyProgram? Program, SessionProblem? Problem)> ResolveWithPartsAsync(TurnContext turn, string? programId, CancellationToken cancellationToken) =>
         await ResolveAsync(turn, programId, withParts: true, cancellationToken);
 
+    // For typed commands: the conversation's program with its parts; else the person is told why and gets null.
+    public async Task<(ProgramSession Session, JourneyProgram Program)?> ResolveOrExplainAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var (session, program, problem) = await ResolveAsync(turn, null, withParts: true, cancellationToken);
+        if (session is not null && program is not null) return (session, program);
+        await turn.SendTextAsync(problem!.Message, cancellationToken);
+        return null;
+    }
+
     private async Task<(ProgramSession? Session, JourneyProgram? Program, SessionProblem? Problem)> ResolveAsync(TurnContext turn, string? programId, bool withParts, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;

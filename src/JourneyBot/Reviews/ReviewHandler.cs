@@ -27,12 +27,8 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edit
 
     private async Task ReviewAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, null, cancellationToken);
-        if (session is null || program is null)
-        {
-            await turn.SendTextAsync(problem!.Message, cancellationToken);
-            return;
-        }
+        if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { } resolved) return;
+        var (session, program) = resolved;
         var scope = ReviewScope.For(program.Charter, session.Caller.AadObjectId, null);
         var card = scope is null ? ProgramCards.Refusal(NotAReviewer) : ReviewCards.Page(program, scope, 0, session.Caller.AadObjectId, Today(program));
         await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
