@@ -59,7 +59,10 @@ public static class SchedulerBenchmark
             Console.WriteLine($"  duplicates         {delivered.Count - distinct}");
             Console.WriteLine($"  losses             {seeded.Sends - distinct} (pending rows left: {await DueSends.PendingAsync(azurite.ConnectionString)})");
             Console.WriteLine($"  storage            {(double)transactions / Math.Max(1, delivered.Count):N2} table transactions per send (claims and completions included, heartbeats too)");
-            Console.WriteLine($"  reads              {totals.Sum(t => t.RowsRead):N0} rows read for {Sends:N0} rows due ({(double)totals.Sum(t => t.RowsRead) / Sends:N2}x) in {totals.Sum(t => t.Ticks):N0} ticks; {totals.Sum(t => t.RowsClaimed):N0} claims won");
+            var start = delivered.Min(d => d.At);
+            Console.WriteLine("  timeline " + string.Join(" ", delivered.GroupBy(d => (int)(d.At - start).TotalSeconds).OrderBy(g => g.Key).Select(g => g.Count())));
+            foreach (var t in delivered.GroupBy(d => d.TenantId).OrderBy(g => g.Key)) Console.WriteLine($"  tenant {t.Key}: {t.Min(d => d.At) - start:ss\\.f}..{t.Max(d => d.At) - start:ss\\.f} " + string.Join(" ", t.GroupBy(d => (int)(d.At - start).TotalSeconds).OrderBy(g => g.Key).Select(g => g.Count())));
+            Console.WriteLine($"  reads              {totals.Sum(t => t.RowsRead):N0} rows read for {Sends:N0} rows due ({(double)totals.Sum(t => t.RowsRead) / Sends:N2}x) in {totals.Sum(t => t.Reads):N0} reads; {totals.Sum(t => t.RowsClaimed):N0} claims won");
         }
         finally
         {

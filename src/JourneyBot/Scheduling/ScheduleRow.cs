@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace JourneyBot.Scheduling;
 
 // A future send in the Schedule table. PartitionKey = the minute it is due ("due|yyyyMMddHHmm"), so a tick
-// reads a range of past minutes and never the future; RowKey = a two-digit spread + the item id, so
+// reads a range of past minutes and never the future; RowKey = a four-hex-digit spread + the item id, so
 // instances start reading at different places and rarely race for the same rows. Done rows are deleted.
 public sealed class ScheduleRow : ITableEntity
 {

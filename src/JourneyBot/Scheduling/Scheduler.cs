@@ -6,41 +6,64 @@ namespace JourneyBot.Scheduling;
 
 public sealed record TickResult(int Read, int Claimed, int Done, int Postponed);
 
-// Runs on every instance. A tick: say we are alive (which sets our share of the rate limits), read due rows,
-// claim them, perform each, delete what is done. Claims are sized to what this instance can send within half
-// a lease, so a claim never expires under a healthy sender; a dead sender's claims expire and anyone takes them.
-public sealed partial class Scheduler(
-    ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings,
-    TimeProvider clock, ILogger<Scheduler> log) : BackgroundService
+// Runs on every instance. Each tick it says it is alive (which sets its share of the rate limits), reads due rows,
+// claims them and queues them per tenant; each tenant's rows are sent at that tenant's pace and each is deleted
+// the moment it is sent. While more is due than one read took, the instance reads again whenever a tenant's
+// queue runs low, not only on the tick, so every instance keeps a couple of seconds of each tenant's sends in
+// hand: enough that no share of a limit idles, little enough that instances finish together.
+public sealed partial class Scheduler : BackgroundService
 {
-    private readonly Dictionary<string, IScheduledWork> _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
+    // Seconds of a tenant's sends an instance keeps in hand while more are due.
+    private const double InHandSeconds = 1;
 
-    private long _ticks;
-    private int _inFlight;
+    private readonly ScheduleStore _store;
+    private readonly Dictionary<string, IScheduledWork> _works;
+    private readonly SendRateLimiter _limiter;
+    private readonly SchedulerSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<Scheduler> _log;
+    private readonly TenantLanes _lanes;
+
+    private long _reads;
     private long _rowsRead;
     private long _rowsClaimed;
+    // The latest read, and whether it took as many rows as it asked for (so more are probably due).
+    private long _round;
+    private volatile bool _moreDue;
+    private TaskCompletionSource _runningLow = NewSignal();
+
+    public Scheduler(ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log)
+    {
+        _store = store;
+        _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
+        _limiter = limiter;
+        _settings = settings;
+        _clock = clock;
+        _log = log;
+        _lanes = new TenantLanes(_settings.Parallelism, () => Math.Max(2, limiter.TenantShare / 2), SendRowAsync, OnRowFinished);
+    }
 
     public string InstanceId { get; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
 
     // Running totals, for the benchmark and for anyone watching an instance.
-    public (long Ticks, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _ticks), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
+    public (long Reads, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _reads), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
+
+    private int InHand => Math.Max(2, (int)(_limiter.TenantShare * InHandSeconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!settings.Enabled) return;
-        // Claiming goes on while earlier claims are still being sent, up to what fits in half a lease, so one
-        // slow tenant's rate limit never idles the others.
-        var sending = new List<Task>();
+        if (!_settings.Enabled) return;
         // The first round only says we are here: instances started together then know of each other before any
         // of them sends, and none takes a whole tenant's limit for itself.
         var announced = false;
+        var nextTick = _clock.GetUtcNow();
+        var isTick = true;
         while (!stoppingToken.IsCancellationRequested)
         {
-            sending.RemoveAll(t => t.IsCompleted);
             try
             {
                 if (!announced) await AnnounceAsync(stoppingToken);
-                else if ((await ClaimDueAsync(stoppingToken)).Claimed is { Count: > 0 } batch) sending.Add(PerformAllAsync(batch, stoppingToken));
+                else await ClaimAsync(isTick, stoppingToken);
                 announced = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -49,84 +72,96 @@ public sealed partial class Scheduler(
                 // it all up. The loop itself must never end while the app runs.
                 LogTickFailed(e.Message);
             }
+            if (isTick) nextTick = _clock.GetUtcNow() + _settings.TickInterval;
             try
             {
-                await Task.Delay(settings.TickInterval, clock, stoppingToken);
+                isTick = await NextRoundAsync(nextTick, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 break;
             }
         }
-        await Task.WhenAll(sending);
+        await _lanes.WhenSentAsync();
     }
 
-    // One tick, start to finish: claim what is due and send it. Stopping (or dying) stops the claiming of new
-    // work; work already on its way finishes and is recorded.
+    // One tick, start to finish, for tests: claim what is due and send it.
     public async Task<TickResult> TickAsync(CancellationToken stopping)
     {
-        var (read, batch) = await ClaimDueAsync(stopping);
-        return batch.Count == 0 ? new TickResult(read, 0, 0, 0) : await PerformAllAsync(batch, stopping);
+        var (read, claimed) = await ClaimAsync(isTick: true, stopping);
+        await claimed.Finished;
+        return new TickResult(read, claimed.Count, claimed.Done, claimed.Postponed);
+    }
+
+    // True when the tick is due; false when a tenant's queue ran low first.
+    private async Task<bool> NextRoundAsync(DateTimeOffset nextTick, CancellationToken stopping)
+    {
+        var wait = nextTick - _clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero) return true;
+        using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var tick = Task.Delay(wait, _clock, cancelDelay.Token);
+        var first = await Task.WhenAny(tick, Volatile.Read(ref _runningLow).Task);
+        await cancelDelay.CancelAsync();
+        stopping.ThrowIfCancellationRequested();
+        return first == tick;
     }
 
     private async Task AnnounceAsync(CancellationToken stopping) =>
-        limiter.ShareWith(await store.HeartbeatAsync(InstanceId, clock.GetUtcNow(), settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
+        _limiter.ShareWith(await _store.HeartbeatAsync(InstanceId, _clock.GetUtcNow(), _settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
 
-    // The rows read, and those this instance now holds, tenants taking turns.
-    private async Task<(int Read, List<ScheduleRow> Claimed)> ClaimDueAsync(CancellationToken stopping)
+    // A round reads what tops up the tenants in hand; a tick when nothing more seemed due also looks afresh. Rows are claimed and queued; the batch completes when they are all sent or put back.
+    private async Task<(int Read, LaneBatch Claimed)> ClaimAsync(bool isTick, CancellationToken stopping)
     {
-        await AnnounceAsync(stopping);
-        var now = clock.GetUtcNow();
-        var budget = Math.Max(settings.Parallelism, (int)(limiter.TenantShare * settings.Lease.TotalSeconds / 2)) - Volatile.Read(ref _inFlight);
-        if (budget <= 0) return (0, []);
-        var due = await store.ReadDueAsync(now, budget, Random.Shared.Next(100), stopping);
-        Interlocked.Increment(ref _ticks);
+        Interlocked.Exchange(ref _runningLow, NewSignal());
+        if (isTick) await AnnounceAsync(stopping);
+        var want = _lanes.Shortfall(Interlocked.Read(ref _round), InHand);
+        // While more is due, topping up samples all of it, new tenants included; otherwise a tick looks afresh.
+        if (isTick && (!_moreDue || _lanes.HeldInAll() == 0)) want += _settings.Parallelism;
+        want = Math.Min(want, MaxRead);
+        if (want == 0) return (0, LaneBatch.Empty);
+        var now = _clock.GetUtcNow();
+        var due = await _store.ReadDueAsync(now, want, Random.Shared.Next(ScheduleStore.Spreads), stopping);
+        Interlocked.Increment(ref _reads);
         Interlocked.Add(ref _rowsRead, due.Count);
-        if (due.Count == 0) return (0, []);
-        var claimed = await store.ClaimAsync(due, InstanceId, now + settings.Lease, stopping);
+        _moreDue = due.Count >= want;
+        var round = Interlocked.Increment(ref _round);
+        if (due.Count == 0) return (0, LaneBatch.Empty);
+        // Never more of a tenant's sends than this instance can make in half a lease: the rest stay for others.
+        // While more is due, no more than twice what should be in hand, so instances run out of it together.
+        var cap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
+        if (_moreDue) cap = Math.Min(cap, 2 * InHand);
+        var room = due.GroupBy(r => r.TenantId).SelectMany(g => g.Take(Math.Max(0, cap - _lanes.Held(g.Key)))).ToList();
+        var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
-        Interlocked.Add(ref _inFlight, claimed.Count);
-        // Tenants in turn: one tenant's sends waiting for its rate limit must not hold up everyone else's.
-        return (due.Count, claimed.GroupBy(r => r.TenantId).SelectMany(g => g.Select((row, i) => (row, i))).OrderBy(x => x.i).Select(x => x.row).ToList());
+        return (due.Count, _lanes.Add(claimed, round, stopping));
     }
 
-    private async Task<TickResult> PerformAllAsync(List<ScheduleRow> claimed, CancellationToken stopping)
+    private const int MaxRead = 1000;
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // A tenant that still has sends due and is down to half of what should be in hand: read again now.
+    private void OnRowFinished(string tenantId, int held)
     {
-        var postponed = 0;
-        var abandoned = 0;
+        if (_moreDue && held < InHand / 2 && _lanes.IsCurrent(tenantId, Interlocked.Read(ref _round))) Volatile.Read(ref _runningLow).TrySetResult();
+    }
+
+    // Sent rows are deleted the moment they are sent: a crash can then repeat at most the sends in flight.
+    private async Task<bool?> SendRowAsync(ScheduleRow row, CancellationToken stopping)
+    {
         try
         {
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = stopping }, async (row, _) =>
-            {
-                try
-                {
-                    var outcome = await PerformAsync(row, stopping);
-                    if (outcome is null)
-                    {
-                        Interlocked.Increment(ref abandoned);
-                        return;
-                    }
-                    // Recorded the moment it is done: a crash can then repeat at most the sends in flight.
-                    if (outcome.Value) await CompleteAsync(row);
-                    else Interlocked.Increment(ref postponed);
-                }
-                catch (Exception e) when (!stopping.IsCancellationRequested)
-                {
-                    // Storage failed around this item: its claim stays and expires, and it is tried again then.
-                    Interlocked.Increment(ref postponed);
-                    LogRetry(row.Kind, ScheduleStore.IdOf(row), e.Message);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _inFlight);
-                }
-            });
+            var outcome = await PerformAsync(row, stopping);
+            if (outcome == true) await CompleteAsync(row);
+            return outcome;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Unstarted claims are left to expire and be taken over.
+            if (stopping.IsCancellationRequested) return null;
+            // Storage failed around this item: its claim stays and expires, and it is tried again then.
+            LogRetry(row.Kind, ScheduleStore.IdOf(row), e.Message);
+            return false;
         }
-        return new TickResult(claimed.Count, claimed.Count, claimed.Count - postponed - abandoned, postponed);
     }
 
     // True when the row is finished (sent, or given up on); false when it was put back for later; null when
@@ -137,12 +172,12 @@ public sealed partial class Scheduler(
         if (!_works.TryGetValue(row.Kind, out var work))
         {
             LogUnknownKind(row.Kind, item.Id);
-            await store.PostponeAsync(row, clock.GetUtcNow().AddHours(1), countAttempt: true, CancellationToken.None);
+            await _store.PostponeAsync(row, _clock.GetUtcNow().AddHours(1), countAttempt: true, CancellationToken.None);
             return false;
         }
         // A claim that has waited its turn gets a fresh lease before the work starts, so the work never runs on a
         // claim that could expire under it; if another instance took it over meanwhile, it is theirs.
-        if (row.LeaseUntil - clock.GetUtcNow() < settings.Lease * 0.75 && !await store.RenewAsync(row, clock.GetUtcNow() + settings.Lease, stopping))
+        if (row.LeaseUntil - _clock.GetUtcNow() < _settings.Lease * 0.75 && !await _store.RenewAsync(row, _clock.GetUtcNow() + _settings.Lease, stopping))
         {
             return null;
         }
@@ -152,7 +187,7 @@ public sealed partial class Scheduler(
             // so what went out is always recorded as done.
             var result = await work.RunAsync(item, stopping);
             if (result.Outcome == WorkOutcome.Done) return true;
-            await store.PostponeAsync(row, result.NotBefore ?? Backoff(row.Attempts), countAttempt: result.NotBefore is null, CancellationToken.None);
+            await _store.PostponeAsync(row, result.NotBefore ?? Backoff(row.Attempts), countAttempt: result.NotBefore is null, CancellationToken.None);
             return false;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -165,13 +200,13 @@ public sealed partial class Scheduler(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (row.Attempts + 1 >= settings.MaxAttempts)
+            if (row.Attempts + 1 >= _settings.MaxAttempts)
             {
                 LogGaveUp(row.Kind, item.Id, row.Attempts + 1, e.Message);
                 return true;
             }
             LogRetry(row.Kind, item.Id, e.Message);
-            await store.PostponeAsync(row, Backoff(row.Attempts), countAttempt: true, CancellationToken.None);
+            await _store.PostponeAsync(row, Backoff(row.Attempts), countAttempt: true, CancellationToken.None);
             return false;
         }
     }
@@ -180,9 +215,9 @@ public sealed partial class Scheduler(
     // done has most of a lease to get through a storage outage; a claim another instance has taken over stops the send.
     private async Task HoldClaimAsync(ScheduleRow row, CancellationToken stopping)
     {
-        var now = clock.GetUtcNow();
-        if (row.LeaseUntil - now >= settings.Lease * 0.75) return;
-        if (!await store.RenewAsync(row, now + settings.Lease, stopping)) throw new ClaimLostException();
+        var now = _clock.GetUtcNow();
+        if (row.LeaseUntil - now >= _settings.Lease * 0.75) return;
+        if (!await _store.RenewAsync(row, now + _settings.Lease, stopping)) throw new ClaimLostException();
     }
 
     // A sent item must be marked done before its lease runs out, or it would be sent again: when storage is
@@ -194,21 +229,21 @@ public sealed partial class Scheduler(
         {
             try
             {
-                await store.CompleteAsync(row, CancellationToken.None);
+                await _store.CompleteAsync(row, CancellationToken.None);
                 return;
             }
             // Any failure: the delete is conditional on our claim, so trying it again is always safe.
-            catch (Exception e) when (e is not OutOfMemoryException && clock.GetUtcNow() + delay < until)
+            catch (Exception e) when (e is not OutOfMemoryException && _clock.GetUtcNow() + delay < until)
             {
                 LogCompleteRetry(ScheduleStore.IdOf(row), e.Message);
-                await Task.Delay(delay, clock);
+                await Task.Delay(delay, _clock);
             }
         }
     }
 
     // 30 s, 1, 2, 4… minutes, at most an hour.
     private DateTimeOffset Backoff(int attempts) =>
-        clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
+        _clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
 
     [LoggerMessage(LogLevel.Warning, "Sent item {Id} could not be marked done yet; retrying: {Reason}")]
     private partial void LogCompleteRetry(string id, string reason);

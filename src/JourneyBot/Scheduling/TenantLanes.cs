@@ -1,0 +1,164 @@
+namespace JourneyBot.Scheduling;
+
+// Claimed rows waiting to be sent, one queue per tenant. Teams limits each tenant separately, so each queue has
+// senders of its own: a tenant waiting for its rate limit never holds up another's sends. All senders together
+// stay within the instance's parallelism.
+internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, Func<ScheduleRow, CancellationToken, Task<bool?>> perform, Action<string, int> drained)
+{
+    private sealed class Lane
+    {
+        public readonly Queue<(ScheduleRow Row, LaneBatch Batch)> Waiting = new();
+        public int Sending;
+        // The read that last brought rows for this tenant: a tenant missing from the latest read has probably
+        // nothing more due, so it does not ask for more.
+        public long Round;
+    }
+
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _senders = [];
+    private readonly SemaphoreSlim _slots = new(parallelism);
+    private readonly Lock _lock = new();
+
+    // Rows this instance holds for the tenant: waiting and being sent.
+    public int Held(string tenantId)
+    {
+        lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) ? lane.Waiting.Count + lane.Sending : 0;
+    }
+
+    public int HeldInAll()
+    {
+        lock (_lock) return _lanes.Values.Sum(l => l.Waiting.Count + l.Sending);
+    }
+
+    // How many rows it would take to bring every tenant seen in read `round` up to `target`.
+    public int Shortfall(long round, int target)
+    {
+        lock (_lock)
+        {
+            var shortfall = 0;
+            foreach (var (tenant, lane) in _lanes.ToList())
+            {
+                var held = lane.Waiting.Count + lane.Sending;
+                if (lane.Round == round) shortfall += Math.Max(0, target - held);
+                else if (held == 0) _lanes.Remove(tenant);
+            }
+            return shortfall;
+        }
+    }
+
+    public bool IsCurrent(string tenantId, long round)
+    {
+        lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) && lane.Round == round;
+    }
+
+    // Queues claimed rows from read `round`; the batch completes when every one of them is sent, put back or abandoned.
+    public LaneBatch Add(IReadOnlyCollection<ScheduleRow> rows, long round, CancellationToken stopping)
+    {
+        var batch = new LaneBatch(rows.Count);
+        lock (_lock)
+        {
+            foreach (var row in rows)
+            {
+                if (!_lanes.TryGetValue(row.TenantId, out var lane)) _lanes[row.TenantId] = lane = new Lane();
+                lane.Round = round;
+                lane.Waiting.Enqueue((row, batch));
+            }
+            foreach (var tenant in rows.Select(r => r.TenantId).Distinct(StringComparer.Ordinal)) StartSenders(tenant, _lanes[tenant], stopping);
+        }
+        return batch;
+    }
+
+    // Every sender's current row finished (after stopping, the rows not yet started stay claimed, to expire).
+    public Task WhenSentAsync()
+    {
+        lock (_lock) return Task.WhenAll(_senders.ToList());
+    }
+
+    private void StartSenders(string tenantId, Lane lane, CancellationToken stopping)
+    {
+        while (lane.Sending < Math.Min(lane.Waiting.Count + lane.Sending, Math.Max(1, sendersPerTenant())))
+        {
+            lane.Sending++;
+            var sender = Task.Run(() => SendAsync(tenantId, lane, stopping));
+            _senders.Add(sender);
+            _ = sender.ContinueWith(done =>
+            {
+                lock (_lock) _senders.Remove(done);
+            }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task SendAsync(string tenantId, Lane lane, CancellationToken stopping)
+    {
+        while (true)
+        {
+            var slot = false;
+            try
+            {
+                await _slots.WaitAsync(stopping);
+                slot = true;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            (ScheduleRow Row, LaneBatch Batch) next;
+            lock (_lock)
+            {
+                // Leaving and being counted out happen together, so rows added meanwhile always find a sender.
+                if (!slot || stopping.IsCancellationRequested || !lane.Waiting.TryDequeue(out next))
+                {
+                    if (stopping.IsCancellationRequested) AbandonAllLocked(lane);
+                    lane.Sending--;
+                    if (slot) _slots.Release();
+                    return;
+                }
+            }
+            bool? outcome;
+            try
+            {
+                outcome = await perform(next.Row, stopping);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The row stays claimed and is tried again when its lease ends.
+                outcome = false;
+            }
+            finally
+            {
+                _slots.Release();
+            }
+            next.Batch.Record(outcome);
+            int held;
+            lock (_lock) held = lane.Waiting.Count + lane.Sending - 1;
+            drained(tenantId, held);
+        }
+    }
+
+    private static void AbandonAllLocked(Lane lane)
+    {
+        while (lane.Waiting.TryDequeue(out var waiting)) waiting.Batch.Record(null);
+    }
+}
+
+// Claimed rows on their way: true = finished, false = put back for later, null = abandoned (instance stopping).
+internal sealed class LaneBatch(int count)
+{
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _remaining = count;
+    private int _done;
+    private int _postponed;
+
+    public static LaneBatch Empty => new(0);
+
+    public int Count { get; } = count;
+    public int Done => Volatile.Read(ref _done);
+    public int Postponed => Volatile.Read(ref _postponed);
+    public Task Finished => Count == 0 ? Task.CompletedTask : _finished.Task;
+
+    public void Record(bool? outcome)
+    {
+        if (outcome == true) Interlocked.Increment(ref _done);
+        else if (outcome == false) Interlocked.Increment(ref _postponed);
+        if (Interlocked.Decrement(ref _remaining) == 0) _finished.TrySetResult();
+    }
+}
