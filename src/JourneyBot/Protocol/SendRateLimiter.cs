@@ -3,23 +3,38 @@ using Microsoft.Extensions.Configuration;
 namespace JourneyBot.Protocol;
 
 // Teams' published limits for proactive sends: per app and tenant, and per conversation, each counted over
-// sliding windows. Every running instance takes an equal share (the scheduler tells it how many are alive),
-// so together they stay inside the limits without talking to each other on every send.
+// sliding windows. Every running instance takes a share (the scheduler tells it how many are alive and where it
+// ranks among them), so together they stay inside the limits without talking to each other on every send.
 public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
 {
     private readonly Dictionary<string, Queue<DateTimeOffset>> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private int _instances = 1;
+    private volatile Share _share = new(1, 0);
 
-    public int Instances => _instances;
+    private sealed record Share(int Instances, int Rank);
 
-    public void ShareWith(int instances) => _instances = Math.Max(1, instances);
+    public int Instances => _share.Instances;
+
+    // `rank` = how many of the live instances come before this one: a limit that does not divide evenly gives the
+    // first ones one more each, so no part of it is left unused.
+    public void ShareWith(int instances, int rank = 0) => _share = new Share(Math.Max(1, instances), Math.Clamp(rank, 0, Math.Max(0, instances - 1)));
 
     // This instance's share of a tenant's sends per second.
-    public int TenantShare => Math.Max(1, (int)(limits.TenantPerSecond / _instances));
+    public int TenantShare => SharedOut((int)limits.TenantPerSecond);
+
+    // Several instances' sends reach Teams a few milliseconds earlier or later than each counted them, so together
+    // they keep one send of every limit in hand for each instance beyond the first.
+    private int SharedOut(int limit)
+    {
+        var share = _share;
+        var shared = Math.Max(share.Instances, limit - (share.Instances - 1));
+        return Math.Max(1, shared / share.Instances + (share.Rank < shared % share.Instances ? 1 : 0));
+    }
 
     private readonly Dictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
+    // Per tenant, when the next evenly spaced send is due.
+    private readonly Dictionary<string, DateTimeOffset> _nextSend = new(StringComparer.Ordinal);
 
     // Teams said 429 for this tenant: nobody here sends to it until the wait is over.
     public void Pause(string tenantId, TimeSpan wait)
@@ -49,19 +64,27 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
         var now = clock.GetUtcNow();
         lock (_lock)
         {
+            var share = TenantShare;
             var tenant = Log(_tenants, tenantId, now, TimeSpan.FromSeconds(1));
-            var wait = WaitFor(tenant, now, TimeSpan.FromSeconds(1), TenantShare);
-            // Spread over the second, not sent in one burst: the instances' bursts would otherwise land together.
-            var quarter = WaitFor(tenant, now, TimeSpan.FromMilliseconds(250), Math.Max(1, (TenantShare + 3) / 4));
-            if (quarter > wait) wait = quarter;
+            var wait = WaitFor(tenant, now, TimeSpan.FromSeconds(1), share);
+            // Evenly spaced over the second (a late send may catch up by one): the instances' sends reach Teams a
+            // little earlier or later than counted here, and bursts would then land in the same second.
+            var interval = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / share);
+            var next = _nextSend.GetValueOrDefault(tenantId, now);
+            if (next - interval - now > wait) wait = next - interval - now;
             if (_pausedUntil.TryGetValue(tenantId, out var paused) && paused > now && paused - now > wait) wait = paused - now;
             var conversation = Log(_conversations, audience, now, limits.PerConversation.Max(l => l.Window));
             foreach (var (window, sends) in limits.PerConversation)
             {
-                var longest = WaitFor(conversation, now, window, Math.Max(1, sends / _instances));
+                var longest = WaitFor(conversation, now, window, SharedOut(sends));
                 if (longest > wait) wait = longest;
             }
             if (wait > TimeSpan.Zero) return wait;
+            _nextSend[tenantId] = (next > now ? next : now) + interval;
+            if (_nextSend.Count > 10_000)
+            {
+                foreach (var (key, at) in _nextSend.ToList()) if (at < now) _nextSend.Remove(key);
+            }
             tenant.Enqueue(now);
             conversation.Enqueue(now);
             return TimeSpan.Zero;

@@ -63,29 +63,40 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
-    // Up to `limit` due, unclaimed (or abandoned) rows, starting at `spread` so instances fan out.
-    public async Task<List<ScheduleRow>> ReadDueAsync(DateTimeOffset now, int limit, int spread, CancellationToken cancellationToken)
+    // Up to `limit` due, unclaimed (or abandoned) rows, starting at `spread` so instances fan out. When much is
+    // due (`dense`), key ranges are read from there, each twice as wide as the last, so the storage service
+    // gathers and orders only about what is asked for instead of everything due; otherwise the whole key space
+    // is read from `spread` on, then the part before it.
+    public async Task<List<ScheduleRow>> ReadDueAsync(DateTimeOffset now, int limit, int spread, bool dense, CancellationToken cancellationToken)
     {
         var rows = new List<ScheduleRow>(Math.Min(limit, 1000));
-        var upTo = Bucket(now);
-        var start = $"{spread:x4}|";
-        var filters = new[]
+        var from = spread;
+        var width = dense ? Spreads / 64 : Spreads;
+        for (var covered = 0; covered < Spreads && rows.Count < limit; width *= 2)
         {
-            TableClient.CreateQueryFilter($"PartitionKey ge {DuePrefix} and PartitionKey le {upTo} and RowKey ge {start} and LeaseUntil le {now}"),
-            TableClient.CreateQueryFilter($"PartitionKey ge {DuePrefix} and PartitionKey le {upTo} and RowKey lt {start} and LeaseUntil le {now}"),
-        };
-        foreach (var filter in spread == 0 ? filters[..1] : filters)
-        {
-            await foreach (var page in tables.Schedule.QueryAsync<ScheduleRow>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken).AsPages())
-            {
-                foreach (var row in page.Values)
-                {
-                    rows.Add(row);
-                    if (rows.Count >= limit) return rows;
-                }
-            }
+            var to = Math.Min(from + Math.Min(width, Spreads - covered), Spreads);
+            await ReadRangeAsync(rows, now, limit, from, to, cancellationToken);
+            covered += to - from;
+            from = to % Spreads;
         }
         return rows;
+    }
+
+    private async Task ReadRangeAsync(List<ScheduleRow> rows, DateTimeOffset now, int limit, int from, int to, CancellationToken cancellationToken)
+    {
+        var upTo = Bucket(now);
+        var start = $"{from:x4}|";
+        var filter = to >= Spreads
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {DuePrefix} and PartitionKey le {upTo} and RowKey ge {start} and LeaseUntil le {now}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {DuePrefix} and PartitionKey le {upTo} and RowKey ge {start} and RowKey lt {$"{to:x4}|"} and LeaseUntil le {now}");
+        await foreach (var page in tables.Schedule.QueryAsync<ScheduleRow>(filter, maxPerPage: Math.Min(limit - rows.Count, 1000), cancellationToken: cancellationToken).AsPages())
+        {
+            foreach (var row in page.Values)
+            {
+                rows.Add(row);
+                if (rows.Count >= limit) return;
+            }
+        }
     }
 
     // Claims what it can, a partition's rows in one transaction where possible; returns the rows now held.
@@ -173,18 +184,21 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
-    // Heartbeat: records this instance and returns how many instances are alive, to share rate limits.
-    public async Task<int> HeartbeatAsync(string instance, DateTimeOffset now, TimeSpan aliveWithin, CancellationToken cancellationToken)
+    // Heartbeat: records this instance and returns how many instances are alive and how many of them sort before
+    // it, so they can split rate limits that do not divide evenly.
+    public async Task<(int Alive, int Rank)> HeartbeatAsync(string instance, DateTimeOffset now, TimeSpan aliveWithin, CancellationToken cancellationToken)
     {
         await tables.Schedule.UpsertEntityAsync(new TableEntity(InstancesPartition, instance) { ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken);
         var alive = 0;
+        var rank = 0;
         var since = now - aliveWithin;
-        await foreach (var _ in tables.Schedule.QueryAsync<TableEntity>(
+        await foreach (var other in tables.Schedule.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {InstancesPartition} and SeenAt ge {since}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             alive++;
+            if (string.CompareOrdinal(other.RowKey, instance) < 0) rank++;
         }
-        return Math.Max(1, alive);
+        return (Math.Max(1, alive), Math.Min(rank, Math.Max(0, alive - 1)));
     }
 
     public static ScheduledItem ToItem(ScheduleRow row) =>

@@ -14,7 +14,7 @@ public sealed record TickResult(int Read, int Claimed, int Done, int Postponed);
 public sealed partial class Scheduler : BackgroundService
 {
     // Seconds of a tenant's sends an instance keeps in hand while more are due.
-    private const double InHandSeconds = 1;
+    private const double InHandSeconds = 0.75;
 
     private readonly ScheduleStore _store;
     private readonly Dictionary<string, IScheduledWork> _works;
@@ -27,8 +27,7 @@ public sealed partial class Scheduler : BackgroundService
     private long _reads;
     private long _rowsRead;
     private long _rowsClaimed;
-    // The latest read, and whether it took as many rows as it asked for (so more are probably due).
-    private long _round;
+    // Whether the latest read took as many rows as it asked for (so more are probably due).
     private volatile bool _moreDue;
     private TaskCompletionSource _runningLow = NewSignal();
 
@@ -49,6 +48,9 @@ public sealed partial class Scheduler : BackgroundService
     public (long Reads, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _reads), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
 
     private int InHand => Math.Max(2, (int)(_limiter.TenantShare * InHandSeconds));
+
+    // A tenant none of whose rows came among this many claimed rows has probably nothing more due.
+    private int ActiveWithin => 5 * InHand;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -106,34 +108,40 @@ public sealed partial class Scheduler : BackgroundService
         return first == tick;
     }
 
-    private async Task AnnounceAsync(CancellationToken stopping) =>
-        _limiter.ShareWith(await _store.HeartbeatAsync(InstanceId, _clock.GetUtcNow(), _settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping));
+    private async Task AnnounceAsync(CancellationToken stopping)
+    {
+        var (alive, rank) = await _store.HeartbeatAsync(InstanceId, _clock.GetUtcNow(), _settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping);
+        _limiter.ShareWith(alive, rank);
+    }
 
     // A round reads what tops up the tenants in hand; a tick when nothing more seemed due also looks afresh. Rows are claimed and queued; the batch completes when they are all sent or put back.
     private async Task<(int Read, LaneBatch Claimed)> ClaimAsync(bool isTick, CancellationToken stopping)
     {
         Interlocked.Exchange(ref _runningLow, NewSignal());
         if (isTick) await AnnounceAsync(stopping);
-        var want = _lanes.Shortfall(Interlocked.Read(ref _round), InHand);
+        var want = _lanes.Shortfall(InHand, ActiveWithin);
         // While more is due, topping up samples all of it, new tenants included; otherwise a tick looks afresh.
         if (isTick && (!_moreDue || _lanes.HeldInAll() == 0)) want += _settings.Parallelism;
         want = Math.Min(want, MaxRead);
         if (want == 0) return (0, LaneBatch.Empty);
         var now = _clock.GetUtcNow();
-        var due = await _store.ReadDueAsync(now, want, Random.Shared.Next(ScheduleStore.Spreads), stopping);
+        var due = await _store.ReadDueAsync(now, want, Random.Shared.Next(ScheduleStore.Spreads), _moreDue, stopping);
         Interlocked.Increment(ref _reads);
         Interlocked.Add(ref _rowsRead, due.Count);
         _moreDue = due.Count >= want;
-        var round = Interlocked.Increment(ref _round);
         if (due.Count == 0) return (0, LaneBatch.Empty);
-        // Never more of a tenant's sends than this instance can make in half a lease: the rest stay for others.
-        // While more is due, no more than twice what should be in hand, so instances run out of it together.
-        var cap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
-        if (_moreDue) cap = Math.Min(cap, 2 * InHand);
-        var room = due.GroupBy(r => r.TenantId).SelectMany(g => g.Take(Math.Max(0, cap - _lanes.Held(g.Key)))).ToList();
+        // Never more of a tenant's sends than this instance can make in half a lease. While more is due, no more
+        // than twice what should be in hand; once this read has taken the last of it, no more than this
+        // instance's part of what is left (or what should be in hand): so instances run out of it together.
+        var leaseCap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
+        var room = due.GroupBy(r => r.TenantId).SelectMany(g =>
+        {
+            var cap = _moreDue ? 3 * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
+            return g.Take(Math.Max(0, Math.Min(cap, leaseCap) - _lanes.Held(g.Key)));
+        }).ToList();
         var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
-        return (due.Count, _lanes.Add(claimed, round, stopping));
+        return (due.Count, _lanes.Add(claimed, stopping));
     }
 
     private const int MaxRead = 1000;
@@ -143,7 +151,7 @@ public sealed partial class Scheduler : BackgroundService
     // A tenant that still has sends due and is down to half of what should be in hand: read again now.
     private void OnRowFinished(string tenantId, int held)
     {
-        if (_moreDue && held < InHand / 2 && _lanes.IsCurrent(tenantId, Interlocked.Read(ref _round))) Volatile.Read(ref _runningLow).TrySetResult();
+        if (_moreDue && held < InHand / 2 && _lanes.IsActive(tenantId, ActiveWithin)) Volatile.Read(ref _runningLow).TrySetResult();
     }
 
     // Sent rows are deleted the moment they are sent: a crash can then repeat at most the sends in flight.

@@ -9,10 +9,12 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
     {
         public readonly Queue<(ScheduleRow Row, LaneBatch Batch)> Waiting = new();
         public int Sending;
-        // The read that last brought rows for this tenant: a tenant missing from the latest read has probably
-        // nothing more due, so it does not ask for more.
-        public long Round;
+        // Rows queued (for all tenants) when this tenant's last rows came: a tenant absent from many rows since has
+        // probably nothing more due, so it stops asking for more.
+        public long SeenAt;
     }
+
+    private long _queued;
 
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _senders = [];
@@ -30,8 +32,8 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
         lock (_lock) return _lanes.Values.Sum(l => l.Waiting.Count + l.Sending);
     }
 
-    // How many rows it would take to bring every tenant seen in read `round` up to `target`.
-    public int Shortfall(long round, int target)
+    // How many rows it would take to bring every tenant still seen in the last `activeWithin` rows up to `target`.
+    public int Shortfall(int target, int activeWithin)
     {
         lock (_lock)
         {
@@ -39,28 +41,29 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
             foreach (var (tenant, lane) in _lanes.ToList())
             {
                 var held = lane.Waiting.Count + lane.Sending;
-                if (lane.Round == round) shortfall += Math.Max(0, target - held);
+                if (_queued - lane.SeenAt < activeWithin) shortfall += Math.Max(0, target - held);
                 else if (held == 0) _lanes.Remove(tenant);
             }
             return shortfall;
         }
     }
 
-    public bool IsCurrent(string tenantId, long round)
+    public bool IsActive(string tenantId, int activeWithin)
     {
-        lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) && lane.Round == round;
+        lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) && _queued - lane.SeenAt < activeWithin;
     }
 
-    // Queues claimed rows from read `round`; the batch completes when every one of them is sent, put back or abandoned.
-    public LaneBatch Add(IReadOnlyCollection<ScheduleRow> rows, long round, CancellationToken stopping)
+    // Queues claimed rows; the batch completes when every one of them is sent, put back or abandoned.
+    public LaneBatch Add(IReadOnlyCollection<ScheduleRow> rows, CancellationToken stopping)
     {
         var batch = new LaneBatch(rows.Count);
         lock (_lock)
         {
+            _queued += rows.Count;
             foreach (var row in rows)
             {
                 if (!_lanes.TryGetValue(row.TenantId, out var lane)) _lanes[row.TenantId] = lane = new Lane();
-                lane.Round = round;
+                lane.SeenAt = _queued;
                 lane.Waiting.Enqueue((row, batch));
             }
             foreach (var tenant in rows.Select(r => r.TenantId).Distinct(StringComparer.Ordinal)) StartSenders(tenant, _lanes[tenant], stopping);

@@ -15,7 +15,8 @@ public static class DueSends
 {
     public sealed record Seeded(int Sends, IReadOnlyList<string> Conversations);
 
-    public static async Task<Seeded> SeedAsync(string storage, TestChannel channel, string appId, int sends, int conversations, int tenants, DateTimeOffset dueAt)
+    // `batch` names the sends, so a second batch to the same people is told apart from the first.
+    public static async Task<Seeded> SeedAsync(string storage, TestChannel channel, string appId, int sends, int conversations, int tenants, DateTimeOffset dueAt, string batch = "bench")
     {
         var tables = new StorageTables(new TableServiceClient(storage));
         foreach (var name in StorageTables.All) await tables.Service.CreateTableIfNotExistsAsync(name);
@@ -38,8 +39,8 @@ public static class DueSends
         var items = Enumerable.Range(0, sends).Select(i =>
         {
             var (tenant, person, _) = people[i % conversations];
-            var entry = new DigestEntry($"bench|{i}", FollowUpKind.DepartmentGaps, "prog-bench", "Licence renewal", $"Nudge {i}: Department 1 has nothing yet in Stage 2.", new Person(person, person)) { DepartmentId = "d1" };
-            return new ScheduledItem($"digest|{tenant}|{person}|{i:D6}", FollowUpItems.DigestKind, dueAt, tenant, person,
+            var entry = new DigestEntry($"{batch}|{i}", FollowUpKind.DepartmentGaps, "prog-bench", "Licence renewal", $"Nudge {batch} {i}: Department 1 has nothing yet in Stage 2.", new Person(person, person)) { DepartmentId = "d1" };
+            return new ScheduledItem($"digest|{tenant}|{person}|{batch}|{i:D6}", FollowUpItems.DigestKind, dueAt, tenant, person,
                 JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json));
         }).ToList();
         var store = new ScheduleStore(tables);
