@@ -114,7 +114,8 @@ public sealed partial class Scheduler : BackgroundService
         _limiter.ShareWith(alive, rank);
     }
 
-    // A round reads what tops up the tenants in hand; a tick when nothing more seemed due also looks afresh. Rows are claimed and queued; the batch completes when they are all sent or put back.
+    // A round reads what tops up the tenants in hand; a tick when nothing more seemed due also looks afresh.
+    // Rows are claimed and queued; the batch completes when they are all sent or put back.
     private async Task<(int Read, LaneBatch Claimed)> ClaimAsync(bool isTick, CancellationToken stopping)
     {
         Interlocked.Exchange(ref _runningLow, NewSignal());
@@ -131,7 +132,7 @@ public sealed partial class Scheduler : BackgroundService
         _moreDue = due.Count >= want;
         if (due.Count == 0) return (0, LaneBatch.Empty);
         // Never more of a tenant's sends than this instance can make in half a lease. While more is due, no more
-        // than twice what should be in hand; once this read has taken the last of it, no more than this
+        // than three times what should be in hand; once this read has taken the last of it, no more than this
         // instance's part of what is left (or what should be in hand): so instances run out of it together.
         var leaseCap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
         var room = due.GroupBy(r => r.TenantId).SelectMany(g =>
