@@ -63,16 +63,16 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
-    // Up to `limit` due, unclaimed (or abandoned) rows, starting at `spread` so instances fan out. When much is
-    // due (`dense`), key ranges are read from there, each twice as wide as the last, so the storage service
-    // gathers and orders only about what is asked for instead of everything due; otherwise the whole key space
-    // is read from `spread` on, then the part before it.
+    // Up to `limit` due, unclaimed (or abandoned) rows, starting at `spread` so instances fan out. A narrow key
+    // range is read first, so when much is due the storage service gathers and orders only about what is asked
+    // for instead of everything due; then, when much is due (`dense`), ranges each twice as wide as the last,
+    // otherwise the rest of the key space at once.
     public async Task<List<ScheduleRow>> ReadDueAsync(DateTimeOffset now, int limit, int spread, bool dense, CancellationToken cancellationToken)
     {
         var rows = new List<ScheduleRow>(Math.Min(limit, 1000));
         var from = spread;
-        var width = dense ? Spreads / 64 : Spreads;
-        for (var covered = 0; covered < Spreads && rows.Count < limit; width *= 2)
+        var width = Spreads / 64;
+        for (var covered = 0; covered < Spreads && rows.Count < limit; width = dense ? width * 2 : Spreads)
         {
             var to = Math.Min(from + Math.Min(width, Spreads - covered), Spreads);
             await ReadRangeAsync(rows, now, limit, from, to, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JourneyBot.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,15 @@ public sealed record TickResult(int Read, int Claimed, int Done, int Postponed);
 // Runs on every instance. Each tick it says it is alive (which sets its share of the rate limits), reads due rows,
 // claims them and queues them per tenant; each tenant's rows are sent at that tenant's pace and each is deleted
 // the moment it is sent. While more is due than one read took, the instance reads again whenever a tenant's
-// queue runs low, not only on the tick, so every instance keeps a couple of seconds of each tenant's sends in
-// hand: enough that no share of a limit idles, little enough that instances finish together.
+// queue runs low, not only on the tick, so every instance keeps a few read-and-claim rounds' worth of each
+// tenant's sends in hand: enough that no share of a limit idles, little enough that instances finish together.
 public sealed partial class Scheduler : BackgroundService
 {
-    // Seconds of a tenant's sends an instance keeps in hand while more are due.
-    private const double InHandSeconds = 0.75;
+    // While more is due, an instance keeps in hand enough of each tenant's sends to cover a few read-and-claim
+    // rounds (so no tenant runs dry while it reads again) and no more (so instances run out of work together).
+    private const double RoundsInHand = 4;
+    private const double MinInHandSeconds = 0.4;
+    private const double MaxInHandSeconds = 2;
 
     private readonly ScheduleStore _store;
     private readonly Dictionary<string, IScheduledWork> _works;
@@ -29,6 +33,8 @@ public sealed partial class Scheduler : BackgroundService
     private long _rowsClaimed;
     // Whether the latest read took as many rows as it asked for (so more are probably due).
     private volatile bool _moreDue;
+    // How long a read-and-claim round takes, smoothed.
+    private double _roundSeconds = 0.1;
     private TaskCompletionSource _runningLow = NewSignal();
 
     public Scheduler(ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log)
@@ -47,7 +53,7 @@ public sealed partial class Scheduler : BackgroundService
     // Running totals, for the benchmark and for anyone watching an instance.
     public (long Reads, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _reads), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
 
-    private int InHand => Math.Max(2, (int)(_limiter.TenantShare * InHandSeconds));
+    private int InHand => Math.Max(2, (int)(_limiter.TenantShare * Math.Clamp(RoundsInHand * _roundSeconds, MinInHandSeconds, MaxInHandSeconds)));
 
     // A tenant none of whose rows came among this many claimed rows has probably nothing more due.
     private int ActiveWithin => 5 * InHand;
@@ -120,12 +126,15 @@ public sealed partial class Scheduler : BackgroundService
     {
         Interlocked.Exchange(ref _runningLow, NewSignal());
         if (isTick) await AnnounceAsync(stopping);
-        var want = _lanes.Shortfall(InHand, ActiveWithin);
-        // While more is due, topping up samples all of it, new tenants included; otherwise a tick looks afresh.
-        if (isTick && (!_moreDue || _lanes.HeldInAll() == 0)) want += _settings.Parallelism;
+        // While more is due, a read tops every tenant up once one of them runs low (topping up samples all that is
+        // due, new tenants included); otherwise a tick looks afresh.
+        var (want, anyLow) = _lanes.Shortfall(InHand, InHand / 2, ActiveWithin);
+        if (_moreDue && !anyLow && _lanes.HeldInAll() > 0) want = 0;
+        else if (isTick && (!_moreDue || _lanes.HeldInAll() == 0)) want += _settings.Parallelism;
         want = Math.Min(want, MaxRead);
         if (want == 0) return (0, LaneBatch.Empty);
         var now = _clock.GetUtcNow();
+        var round = Stopwatch.StartNew();
         var due = await _store.ReadDueAsync(now, want, Random.Shared.Next(ScheduleStore.Spreads), _moreDue, stopping);
         Interlocked.Increment(ref _reads);
         Interlocked.Add(ref _rowsRead, due.Count);
@@ -142,6 +151,7 @@ public sealed partial class Scheduler : BackgroundService
         }).ToList();
         var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
+        _roundSeconds = 0.8 * _roundSeconds + 0.2 * round.Elapsed.TotalSeconds;
         return (due.Count, _lanes.Add(claimed, stopping));
     }
 
@@ -152,7 +162,7 @@ public sealed partial class Scheduler : BackgroundService
     // A tenant that still has sends due and is down to half of what should be in hand: read again now.
     private void OnRowFinished(string tenantId, int held)
     {
-        if (_moreDue && held < InHand / 2 && _lanes.IsActive(tenantId, ActiveWithin)) Volatile.Read(ref _runningLow).TrySetResult();
+        if (_moreDue && held <= InHand / 2 && _lanes.IsActive(tenantId, ActiveWithin)) Volatile.Read(ref _runningLow).TrySetResult();
     }
 
     // Sent rows are deleted the moment they are sent: a crash can then repeat at most the sends in flight.

@@ -32,19 +32,28 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
         lock (_lock) return _lanes.Values.Sum(l => l.Waiting.Count + l.Sending);
     }
 
-    // How many rows it would take to bring every tenant still seen in the last `activeWithin` rows up to `target`.
-    public int Shortfall(int target, int activeWithin)
+    // How many rows it would take to bring every tenant still seen in the last `activeWithin` rows up to `target`,
+    // and whether any of them is down to `low` or fewer.
+    public (int Rows, bool AnyLow) Shortfall(int target, int low, int activeWithin)
     {
         lock (_lock)
         {
             var shortfall = 0;
+            var anyLow = false;
             foreach (var (tenant, lane) in _lanes.ToList())
             {
                 var held = lane.Waiting.Count + lane.Sending;
-                if (_queued - lane.SeenAt < activeWithin) shortfall += Math.Max(0, target - held);
-                else if (held == 0) _lanes.Remove(tenant);
+                if (_queued - lane.SeenAt < activeWithin)
+                {
+                    shortfall += Math.Max(0, target - held);
+                    anyLow |= held <= low;
+                }
+                else if (held == 0)
+                {
+                    _lanes.Remove(tenant);
+                }
             }
-            return shortfall;
+            return (shortfall, anyLow);
         }
     }
 

@@ -27,15 +27,17 @@ public class SendRateLimiterTests
     [Fact]
     public async Task ATenantsSendsAreSpreadEvenlyOverEachSecondAndUseTheWholeShare()
     {
-        // Real time: three seconds of one instance's share of a tenant, one send after another.
-        var limiter = new SendRateLimiter(new SendRateLimits(), TimeProvider.System);
+        // Real time: three seconds of one instance's share of a tenant, one send after another. Each send's time is
+        // the one the limiter read when it gave the turn, not when this test got round to noting it.
+        var clock = new LastReadClock();
+        var limiter = new SendRateLimiter(new SendRateLimits(), clock);
         limiter.ShareWith(3, 0);
         var share = limiter.TenantShare;
         var sentAt = new List<DateTimeOffset>();
         for (var i = 0; i < share * 3; i++)
         {
             await limiter.WaitAsync("tenant-a", $"chat-{i}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-            sentAt.Add(DateTimeOffset.UtcNow);
+            sentAt.Add(clock.Last);
         }
 
         // Never more than the share in any second, never a burst in any quarter of one (a late send may catch up)…
@@ -47,5 +49,12 @@ public class SendRateLimiterTests
         // …and the share is used: three seconds' worth takes about three seconds (not six, as at half the share),
         // with room for a timer that fires late on a busy machine.
         Assert.True(sentAt[^1] - sentAt[0] < TimeSpan.FromSeconds(4), $"{sentAt.Count} sends took {(sentAt[^1] - sentAt[0]).TotalSeconds:N2} s");
+    }
+
+    private sealed class LastReadClock : TimeProvider
+    {
+        public DateTimeOffset Last { get; private set; }
+
+        public override DateTimeOffset GetUtcNow() => Last = base.GetUtcNow();
     }
 }
