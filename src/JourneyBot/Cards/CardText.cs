@@ -24,6 +24,9 @@ public static partial class CardText
     // Long texts on summary cards are cut so a card stays small whatever people typed.
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
+    // "42%": no culture's spacing or sign placement, the same in every card.
+    public static string Percent(double share) => $"{Math.Round(share * 100):0}%";
+
     [GeneratedRegex(@"(?<start>^|\n)(?<space>[ \t]*)(?:(?<bullet>[-+])|(?<number>\d+)\.)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
 }

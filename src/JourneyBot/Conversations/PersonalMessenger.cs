@@ -29,8 +29,9 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
     {
         var key = (tenantId, aadObjectId);
         var now = clock.GetUtcNow();
-        var chat = _chats.TryGetValue(key, out var cached) && cached.Until > now ? cached.Chat : await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
-        if (chat is { Active: true, ServiceUrl.Length: > 0 })
+        var remembered = _chats.TryGetValue(key, out var cached) && cached.Until > now;
+        var chat = remembered ? cached.Chat : await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
+        while (chat is { Active: true, ServiceUrl.Length: > 0 })
         {
             try
             {
@@ -38,14 +39,12 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
                 _chats[key] = (chat, now + ChatsKeptFor);
                 return new Delivery(chat.ConversationId, null);
             }
-            catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && _chats.TryRemove(key, out _))
+            catch (ConnectorException e) when (remembered && e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {
+                // A remembered chat Teams no longer takes: read the stored one afresh, once.
+                _chats.TryRemove(key, out _);
+                remembered = false;
                 chat = await conversations.GetPersonalChatAsync(tenantId, aadObjectId, cancellationToken);
-                if (chat is { Active: true, ServiceUrl.Length: > 0 })
-                {
-                    await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, beforeEachAttempt, cancellationToken);
-                    return new Delivery(chat.ConversationId, null);
-                }
             }
         }
 
@@ -86,8 +85,6 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
         activity.Recipient = new ChannelAccount { Id = userId, AadObjectId = aadObjectId };
         // Paced (retries too) and stoppable while it waits its turn; not cancelled once on its way, since a message
         // Teams may have taken must be recorded as sent by the caller.
-        var pacer = limiter.Pacer(tenantId, aadObjectId, cancellationToken);
-        if (beforeEachAttempt is not null) pacer = pacer with { WaitTurnAsync = async () => { await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken); await beforeEachAttempt(); } };
-        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, pacer, CancellationToken.None);
+        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, limiter.Pacer(tenantId, aadObjectId, cancellationToken, beforeEachAttempt), CancellationToken.None);
     }
 }

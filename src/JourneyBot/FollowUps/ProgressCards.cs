@@ -30,8 +30,8 @@ public static class ProgressCards
         }
         card.Add(new FactSet([
             new Fact("Touchpoints", $"{now.Touchpoints}{Change(now.Touchpoints, before?.Touchpoints)}"),
-            new Fact("Coverage", cells == 0 ? "no stages or departments" : $"{filled} of {cells} stage × department cells ({Percent((double)filled / cells)})"),
-            new Fact("Evidence-backed", $"{Percent(now.EvidenceShare)}{(before is null ? "" : Points(now.EvidenceShare, before.EvidenceShare))}"),
+            new Fact("Coverage", cells == 0 ? "no stages or departments" : $"{filled} of {cells} stage × department cells ({CardText.Percent((double)filled / cells)})"),
+            new Fact("Evidence-backed", $"{CardText.Percent(now.EvidenceShare)}{(before is null ? "" : Points(now.EvidenceShare, before.EvidenceShare))}"),
             new Fact("Actions", $"{now.ActionsOpen} open, {now.ActionsDone} done, {now.ActionsOverdue} overdue{(before is null || before.ActionsDone == now.ActionsDone ? "" : $" ({now.ActionsDone - before.ActionsDone:+0;-0} done)")}"),
             new Fact("Checks ok", $"{now.ChecksOk()}{Change(now.ChecksOk(), before?.ChecksOk())}"),
         ]));
@@ -61,7 +61,6 @@ public static class ProgressCards
         return card;
     }
 
-    private static string Percent(double share) => $"{Math.Round(share * 100):0}%";
 
     private static string Change(int now, int? before) => before is not { } b || b == now ? "" : $" ({(now > b ? "+" : "")}{now - b})";
 

@@ -46,8 +46,13 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
         }
     }
 
-    public SendPacer Pacer(string tenantId, string audience, CancellationToken cancellationToken) =>
-        new(() => WaitAsync(tenantId, audience, cancellationToken), wait => Pause(tenantId, wait));
+    // `thenBefore` runs after each turn is given and right before the attempt (the scheduler checks its claim there).
+    public SendPacer Pacer(string tenantId, string audience, CancellationToken cancellationToken, Func<Task>? thenBefore = null) =>
+        new(async () =>
+        {
+            await WaitAsync(tenantId, audience, cancellationToken);
+            if (thenBefore is not null) await thenBefore();
+        }, wait => Pause(tenantId, wait));
 
     public async Task WaitAsync(string tenantId, string audience, CancellationToken cancellationToken)
     {

@@ -84,7 +84,7 @@ public static class ReviewCards
                 new FactSet([
                     new Fact("Completed", $"{review.CompletedOn:d MMM yyyy} by {CardText.Literal(review.By.DisplayName)}"),
                     new Fact("Verified today", $"{verified} of {snapshot.Touchpoints} active touchpoints"),
-                    new Fact("Evidence-backed", $"{Math.Round(snapshot.EvidenceShare * 100):0}%"),
+                    new Fact("Evidence-backed", CardText.Percent(snapshot.EvidenceShare)),
                     new Fact("Checks ok", $"{snapshot.ChecksOk()} of {snapshot.Health.Count}"),
                     new Fact("Next review", nextDue.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
                 ]),

@@ -128,9 +128,9 @@ public sealed partial class Scheduler : BackgroundService
         if (isTick) await AnnounceAsync(stopping);
         // While more is due, a read tops every tenant up once one of them runs low (topping up samples all that is
         // due, new tenants included); otherwise a tick looks afresh.
-        var (want, anyLow) = _lanes.Shortfall(InHand, InHand / 2, ActiveWithin);
-        if (_moreDue && !anyLow && _lanes.HeldInAll() > 0) want = 0;
-        else if (isTick && (!_moreDue || _lanes.HeldInAll() == 0)) want += _settings.Parallelism;
+        var (want, anyLow, held) = _lanes.Shortfall(InHand, InHand / 2, ActiveWithin);
+        if (_moreDue && !anyLow && held > 0) want = 0;
+        else if (isTick && (!_moreDue || held == 0)) want += _settings.Parallelism;
         want = Math.Min(want, MaxRead);
         if (want == 0) return (0, LaneBatch.Empty);
         var now = _clock.GetUtcNow();

@@ -9,6 +9,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
     {
         public readonly Queue<(ScheduleRow Row, LaneBatch Batch)> Waiting = new();
         public int Sending;
+        public int Held => Waiting.Count + Sending;
         // Rows queued (for all tenants) when this tenant's last rows came: a tenant absent from many rows since has
         // probably nothing more due, so it stops asking for more.
         public long SeenAt;
@@ -24,25 +25,22 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
     // Rows this instance holds for the tenant: waiting and being sent.
     public int Held(string tenantId)
     {
-        lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) ? lane.Waiting.Count + lane.Sending : 0;
-    }
-
-    public int HeldInAll()
-    {
-        lock (_lock) return _lanes.Values.Sum(l => l.Waiting.Count + l.Sending);
+        lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) ? lane.Held : 0;
     }
 
     // How many rows it would take to bring every tenant still seen in the last `activeWithin` rows up to `target`,
-    // and whether any of them is down to `low` or fewer.
-    public (int Rows, bool AnyLow) Shortfall(int target, int low, int activeWithin)
+    // whether any of them is down to `low` or fewer, and how many rows are held in all.
+    public (int Rows, bool AnyLow, int Held) Shortfall(int target, int low, int activeWithin)
     {
         lock (_lock)
         {
             var shortfall = 0;
             var anyLow = false;
+            var heldInAll = 0;
             foreach (var (tenant, lane) in _lanes.ToList())
             {
-                var held = lane.Waiting.Count + lane.Sending;
+                var held = lane.Held;
+                heldInAll += held;
                 if (_queued - lane.SeenAt < activeWithin)
                 {
                     shortfall += Math.Max(0, target - held);
@@ -53,7 +51,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
                     _lanes.Remove(tenant);
                 }
             }
-            return (shortfall, anyLow);
+            return (shortfall, anyLow, heldInAll);
         }
     }
 
@@ -88,7 +86,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
 
     private void StartSenders(string tenantId, Lane lane, CancellationToken stopping)
     {
-        while (lane.Sending < Math.Min(lane.Waiting.Count + lane.Sending, Math.Max(1, sendersPerTenant())))
+        while (lane.Sending < Math.Min(lane.Held, Math.Max(1, sendersPerTenant())))
         {
             lane.Sending++;
             var sender = Task.Run(() => SendAsync(tenantId, lane, stopping));
@@ -141,7 +139,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
             }
             next.Batch.Record(outcome);
             int held;
-            lock (_lock) held = lane.Waiting.Count + lane.Sending - 1;
+            lock (_lock) held = lane.Held - 1;
             drained(tenantId, held);
         }
     }
