@@ -60,7 +60,9 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
         {
             var wait = TryTake(tenantId, audience);
             if (wait <= TimeSpan.Zero) return;
-            await Task.Delay(wait, clock, cancellationToken);
+            // Timers count whole milliseconds and drop the rest: a wait of less than one would end at once and
+            // this loop would spin until the clock caught up.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock, cancellationToken);
         }
     }
 
