@@ -65,7 +65,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
     // Null when Teams says the app is not installed for the person.
     private async Task<string?> OpenChatAsync(string tenantId, string aadObjectId, string serviceUrl, string botId, CancellationToken cancellationToken)
     {
-        await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken);
+        var turn = await limiter.WaitAsync(tenantId, aadObjectId, cancellationToken);
         try
         {
             var created = await connector.CreatePersonalConversationAsync(serviceUrl, tenantId, botId, aadObjectId, cancellationToken);
@@ -74,6 +74,10 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
         catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             return null;
+        }
+        finally
+        {
+            turn.Answered();
         }
     }
 

@@ -68,19 +68,14 @@ public sealed class ConnectorClient(
         var url = new Uri(baseUrl, path);
         for (var attempt = 1; ; attempt++)
         {
-            if (pacer is not null) await pacer.WaitTurnAsync();
+            var answered = pacer is null ? null : await pacer.WaitTurnAsync();
             using var request = new HttpRequestMessage(method, url);
             if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options);
-            // The Playground's mock connector and local fakes live on loopback: never hand them a real token.
-            if (!baseUrl.IsLoopback && await tokens.GetTokenAsync(cancellationToken) is { } token)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
 
             TimeSpan delay;
             try
             {
-                using var response = await http.SendAsync(request, cancellationToken);
+                using var response = await SendPacedAsync(request, baseUrl, answered, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     if (response.Content.Headers.ContentLength == 0) return default!;
@@ -116,6 +111,24 @@ public sealed class ConnectorClient(
         }
     }
 
+    // The pacer hears when the request was answered (or failed), whatever happened.
+    private async Task<HttpResponseMessage> SendPacedAsync(HttpRequestMessage request, Uri baseUrl, Action? answered, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The Playground's mock connector and local fakes live on loopback: never hand them a real token.
+            if (!baseUrl.IsLoopback && await tokens.GetTokenAsync(cancellationToken) is { } token)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            return await http.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            answered?.Invoke();
+        }
+    }
+
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
@@ -132,5 +145,6 @@ public sealed class ConnectorClient(
     }
 }
 
-// Paces one logical send: WaitTurnAsync before each attempt; Throttled when Teams answered 429 for this long.
-public sealed record SendPacer(Func<Task> WaitTurnAsync, Action<TimeSpan> Throttled);
+// Paces one logical send: WaitTurnAsync before each attempt, returning what to call once that attempt was answered;
+// Throttled when Teams answered 429 for this long.
+public sealed record SendPacer(Func<Task<Action>> WaitTurnAsync, Action<TimeSpan> Throttled);

@@ -7,8 +7,9 @@ namespace JourneyBot.Protocol;
 // ranks among them), so together they stay inside the limits without talking to each other on every send.
 public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
 {
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _tenants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<SendTurn>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<SendTurn>> _conversations = new(StringComparer.Ordinal);
+    private readonly RoundTrips _roundTrips = new();
     private readonly Lock _lock = new();
     private volatile Share _share = new(1, 0);
 
@@ -50,23 +51,45 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
     public SendPacer Pacer(string tenantId, string audience, CancellationToken cancellationToken, Func<Task>? thenBefore = null) =>
         new(async () =>
         {
-            await WaitAsync(tenantId, audience, cancellationToken);
-            if (thenBefore is not null) await thenBefore();
+            var turn = await WaitAsync(tenantId, audience, cancellationToken);
+            try
+            {
+                if (thenBefore is not null) await thenBefore();
+            }
+            catch
+            {
+                turn.Answered();
+                throw;
+            }
+            return turn.Answered;
         }, wait => Pause(tenantId, wait));
 
-    public async Task WaitAsync(string tenantId, string audience, CancellationToken cancellationToken)
+    // The caller makes one request with the turn and says when Teams answered it (or that it was never made).
+    public async Task<SendTurn> WaitAsync(string tenantId, string audience, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var wait = TryTake(tenantId, audience);
-            if (wait <= TimeSpan.Zero) return;
+            var (wait, turn) = TryTake(tenantId, audience);
+            if (turn is not null) return turn;
             // Timers count whole milliseconds and drop the rest: a wait of less than one would end at once and
             // this loop would spin until the clock caught up.
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock, cancellationToken);
         }
     }
 
-    private TimeSpan TryTake(string tenantId, string audience)
+    // How many sends to this person or conversation its per-conversation limits let this instance make over the
+    // next `within`, counting what it sent before.
+    public int ConversationRoom(string audience, TimeSpan within)
+    {
+        var at = clock.GetUtcNow() + within;
+        lock (_lock)
+        {
+            _conversations.TryGetValue(audience, out var conversation);
+            return limits.PerConversation.Min(l => SharedOut(l.Sends) - (conversation?.Count(t => t.CountsFrom > at - l.Window) ?? 0));
+        }
+    }
+
+    private (TimeSpan Wait, SendTurn? Turn) TryTake(string tenantId, string audience)
     {
         var now = clock.GetUtcNow();
         lock (_lock)
@@ -86,40 +109,100 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
                 var longest = WaitFor(conversation, now, window, SharedOut(sends));
                 if (longest > wait) wait = longest;
             }
-            if (wait > TimeSpan.Zero) return wait;
+            if (wait > TimeSpan.Zero) return (wait, null);
             _nextSend[tenantId] = (next > now ? next : now) + interval;
             if (_nextSend.Count > 10_000)
             {
                 foreach (var (key, at) in _nextSend.ToList()) if (at < now) _nextSend.Remove(key);
             }
-            tenant.Enqueue(now);
-            conversation.Enqueue(now);
-            return TimeSpan.Zero;
+            var turn = new SendTurn(this, now);
+            tenant.Enqueue(turn);
+            conversation.Enqueue(turn);
+            return (TimeSpan.Zero, turn);
         }
     }
 
-    private static Queue<DateTimeOffset> Log(Dictionary<string, Queue<DateTimeOffset>> logs, string key, DateTimeOffset now, TimeSpan keep)
+    private void Answer(SendTurn turn)
     {
-        if (!logs.TryGetValue(key, out var log)) logs[key] = log = new Queue<DateTimeOffset>();
-        while (log.Count > 0 && log.Peek() <= now - keep) log.Dequeue();
+        var now = clock.GetUtcNow();
+        lock (_lock)
+        {
+            if (turn.IsAnswered) return;
+            var roundTrip = now - turn.GrantedAt;
+            _roundTrips.Add(roundTrip);
+            // Teams counted the send somewhere between the turn and the answer. A round trip as quick as the quickest
+            // counts from the turn; one that took longer (a pause in this process, a slow network) may have reached
+            // Teams that much later, so it counts from that much later: sends held up and then arriving together
+            // never add up to more than the share in any second Teams counts.
+            var later = roundTrip - _roundTrips.Quickest;
+            turn.CountsFrom = turn.GrantedAt + (later > TimeSpan.Zero ? later : TimeSpan.Zero);
+            turn.IsAnswered = true;
+        }
+    }
+
+    private static Queue<SendTurn> Log(Dictionary<string, Queue<SendTurn>> logs, string key, DateTimeOffset now, TimeSpan keep)
+    {
+        if (!logs.TryGetValue(key, out var log)) logs[key] = log = new Queue<SendTurn>();
+        while (log.Count > 0 && log.Peek().CountsFrom <= now - keep) log.Dequeue();
         if (logs.Count > 10_000) Prune(logs, now - keep);
         return log;
     }
 
-    private static void Prune(Dictionary<string, Queue<DateTimeOffset>> logs, DateTimeOffset before)
+    private static void Prune(Dictionary<string, Queue<SendTurn>> logs, DateTimeOffset before)
     {
         foreach (var (key, log) in logs.ToList())
         {
-            if (log.Count == 0 || log.Last() <= before) logs.Remove(key);
+            if (log.All(t => t.CountsFrom <= before)) logs.Remove(key);
         }
     }
 
-    // How long until fewer than `allowed` sends fall inside the last `window`.
-    private static TimeSpan WaitFor(Queue<DateTimeOffset> log, DateTimeOffset now, TimeSpan window, int allowed)
+    // How long until fewer than `allowed` sends fall inside the last `window`. A send not answered yet counts until
+    // it is, so the wait is then only a short look again.
+    private static TimeSpan WaitFor(Queue<SendTurn> log, DateTimeOffset now, TimeSpan window, int allowed)
     {
-        var inWindow = log.Where(t => t > now - window).ToList();
+        var inWindow = log.Where(t => t.CountsFrom > now - window).Select(t => t.CountsFrom).Order().ToList();
         if (inWindow.Count < allowed) return TimeSpan.Zero;
-        return inWindow[inWindow.Count - allowed] + window - now + TimeSpan.FromMilliseconds(1);
+        var oldest = inWindow[inWindow.Count - allowed];
+        return oldest > now ? UnansweredLookAgain : oldest + window - now + TimeSpan.FromMilliseconds(1);
+    }
+
+    private static readonly TimeSpan UnansweredLookAgain = TimeSpan.FromMilliseconds(5);
+
+    // One request's place in the limits.
+    public sealed class SendTurn
+    {
+        private readonly SendRateLimiter _limiter;
+
+        internal SendTurn(SendRateLimiter limiter, DateTimeOffset grantedAt)
+        {
+            _limiter = limiter;
+            GrantedAt = grantedAt;
+            CountsFrom = grantedAt + NeverAnswered;
+        }
+
+        // A request never answered (lost to a bug, say) still frees its place in the end: well after any HTTP timeout.
+        private static readonly TimeSpan NeverAnswered = TimeSpan.FromMinutes(3);
+
+        internal DateTimeOffset GrantedAt { get; }
+        internal DateTimeOffset CountsFrom { get; set; }
+        internal bool IsAnswered { get; set; }
+
+        public void Answered() => _limiter.Answer(this);
+    }
+
+    // The quickest of the latest round trips: what a send takes when nothing holds it up.
+    private sealed class RoundTrips
+    {
+        private readonly TimeSpan[] _latest = new TimeSpan[64];
+        private int _count;
+
+        public TimeSpan Quickest { get; private set; }
+
+        public void Add(TimeSpan roundTrip)
+        {
+            _latest[_count++ % _latest.Length] = roundTrip;
+            Quickest = _latest.Take(Math.Min(_count, _latest.Length)).Min();
+        }
     }
 }
 

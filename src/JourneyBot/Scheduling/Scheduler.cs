@@ -53,7 +53,9 @@ public sealed partial class Scheduler : BackgroundService
     // Running totals, for the benchmark and for anyone watching an instance.
     public (long Reads, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _reads), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
 
-    private int InHand => Math.Max(2, (int)(_limiter.TenantShare * Math.Clamp(RoundsInHand * _roundSeconds, MinInHandSeconds, MaxInHandSeconds)));
+    private double InHandSeconds => Math.Clamp(RoundsInHand * _roundSeconds, MinInHandSeconds, MaxInHandSeconds);
+
+    private int InHand => Math.Max(2, (int)(_limiter.TenantShare * InHandSeconds));
 
     // A tenant none of whose rows came among this many claimed rows has probably nothing more due.
     private int ActiveWithin => 5 * InHand;
@@ -144,7 +146,7 @@ public sealed partial class Scheduler : BackgroundService
         // than three times what should be in hand; once this read has taken the last of it, no more than this
         // instance's part of what is left (or what should be in hand): so instances run out of it together.
         var leaseCap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
-        var room = due.GroupBy(r => r.TenantId).SelectMany(g =>
+        var room = Sendable(due).GroupBy(r => r.TenantId).SelectMany(g =>
         {
             var cap = _moreDue ? 3 * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
             return g.Take(Math.Max(0, Math.Min(cap, leaseCap) - _lanes.Held(g.Key)));
@@ -156,6 +158,23 @@ public sealed partial class Scheduler : BackgroundService
     }
 
     private const int MaxRead = 1000;
+
+    // Alongside other instances, no more of a person's rows than this instance's part of the per-conversation limits
+    // lets it send while what it has in hand goes out: another instance may send the rest at once, so a batch
+    // does not end with one instance trickling out a few people's sends while the others are done.
+    private IEnumerable<ScheduleRow> Sendable(List<ScheduleRow> due)
+    {
+        if (_limiter.Instances == 1) return due;
+        var soon = TimeSpan.FromSeconds(InHandSeconds);
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        return due.Where(row =>
+        {
+            var held = taken.GetValueOrDefault(row.Audience) + _lanes.HeldFor(row.Audience);
+            if (held >= _limiter.ConversationRoom(row.Audience, soon)) return false;
+            taken[row.Audience] = taken.GetValueOrDefault(row.Audience) + 1;
+            return true;
+        }).ToList();
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

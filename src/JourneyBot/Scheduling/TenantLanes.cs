@@ -16,6 +16,8 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
     }
 
     private long _queued;
+    // Rows held per audience (person or conversation), across tenants.
+    private readonly Dictionary<string, int> _audiences = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _senders = [];
@@ -55,6 +57,11 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
         }
     }
 
+    public int HeldFor(string audience)
+    {
+        lock (_lock) return _audiences.GetValueOrDefault(audience);
+    }
+
     public bool IsActive(string tenantId, int activeWithin)
     {
         lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) && _queued - lane.SeenAt < activeWithin;
@@ -72,6 +79,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
                 if (!_lanes.TryGetValue(row.TenantId, out var lane)) _lanes[row.TenantId] = lane = new Lane();
                 lane.SeenAt = _queued;
                 lane.Waiting.Enqueue((row, batch));
+                _audiences[row.Audience] = _audiences.GetValueOrDefault(row.Audience) + 1;
             }
             foreach (var tenant in rows.Select(r => r.TenantId).Distinct(StringComparer.Ordinal)) StartSenders(tenant, _lanes[tenant], stopping);
         }
@@ -139,14 +147,28 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
             }
             next.Batch.Record(outcome);
             int held;
-            lock (_lock) held = lane.Held - 1;
+            lock (_lock)
+            {
+                held = lane.Held - 1;
+                Release(next.Row.Audience);
+            }
             drained(tenantId, held);
         }
     }
 
-    private static void AbandonAllLocked(Lane lane)
+    private void AbandonAllLocked(Lane lane)
     {
-        while (lane.Waiting.TryDequeue(out var waiting)) waiting.Batch.Record(null);
+        while (lane.Waiting.TryDequeue(out var waiting))
+        {
+            waiting.Batch.Record(null);
+            Release(waiting.Row.Audience);
+        }
+    }
+
+    private void Release(string audience)
+    {
+        if (_audiences.TryGetValue(audience, out var held) && held > 1) _audiences[audience] = held - 1;
+        else _audiences.Remove(audience);
     }
 }
 

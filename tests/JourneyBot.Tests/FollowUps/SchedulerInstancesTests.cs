@@ -116,6 +116,50 @@ public class SchedulerInstancesTests
     }
 
     [Fact]
+    public async Task AlongsideAnotherInstanceAnInstanceClaimsNoMoreOfOnePersonsSendsThanItsPartOfTheirLimitsAllows()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var channel = await TestChannel.StartAsync();
+        channel.Limits = new TeamsLimits();
+        var appId = Guid.NewGuid().ToString();
+        // Five sends due to one person.
+        var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, 5, 1, tenants: 1, DateTimeOffset.UtcNow.AddSeconds(-1));
+        await using var bot = BotApp.Authenticated(azurite.ConnectionString, channel, appId, null, new Dictionary<string, string?>
+        {
+            ["Scheduler:Enabled"] = "false",
+            ["Scheduler:LeaseSeconds"] = "30",
+        }).Start();
+        var scheduler = bot.Services.GetRequiredService<Scheduler>();
+        var store = bot.Services.GetRequiredService<ScheduleStore>();
+        // Another instance is alive (it sorts after this one): each gets part of the per-conversation limits, and
+        // this one's part of "7 a second" is 3.
+        Task OtherIsAliveAsync() => store.HeartbeatAsync("~other-instance", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        await OtherIsAliveAsync();
+        var first = await scheduler.TickAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(5, first.Read);
+        Assert.Equal(3, first.Claimed);
+        Assert.Equal(3, first.Done);
+        // The other two were left for the other instance, and nothing else was taken meanwhile.
+        Assert.Equal(2, await DueSends.PendingAsync(azurite.ConnectionString));
+        Assert.Equal(0, await DueSends.ClaimedByAsync(azurite.ConnectionString, scheduler.InstanceId));
+
+        // When the other instance does not take them, this one sends them once its part of the limits allows.
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (await DueSends.PendingAsync(azurite.ConnectionString) > 0 && DateTime.UtcNow < until)
+        {
+            await OtherIsAliveAsync();
+            await scheduler.TickAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(200);
+        }
+        Assert.Equal(0, await DueSends.PendingAsync(azurite.ConnectionString));
+        Assert.Equal(5, channel.Delivered.Count);
+        Assert.Equal(5, channel.Delivered.Select(d => d.Body!["attachments"]![0]!["content"]!.ToJsonString()).Distinct().Count());
+        Assert.All(channel.Delivered, d => Assert.Equal(seeded.Conversations[0], d.ConversationId));
+        Assert.Equal(0, channel.Throttled);
+    }
+
+    [Fact]
     public async Task ThrottlingAndServerErrorsLoseNothingAndDuplicateNothing()
     {
         await using var azurite = await AzuriteServer.StartAsync();

@@ -36,8 +36,9 @@ public class SendRateLimiterTests
         var sentAt = new List<DateTimeOffset>();
         for (var i = 0; i < share * 3; i++)
         {
-            await limiter.WaitAsync("tenant-a", $"chat-{i}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            var turn = await limiter.WaitAsync("tenant-a", $"chat-{i}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
             sentAt.Add(clock.GetUtcNow());
+            turn.Answered();
         }
 
         // Never more than the share in any second, never a burst in any quarter of one…
@@ -48,6 +49,49 @@ public class SendRateLimiterTests
         }
         // …and the whole share is used: three seconds' worth goes out within three seconds.
         Assert.True(sentAt[^1] - sentAt[0] < TimeSpan.FromSeconds(3), $"{sentAt.Count} sends took {(sentAt[^1] - sentAt[0]).TotalSeconds:N3} s");
+    }
+
+    [Fact]
+    public async Task SendsHeldUpOnTheirWayCountFromWhenTheyMayHaveReachedTeams()
+    {
+        // Teams counts a send when it arrives. Sends held up between their turn and Teams (a pause in this process,
+        // a slow network) arrive together; counted from their turns, the sends after them would crowd into the same
+        // second as they arrive.
+        var clock = new WaitJumpsClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var limiter = new SendRateLimiter(new SendRateLimits(), clock);
+        limiter.ShareWith(3, 0);
+        var share = limiter.TenantShare;
+        var arrivals = new List<DateTimeOffset>();
+        async Task SendAtOnceAsync(int sends)
+        {
+            for (var i = 0; i < sends; i++)
+            {
+                var turn = await limiter.WaitAsync("tenant-a", $"chat-{arrivals.Count}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                arrivals.Add(clock.GetUtcNow());
+                turn.Answered();
+            }
+        }
+
+        // A second of sends that arrive at once…
+        await SendAtOnceAsync(share);
+        // …half a second's worth held up on their way, arriving together 300 ms after the last of them left…
+        var heldUp = new List<SendRateLimiter.SendTurn>();
+        for (var i = 0; i < share / 2; i++) heldUp.Add(await limiter.WaitAsync("tenant-a", $"held-{i}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        foreach (var turn in heldUp)
+        {
+            arrivals.Add(clock.GetUtcNow());
+            turn.Answered();
+        }
+        // …and two more seconds of sends.
+        await SendAtOnceAsync(share * 2);
+
+        // As Teams counts them: never more than the share in any second that ends with an arrival.
+        foreach (var at in arrivals)
+        {
+            var inSecond = arrivals.Count(t => t > at.AddSeconds(-1) && t <= at);
+            Assert.True(inSecond <= share, $"{inSecond} sends reached Teams in the second up to {at:ss.fff}; the share is {share}");
+        }
     }
 
     // Time stands still until someone waits; a wait moves it forward by exactly that much and then ends.
@@ -67,6 +111,9 @@ public class SendRateLimiterTests
             timer.Change(dueTime, period);
             return timer;
         }
+
+        // Time passing while nobody waits (work held up, say).
+        public void Advance(TimeSpan by) => Jump(by);
 
         private void Jump(TimeSpan by)
         {
