@@ -29,17 +29,10 @@ public class SendRateLimiterTests
     {
         // Three seconds of one instance's share of a tenant, one send after another, on a clock that moves exactly
         // as far as the limiter asks to wait: the figures do not depend on how busy the machine is.
-        var clock = new WaitJumpsClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var limiter = new SendRateLimiter(new SendRateLimits(), clock);
-        limiter.ShareWith(3, 0);
+        var (clock, limiter) = FirstOfThreeInstances();
         var share = limiter.TenantShare;
         var sentAt = new List<DateTimeOffset>();
-        for (var i = 0; i < share * 3; i++)
-        {
-            var turn = await limiter.WaitAsync("tenant-a", $"chat-{i}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-            sentAt.Add(clock.GetUtcNow());
-            turn.Answered();
-        }
+        await SendAnsweredAtOnceAsync(clock, limiter, share * 3, sentAt);
 
         // Never more than the share in any second, never a burst in any quarter of one…
         foreach (var at in sentAt)
@@ -57,23 +50,12 @@ public class SendRateLimiterTests
         // Teams counts a send when it arrives. Sends held up between their turn and Teams (a pause in this process,
         // a slow network) arrive together; counted from their turns, the sends after them would crowd into the same
         // second as they arrive.
-        var clock = new WaitJumpsClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var limiter = new SendRateLimiter(new SendRateLimits(), clock);
-        limiter.ShareWith(3, 0);
+        var (clock, limiter) = FirstOfThreeInstances();
         var share = limiter.TenantShare;
         var arrivals = new List<DateTimeOffset>();
-        async Task SendAtOnceAsync(int sends)
-        {
-            for (var i = 0; i < sends; i++)
-            {
-                var turn = await limiter.WaitAsync("tenant-a", $"chat-{arrivals.Count}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-                arrivals.Add(clock.GetUtcNow());
-                turn.Answered();
-            }
-        }
 
         // A second of sends that arrive at once…
-        await SendAtOnceAsync(share);
+        await SendAnsweredAtOnceAsync(clock, limiter, share, arrivals);
         // …half a second's worth held up on their way, arriving together 300 ms after the last of them left…
         var heldUp = new List<SendRateLimiter.SendTurn>();
         for (var i = 0; i < share / 2; i++) heldUp.Add(await limiter.WaitAsync("tenant-a", $"held-{i}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
@@ -84,13 +66,32 @@ public class SendRateLimiterTests
             turn.Answered();
         }
         // …and two more seconds of sends.
-        await SendAtOnceAsync(share * 2);
+        await SendAnsweredAtOnceAsync(clock, limiter, share * 2, arrivals);
 
         // As Teams counts them: never more than the share in any second that ends with an arrival.
         foreach (var at in arrivals)
         {
             var inSecond = arrivals.Count(t => t > at.AddSeconds(-1) && t <= at);
             Assert.True(inSecond <= share, $"{inSecond} sends reached Teams in the second up to {at:ss.fff}; the share is {share}");
+        }
+    }
+
+    private static (WaitJumpsClock Clock, SendRateLimiter Limiter) FirstOfThreeInstances()
+    {
+        var clock = new WaitJumpsClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var limiter = new SendRateLimiter(new SendRateLimits(), clock);
+        limiter.ShareWith(3, 0);
+        return (clock, limiter);
+    }
+
+    // One tenant's sends, each to a chat of its own, answered the moment they go: when each went is added to `sentAt`.
+    private static async Task SendAnsweredAtOnceAsync(WaitJumpsClock clock, SendRateLimiter limiter, int sends, List<DateTimeOffset> sentAt)
+    {
+        for (var i = 0; i < sends; i++)
+        {
+            var turn = await limiter.WaitAsync("tenant-a", $"chat-{sentAt.Count}", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            sentAt.Add(clock.GetUtcNow());
+            turn.Answered();
         }
     }
 
