@@ -143,12 +143,12 @@ public sealed partial class Scheduler : BackgroundService
         _moreDue = due.Count >= want;
         if (due.Count == 0) return (0, LaneBatch.Empty);
         // Never more of a tenant's sends than this instance can make in half a lease. While more is due, no more
-        // than three times what should be in hand; once this read has taken the last of it, no more than this
+        // than four times what should be in hand; once this read has taken the last of it, no more than this
         // instance's part of what is left (or what should be in hand): so instances run out of it together.
         var leaseCap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
         var room = Sendable(due).GroupBy(r => r.TenantId).SelectMany(g =>
         {
-            var cap = _moreDue ? 3 * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
+            var cap = _moreDue ? 4 * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
             return g.Take(Math.Max(0, Math.Min(cap, leaseCap) - _lanes.Held(g.Key)));
         }).ToList();
         var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);

@@ -8,6 +8,8 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
     private sealed class Lane
     {
         public readonly Queue<(ScheduleRow Row, LaneBatch Batch)> Waiting = new();
+        public int Senders;
+        // Rows taken off the queue and on their way.
         public int Sending;
         public int Held => Waiting.Count + Sending;
         // Rows queued (for all tenants) when this tenant's last rows came: a tenant absent from many rows since has
@@ -30,13 +32,18 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
         lock (_lock) return _lanes.TryGetValue(tenantId, out var lane) ? lane.Held : 0;
     }
 
-    // How many rows it would take to bring every tenant still seen in the last `activeWithin` rows up to `target`,
-    // whether any of them is down to `low` or fewer, and how many rows are held in all.
+    // How many rows a read should take to bring every tenant still seen in the last `activeWithin` rows up to
+    // `target`, whether any of them is down to `low` or fewer, and how many rows are held in all. A read takes a
+    // sample of what is due, in which the active tenants come about alike: the sum of their shortfalls would bring
+    // the neediest up by only its part of that sum, so a read takes at least half the neediest's shortfall for each
+    // of them (the whole of it would overfill the others, and a claim then leaves what they cannot hold unclaimed).
     public (int Rows, bool AnyLow, int Held) Shortfall(int target, int low, int activeWithin)
     {
         lock (_lock)
         {
             var shortfall = 0;
+            var neediest = 0;
+            var active = 0;
             var anyLow = false;
             var heldInAll = 0;
             foreach (var (tenant, lane) in _lanes.ToList())
@@ -45,7 +52,9 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
                 heldInAll += held;
                 if (_queued - lane.SeenAt < activeWithin)
                 {
+                    active++;
                     shortfall += Math.Max(0, target - held);
+                    neediest = Math.Max(neediest, target - held);
                     anyLow |= held <= low;
                 }
                 else if (held == 0)
@@ -53,7 +62,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
                     _lanes.Remove(tenant);
                 }
             }
-            return (shortfall, anyLow, heldInAll);
+            return (Math.Max(shortfall, neediest * active / 2), anyLow, heldInAll);
         }
     }
 
@@ -94,9 +103,9 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
 
     private void StartSenders(string tenantId, Lane lane, CancellationToken stopping)
     {
-        while (lane.Sending < Math.Min(lane.Held, Math.Max(1, sendersPerTenant())))
+        while (lane.Senders < Math.Min(lane.Held, Math.Max(1, sendersPerTenant())))
         {
-            lane.Sending++;
+            lane.Senders++;
             var sender = Task.Run(() => SendAsync(tenantId, lane, stopping));
             _senders.Add(sender);
             _ = sender.ContinueWith(done =>
@@ -126,10 +135,11 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
                 if (!slot || stopping.IsCancellationRequested || !lane.Waiting.TryDequeue(out next))
                 {
                     if (stopping.IsCancellationRequested) AbandonAllLocked(lane);
-                    lane.Sending--;
+                    lane.Senders--;
                     if (slot) _slots.Release();
                     return;
                 }
+                lane.Sending++;
             }
             bool? outcome;
             try
@@ -149,7 +159,8 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
             int held;
             lock (_lock)
             {
-                held = lane.Held - 1;
+                lane.Sending--;
+                held = lane.Held;
                 Release(next.Row.Audience);
             }
             drained(tenantId, held);
