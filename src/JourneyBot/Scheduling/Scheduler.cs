@@ -19,6 +19,8 @@ public sealed partial class Scheduler : BackgroundService
     private const double RoundsInHand = 4;
     private const double MinInHandSeconds = 0.4;
     private const double MaxInHandSeconds = 2;
+    // While more is due, a tenant's claims stop at this many times what should be in hand.
+    private const int HoldAtMost = 4;
 
     private readonly ScheduleStore _store;
     private readonly Dictionary<string, IScheduledWork> _works;
@@ -148,7 +150,7 @@ public sealed partial class Scheduler : BackgroundService
         var leaseCap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
         var room = Sendable(due).GroupBy(r => r.TenantId).SelectMany(g =>
         {
-            var cap = _moreDue ? 4 * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
+            var cap = _moreDue ? HoldAtMost * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
             return g.Take(Math.Max(0, Math.Min(cap, leaseCap) - _lanes.Held(g.Key)));
         }).ToList();
         var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);
@@ -160,12 +162,13 @@ public sealed partial class Scheduler : BackgroundService
     private const int MaxRead = 1000;
 
     // Alongside other instances, no more of a person's rows than this instance's part of the per-conversation limits
-    // lets it send while what it has in hand goes out: another instance may send the rest at once, so a batch
-    // does not end with one instance trickling out a few people's sends while the others are done.
+    // lets it send while what it may hold goes out (what it has in hand, once the last of the batch is read):
+    // another instance may send the rest at once, so a batch does not end with one instance trickling out a few
+    // people's sends while the others are done.
     private IEnumerable<ScheduleRow> Sendable(List<ScheduleRow> due)
     {
         if (_limiter.Instances == 1) return due;
-        var soon = TimeSpan.FromSeconds(InHandSeconds);
+        var soon = TimeSpan.FromSeconds(_moreDue ? HoldAtMost * InHandSeconds : InHandSeconds);
         var taken = new Dictionary<string, int>(StringComparer.Ordinal);
         return due.Where(row =>
         {
