@@ -209,7 +209,15 @@ public sealed partial class Scheduler : BackgroundService
     // the instance stopped before it went out (the claim stays, to expire and be taken over).
     private async Task<bool?> PerformAsync(ScheduleRow row, CancellationToken stopping)
     {
-        var item = ScheduleStore.ToItem(row) with { BeforeSend = () => HoldClaimAsync(row, stopping) };
+        // Right before each send as well, so marking it done has most of a lease to get through a storage outage and a
+        // claim another instance has taken over stops the send.
+        var item = ScheduleStore.ToItem(row) with
+        {
+            BeforeSend = async () =>
+            {
+                if (!await KeepClaimAsync(row, stopping)) throw new ClaimLostException();
+            },
+        };
         if (!_works.TryGetValue(row.Kind, out var work))
         {
             LogUnknownKind(row.Kind, item.Id);
@@ -218,10 +226,7 @@ public sealed partial class Scheduler : BackgroundService
         }
         // A claim that has waited its turn gets a fresh lease before the work starts, so the work never runs on a
         // claim that could expire under it; if another instance took it over meanwhile, it is theirs.
-        if (row.LeaseUntil - _clock.GetUtcNow() < _settings.Lease * 0.75 && !await _store.RenewAsync(row, _clock.GetUtcNow() + _settings.Lease, stopping))
-        {
-            return null;
-        }
+        if (!await KeepClaimAsync(row, stopping)) return null;
         try
         {
             // Work may stop while it waits (for a rate-limit slot, say); once a message is on its way it finishes,
@@ -252,13 +257,11 @@ public sealed partial class Scheduler : BackgroundService
         }
     }
 
-    // Right before a send: a claim with less than three quarters of its lease left is renewed, so marking the send
-    // done has most of a lease to get through a storage outage; a claim another instance has taken over stops the send.
-    private async Task HoldClaimAsync(ScheduleRow row, CancellationToken stopping)
+    // A claim with less than three quarters of its lease left is renewed; false when another instance has taken it over.
+    private async Task<bool> KeepClaimAsync(ScheduleRow row, CancellationToken stopping)
     {
         var now = _clock.GetUtcNow();
-        if (row.LeaseUntil - now >= _settings.Lease * 0.75) return;
-        if (!await _store.RenewAsync(row, now + _settings.Lease, stopping)) throw new ClaimLostException();
+        return row.LeaseUntil - now >= _settings.Lease * 0.75 || await _store.RenewAsync(row, now + _settings.Lease, stopping);
     }
 
     // A sent item must be marked done before its lease runs out, or it would be sent again: when storage is

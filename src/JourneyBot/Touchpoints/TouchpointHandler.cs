@@ -51,8 +51,8 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
         if (!ProgramStore.IsProgramId(formId) || action.GetString(F.Version) != F.CurrentVersion)
         {
             // A card from an older version (or a forged one): a fresh form, keeping what can be kept.
-            return InvokeResponse.Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,
-                "This form was out of date, so nothing was saved. Check the values and save again.").ToJson());
+            return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,
+                "This form was out of date, so nothing was saved. Check the values and save again."));
         }
 
         var touchpoint = input.Validate(session.Program, session.Caller, isOwner, formId!, clock.GetUtcNow());
