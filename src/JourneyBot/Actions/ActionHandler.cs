@@ -62,15 +62,21 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         var created = input.Validate(program!, formId!, touchpointId, Today(program!));
         if (created is null) return Card(ActionCards.Form(program!, formId!, touchpointId, input.Values, input.Errors));
         // The form id is the action id: a second click of the same form saves nothing new.
-        await actions.AddAsync(program!.Id, created, session!.Caller.AadObjectId, cancellationToken);
-        return Card(ActionCards.Saved(program, created));
+        if (await actions.AddAsync(program!.Id, created, session!.Caller.AadObjectId, cancellationToken)) return Card(ActionCards.Saved(program, created));
+        var saved = program.Actions.FirstOrDefault(a => a.Id == created.Id) ?? (await actions.GetAsync(program.Id, created.Id, cancellationToken))?.Action;
+        if (saved is not null && saved with { Status = created.Status } == created) return Card(ActionCards.Saved(program, saved));
+        // Different values under a form saved before: say so, and keep them on a new form rather than lose them.
+        return Card(ActionCards.Form(program, NewId(), touchpointId, input.Values, new Dictionary<string, string>
+        {
+            [ActionInput.Title] = "This form was saved before as another action, so nothing was saved now. Your input is kept: save it to add it as a new action.",
+        }));
     }
 
     private async Task<InvokeResponse> StatusAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
         if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
-        if (!Enum.TryParse<ActionStatus>(action.GetString("status"), ignoreCase: true, out var status) || !Enum.IsDefined(status))
+        if (!EnumChoice.TryParse<ActionStatus>(action.GetString("status"), out var status))
         {
             return Card(ProgramCards.Refusal("That is not a status an action can have."));
         }

@@ -21,6 +21,13 @@ public sealed class ActionInput : FormInput
         return input;
     }
 
+    protected override int LimitOf(string field) => field switch
+    {
+        Owner or Metric => TextLimits.Id,
+        DueOn => 10,
+        _ => base.LimitOf(field),
+    };
+
     public ImprovementAction? Validate(JourneyProgram program, string id, string? touchpointId, DateOnly today)
     {
         var title = Text(Title, TextLimits.Name, required: true);

@@ -19,7 +19,7 @@ public sealed class ActionStore(Storage.StorageTables tables)
     {
         try
         {
-            await tables.Programs.AddEntityAsync(new PartRow { PartitionKey = programId, RowKey = ProgramKeys.ActionPrefix + action.Id, Json = JsonSerializer.Serialize(action, Json), CreatedBy = createdBy }, cancellationToken);
+            await tables.Programs.AddEntityAsync(new PartRow { PartitionKey = programId, RowKey = ProgramKeys.Action(action.Id), Json = JsonSerializer.Serialize(action, Json), CreatedBy = createdBy }, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -31,7 +31,7 @@ public sealed class ActionStore(Storage.StorageTables tables)
     public async Task<StoredAction?> GetAsync(string programId, string actionId, CancellationToken cancellationToken)
     {
         if (!ProgramStore.IsProgramId(actionId)) return null;
-        var row = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.ActionPrefix + actionId, cancellationToken: cancellationToken);
+        var row = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.Action(actionId), cancellationToken: cancellationToken);
         return row.HasValue ? new StoredAction(JsonSerializer.Deserialize<ImprovementAction>(row.Value!.Json, Json)!, row.Value.ETag) : null;
     }
 
@@ -40,7 +40,7 @@ public sealed class ActionStore(Storage.StorageTables tables)
     {
         try
         {
-            await tables.Programs.UpdateEntityAsync(new TableEntity(programId, ProgramKeys.ActionPrefix + updated.Id)
+            await tables.Programs.UpdateEntityAsync(new TableEntity(programId, ProgramKeys.Action(updated.Id))
             {
                 [nameof(PartRow.Json)] = JsonSerializer.Serialize(updated, Json), [nameof(PartRow.LastEditedBy)] = editor,
             }, seen.ETag, TableUpdateMode.Merge, cancellationToken);

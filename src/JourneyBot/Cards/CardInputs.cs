@@ -126,7 +126,7 @@ public sealed record InputNumber(string InputId, string Label) : CardInput(Input
     protected override void WriteInput(JsonObject json)
     {
         // A value that is not a number (what someone typed before) is left out rather than sent back broken.
-        if (double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)) json["value"] = number;
+        if (double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)) json["value"] = number;
         if (Min is { } min) json["min"] = min;
         if (Max is { } max) json["max"] = max;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyBot.Domain;
 
 namespace JourneyBot.Cards;
 
@@ -24,10 +25,10 @@ public abstract class FormInput
                 case JsonValueKind.Undefined or JsonValueKind.Null:
                     break;
                 case JsonValueKind.String:
-                    Values[name] = value.GetString()!.Trim();
+                    Keep(name, value.GetString()!.Trim());
                     break;
                 case JsonValueKind.Number when acceptNumbers:
-                    Values[name] = value.GetRawText();
+                    Keep(name, value.GetRawText());
                     break;
                 default:
                     Errors[name] = "This must be text.";
@@ -36,8 +37,37 @@ public abstract class FormInput
         }
     }
 
+    // The longest value a field can hold, so what is echoed back on the card stays within it. Text fields say
+    // their own limit when read; choices, numbers and people pickers hold short values.
+    protected virtual int LimitOf(string field) => TextLimits.LongText;
+
+    // How long values cut on reading were as typed, so the field's own check can say so.
+    private readonly Dictionary<string, int> _typedLengths = new(StringComparer.Ordinal);
+
+    private void Keep(string field, string value)
+    {
+        var limit = LimitOf(field);
+        if (value.Length <= limit)
+        {
+            Values[field] = value;
+            return;
+        }
+        Values[field] = value[..limit];
+        _typedLengths[field] = value.Length;
+        Errors[field] = TooLong(value.Length, limit);
+    }
+
+    private static string TooLong(int typed, int limit) =>
+        $"This was {typed:N0} characters; the limit is {limit:N0}. It was cut to fit: check the end before saving.";
+
     protected string? Text(string field, int max, bool required = false)
     {
+        if (_typedLengths.TryGetValue(field, out var typed))
+        {
+            Values[field] = Values[field][..Math.Min(max, Values[field].Length)];
+            Errors[field] = TooLong(typed, max);
+            return null;
+        }
         if (Errors.ContainsKey(field)) return null;
         if (!Values.TryGetValue(field, out var value) || value.Length == 0)
         {
@@ -47,7 +77,7 @@ public abstract class FormInput
         if (value.Length > max)
         {
             Values[field] = value[..max];
-            Errors[field] = $"This was {value.Length:N0} characters; the limit is {max:N0}. It was cut to fit: check the end before saving.";
+            Errors[field] = TooLong(value.Length, max);
             return null;
         }
         return value;

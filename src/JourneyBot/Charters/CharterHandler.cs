@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JourneyBot.Bot;
+using JourneyBot.Cards;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
@@ -7,13 +8,14 @@ using JourneyBot.Graph;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Scheduling;
+using JourneyBot.Touchpoints;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Charters;
 
 // new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations,
+public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations,
     ScheduleStore schedule, DepartmentDirectory directory, FollowUpStore followUps, TimeProvider clock) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
@@ -131,6 +133,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
         if (charter is null) return Card(CharterCards.Step(step, null, draft, formId, input.Values, input.Errors));
         // The form id names the program, so a double-clicked first step creates it once.
         var program = await charters.CreateAsync(formId, tenantId, charter, caller, cancellationToken);
+        if (program is null) return Card(ProgramCards.Refusal("This charter card is out of date. Type **new program** to start a program."));
         await sessions.SetActiveAsync(turn, program.Id, cancellationToken);
         return Card(CharterCards.Step(Next(step)!, program, program.Charter, NewFormId(), notice: "Saved. This conversation now works on this program."));
     }
@@ -172,7 +175,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
 
     private static Cards.AdaptiveCard Conflict(string step, ProgramHeader latest, string formId, CharterInput input) =>
         CharterCards.Step(step, latest, latest.Charter, formId, input.Values, null,
-            $"Changed by {latest.LastEditedBy ?? "someone"} meanwhile, so nothing was saved. Your input is kept in the fields, " +
+            $"Changed by {CardText.Literal(latest.LastEditedBy ?? "someone")} meanwhile, so nothing was saved. Your input is kept in the fields, " +
             "with what was saved meanwhile under each one that differs. Save again to apply yours.", savedMeanwhile: latest.Charter);
 
     private static Cards.AdaptiveCard After(string step, ProgramHeader program, ProgramSession session) =>
@@ -222,7 +225,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointEdits edits,
             }
             catch (CharterChangedException e)
             {
-                return CharterCards.Review(e.Latest, true, $"Changed by {e.Latest.LastEditedBy ?? "someone"} meanwhile: check the charter and open collection again.");
+                return CharterCards.Review(e.Latest, true, $"Changed by {CardText.Literal(e.Latest.LastEditedBy ?? "someone")} meanwhile: check the charter and open collection again.");
             }
         }
         // From today the program is followed up: nudges, review reminders and progress cards are planned daily.

@@ -88,7 +88,7 @@ public sealed class CharterInput : FormInput
             var name = Text($"metric.{id}.name", TextLimits.Name);
             if (name is null) continue;
             var kindText = Values.GetValueOrDefault($"metric.{id}.kind", "outcome");
-            if (!Enum.TryParse<MetricKind>(kindText, ignoreCase: true, out var kind)) Errors[$"metric.{id}.kind"] = "Pick output or outcome.";
+            if (!EnumChoice.TryParse<MetricKind>(kindText, out var kind)) Errors[$"metric.{id}.kind"] = "Pick output or outcome.";
             metrics.Add(new Metric(id, name, kind, Number($"metric.{id}.baseline"), Number($"metric.{id}.target"), Text($"metric.{id}.unit", 20)));
         }
         return charter with { Metrics = metrics };
@@ -161,6 +161,7 @@ public sealed class CharterInput : FormInput
         if (cadence is null || cadence < 1 || cadence > TextLimits.MaxReviewCadenceDays || cadence != Math.Floor(cadence.Value))
         {
             Errors["cadence"] = $"The review cadence is a whole number of days from 1 to {TextLimits.MaxReviewCadenceDays}.";
+            cadence = null;
         }
         WorkingHours? hours = null;
         var zone = Text("timeZone", 64);
@@ -169,7 +170,7 @@ public sealed class CharterInput : FormInput
             var start = Time("hoursStart");
             var end = Time("hoursEnd");
             var days = Values.GetValueOrDefault("days", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? (DayOfWeek?)day : null).ToList();
+                .Select(d => EnumChoice.TryParse<DayOfWeek>(d, out var day) ? (DayOfWeek?)day : null).ToList();
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) Errors["timeZone"] = "Use a time zone name such as Europe/London or America/New_York.";
             if (start is null || end is null || end <= start) Errors["hoursEnd"] = "Working hours need a start and a later end, e.g. 09:00 to 17:30.";
             if (days.Count == 0 || days.Any(d => d is null)) Errors["days"] = "Pick the working days.";
@@ -210,6 +211,13 @@ public sealed class CharterInput : FormInput
         }
         return people;
     }
+
+    // Choices, numbers and times hold short values; names, texts and people pickers keep the general limit.
+    protected override int LimitOf(string field) =>
+        field.EndsWith(".kind", StringComparison.Ordinal) || field.EndsWith(".baseline", StringComparison.Ordinal) || field.EndsWith(".target", StringComparison.Ordinal)
+        || field.EndsWith(".then", StringComparison.Ordinal) || field is "cadence" or "hoursStart" or "hoursEnd" or "days" or "timeZone"
+            ? TextLimits.Id
+            : base.LimitOf(field);
 
     private decimal? Number(string field)
     {

@@ -18,9 +18,10 @@ public sealed class CharterStore(StorageTables tables, MembershipStore membershi
 {
     private static readonly JsonSerializerOptions Json = ProgramFile.Options;
 
-    // Creates the program with the given id, or returns the existing one if this id was already used (a
-    // double-clicked first step creates one program).
-    public async Task<ProgramHeader> CreateAsync(string programId, string tenantId, Charter charter, Person creator, CancellationToken cancellationToken)
+    // Creates the program with the given id. If the id is taken, only this very create repeated (a double-clicked
+    // first step: same tenant, same owner, same charter) gets that program back; any other id a client sends is
+    // not the caller's to open, and the answer (null) is the same whether the id exists, elsewhere or not at all.
+    public async Task<ProgramHeader?> CreateAsync(string programId, string tenantId, Charter charter, Person creator, CancellationToken cancellationToken)
     {
         var row = new ProgramRow
         {
@@ -35,9 +36,10 @@ public sealed class CharterStore(StorageTables tables, MembershipStore membershi
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Already created by the first click: carry on with it.
-            return await programs.LoadHeaderAsync(tenantId, programId, cancellationToken)
-                ?? throw new InvalidOperationException($"Program {programId} belongs to another tenant.");
+            var existing = await programs.LoadHeaderAsync(tenantId, programId, cancellationToken);
+            var sameCreate = existing is not null && existing.Charter.Owners.Any(o => o.AadObjectId == creator.AadObjectId)
+                && JsonSerializer.Serialize(existing.Charter, Json) == row.CharterJson;
+            return sameCreate ? existing : null;
         }
     }
 

@@ -14,7 +14,6 @@ public sealed class CollectionOpener(StorageTables tables, PersonalMessenger mes
 {
     private const int MaxParallelSends = 8;
 
-    private static string InviteKey(string aadObjectId) => "invite|" + TableKey.Encode(aadObjectId);
 
     public async Task<(int Invited, IReadOnlyList<(Person Person, string Department, string Reason)> Unreachable)> InviteAsync(
         ProgramHeader program, CancellationToken cancellationToken)
@@ -27,7 +26,7 @@ public sealed class CollectionOpener(StorageTables tables, PersonalMessenger mes
         // One invitation per person, even when they are the contact of several departments.
         var sends = program.Charter.Departments.SelectMany(d => d.Contacts.Select(c => (Department: d, Contact: c)))
             .DistinctBy(item => item.Contact.AadObjectId)
-            .Where(item => !alreadyInvited.Contains(InviteKey(item.Contact.AadObjectId)))
+            .Where(item => !alreadyInvited.Contains(ProgramKeys.Invite(item.Contact.AadObjectId)))
             .Select(async item =>
         {
             await gate.WaitAsync(cancellationToken);
@@ -39,7 +38,7 @@ public sealed class CollectionOpener(StorageTables tables, PersonalMessenger mes
                     unreachable.Enqueue((item.Contact, item.Department.Name, problem));
                     return;
                 }
-                await tables.Programs.UpsertEntityAsync(new TableEntity(program.Id, InviteKey(item.Contact.AadObjectId)) { ["SentAt"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+                await tables.Programs.UpsertEntityAsync(new TableEntity(program.Id, ProgramKeys.Invite(item.Contact.AadObjectId)) { ["SentAt"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
                 Interlocked.Increment(ref invited);
             }
             finally
@@ -55,7 +54,7 @@ public sealed class CollectionOpener(StorageTables tables, PersonalMessenger mes
     private async Task<HashSet<string>> InvitedAsync(string programId, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        const string from = "invite|", to = "invite}";
+        var (from, to) = ProgramKeys.Range(ProgramKeys.InvitePrefix);
         await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
             e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
         {

@@ -12,19 +12,15 @@ namespace JourneyBot.FollowUps;
 // progress cards sent and acknowledged, and the people who could not be reached and why.
 public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
 {
-    private const string PlannedPrefix = "followup|";
-
-    private static string PlannedPartition(string programId) => programId + "|planned";
-    public const string UnreachablePrefix = "unreachable|";
     private static readonly JsonSerializerOptions Json = ProgramFile.Options;
 
     public async Task<HashSet<string>> PlannedAsync(string programId, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var partition = PlannedPartition(programId);
+        var partition = ProgramKeys.PlannedPartition(programId);
         await foreach (var row in tables.Programs.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            keys.Add(TableKey.Decode(row.RowKey[PlannedPrefix.Length..]));
+            keys.Add(TableKey.Decode(row.RowKey[ProgramKeys.PlannedPrefix.Length..]));
         }
         return keys;
     }
@@ -35,11 +31,12 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         foreach (var chunk in keys.Chunk(100))
         {
             await tables.Programs.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(PlannedPartition(programId), PlannedPrefix + TableKey.Encode(k)) { ["PlannedAt"] = now })), cancellationToken);
+                new TableEntity(ProgramKeys.PlannedPartition(programId), ProgramKeys.Planned(k)) { ["PlannedAt"] = now })), cancellationToken);
         }
     }
 
-    public static string ProgressRowKey(DateOnly sentOn, string sponsor) => $"{ProgramKeys.ProgressPrefix}{sentOn:yyyyMMdd}|{TableKey.Encode(sponsor)}|0000";
+    // One record per sponsor and day: the first of the day's keys.
+    private static string ProgressRowKey(DateOnly sentOn, string sponsor) => ProgramKeys.Progress(sentOn, sponsor, 0);
 
     // Recorded when the card went out; a redelivered send keeps the first record.
     public async Task RecordProgressSentAsync(string programId, ProgressUpdate update, CancellationToken cancellationToken)
@@ -81,7 +78,7 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
     }
 
     public Task RecordUnreachableAsync(string programId, Person person, string reason, CancellationToken cancellationToken) =>
-        tables.Programs.UpsertEntityAsync(new TableEntity(programId, UnreachablePrefix + TableKey.Encode(person.AadObjectId))
+        tables.Programs.UpsertEntityAsync(new TableEntity(programId, ProgramKeys.Unreachable(person.AadObjectId))
         {
             ["Name"] = person.DisplayName, ["Reason"] = reason, ["At"] = clock.GetUtcNow(),
         }, TableUpdateMode.Replace, cancellationToken);
@@ -90,7 +87,7 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
     {
         try
         {
-            await tables.Programs.DeleteEntityAsync(programId, UnreachablePrefix + TableKey.Encode(aadObjectId), ETag.All, cancellationToken);
+            await tables.Programs.DeleteEntityAsync(programId, ProgramKeys.Unreachable(aadObjectId), ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -100,8 +97,9 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
     public async Task<IReadOnlyList<(string Name, string Reason, DateTimeOffset At)>> UnreachableAsync(string programId, CancellationToken cancellationToken)
     {
         var list = new List<(string, string, DateTimeOffset)>();
+        var (from, to) = ProgramKeys.Range(ProgramKeys.UnreachablePrefix);
         await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
-            e => e.PartitionKey == programId && e.RowKey.CompareTo(UnreachablePrefix) >= 0 && e.RowKey.CompareTo("unreachable}") < 0, cancellationToken: cancellationToken))
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
         {
             list.Add((row.GetString("Name") ?? "Someone", row.GetString("Reason") ?? "", row.GetDateTimeOffset("At") ?? default));
         }

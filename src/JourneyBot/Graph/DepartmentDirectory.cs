@@ -1,3 +1,4 @@
+using Azure.Identity;
 using JourneyBot.Domain;
 using Microsoft.Graph.Models.ODataErrors;
 
@@ -10,9 +11,13 @@ public sealed class DirectoryUnavailableException(string message) : Exception(me
 public sealed class DepartmentDirectory(GraphClients graph)
 {
     public const int MaxPeople = 25;
+    // The owner is waiting on a card (Teams gives an invoke a few seconds): a slow directory is an unavailable one.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyList<Person>> PeopleInAsync(string tenantId, string department, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
             var page = await graph.For(tenantId).Users.GetAsync(request =>
@@ -23,14 +28,20 @@ public sealed class DepartmentDirectory(GraphClients graph)
                 request.QueryParameters.Top = MaxPeople;
                 request.QueryParameters.Count = true;
                 request.Headers.Add("ConsistencyLevel", "eventual");
-            }, cancellationToken);
+            }, timeout.Token);
             return page?.Value?.Where(u => u.Id is { Length: > 0 }).Select(u => new Person(u.Id!, u.DisplayName ?? "Unnamed")).ToList() ?? [];
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {
             throw new DirectoryUnavailableException("JourneyBot may not read the directory in this organisation (an admin must grant User.Read.All).");
         }
-        catch (Exception e) when (e is ODataError or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is AuthenticationFailedException or CredentialUnavailableException)
+        {
+            throw new DirectoryUnavailableException("JourneyBot could not sign in to the directory; an admin should check the bot's identity and its Graph permissions.");
+        }
+        // Whatever else went wrong (an error answer, a broken or slow connection, an unreadable reply), the owner's
+        // card says so at once; only the turn itself being cancelled is not ours to answer.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not DirectoryUnavailableException)
         {
             throw new DirectoryUnavailableException("The directory did not answer; try again in a moment.");
         }

@@ -13,6 +13,8 @@ namespace JourneyBot.Graph;
 public sealed class GraphClients(GraphSettings settings, BotSettings bot, IHttpClientFactory http)
 {
     private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
+    // Graph calls answer people waiting on a card: a token that cannot be had soon is not worth retrying for long.
+    private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, GraphServiceClient> _clients = new(StringComparer.Ordinal);
 
     public GraphServiceClient For(string tenantId) => _clients.GetOrAdd(tenantId, tenant =>
@@ -21,8 +23,8 @@ public sealed class GraphClients(GraphSettings settings, BotSettings bot, IHttpC
     private TokenCredential? Credential(string tenantId) => bot switch
     {
         { IsAnonymous: true } => null,
-        { AppType: BotAppType.UserAssignedMSI } => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(bot.AppId!)),
-        _ => new ClientSecretCredential(tenantId, bot.AppId, bot.AppPassword),
+        { AppType: BotAppType.UserAssignedMSI } => new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(bot.AppId!)) { Retry = { MaxRetries = 1, NetworkTimeout = TokenTimeout } }),
+        _ => new ClientSecretCredential(tenantId, bot.AppId, bot.AppPassword, new ClientSecretCredentialOptions { Retry = { MaxRetries = 1, NetworkTimeout = TokenTimeout } }),
     };
 
     private sealed class AppOnlyAuthentication(TokenCredential? credential, bool loopback) : IAuthenticationProvider

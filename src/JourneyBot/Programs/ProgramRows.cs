@@ -1,21 +1,34 @@
 using Azure;
 using Azure.Data.Tables;
+using JourneyBot.Storage;
 
 namespace JourneyBot.Programs;
 
-// Rows of the Programs table. One partition per program (PartitionKey = program id), so a whole map is one
-// partition query and a touchpoint, the counters and the idempotency record change in one transaction.
+// Rows of the Programs table, every key in one place. One partition per program (PartitionKey = program id),
+// so a whole map is one partition query; planned follow-ups sit in a partition of their own beside it, so loading
+// a program never reads them.
 public static class ProgramKeys
 {
     public const string Program = "program";
-    public const string Counters = "counters";
     public const string TouchpointPrefix = "tp|";
     public const string ActionPrefix = "action|";
     public const string ReviewPrefix = "review|";
     public const string ProgressPrefix = "progress|";
-    public const string IdempotencyPrefix = "idem|";
+    public const string InvitePrefix = "invite|";
+    public const string UnreachablePrefix = "unreachable|";
+    public const string PlannedPrefix = "followup|";
 
     public static string Touchpoint(string id) => TouchpointPrefix + id;
+    public static string Action(string id) => ActionPrefix + id;
+    public static string Review(string id) => ReviewPrefix + id;
+    public static string Progress(DateOnly sentOn, string sponsorAadObjectId, int index) => $"{ProgressPrefix}{sentOn:yyyyMMdd}|{TableKey.Encode(sponsorAadObjectId)}|{index:D4}";
+    public static string Invite(string aadObjectId) => InvitePrefix + TableKey.Encode(aadObjectId);
+    public static string Unreachable(string aadObjectId) => UnreachablePrefix + TableKey.Encode(aadObjectId);
+    public static string Planned(string key) => PlannedPrefix + TableKey.Encode(key);
+    public static string PlannedPartition(string programId) => programId + "|planned";
+
+    // The key range holding every row that starts with prefix ("tp|" up to, not including, "tp}").
+    public static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 }
 
 public abstract class ProgramTableRow : ITableEntity
@@ -33,13 +46,6 @@ public sealed class ProgramRow : ProgramTableRow
     public DateTime? CollectionOpenedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? LastEditedBy { get; set; }
-}
-
-// Running totals kept beside the touchpoints so the map card never has to read 2,000 rows.
-public sealed class CountersRow : ProgramTableRow
-{
-    // {"stageId|departmentId": count} of active touchpoints; the total is their sum.
-    public string CellsJson { get; set; } = "{}";
 }
 
 // A touchpoint, an action, a review or a progress update: the part's JSON plus what queries filter on.

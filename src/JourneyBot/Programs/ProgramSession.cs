@@ -61,15 +61,21 @@ public sealed class ProgramSessions(ProgramStore programs, MembershipStore membe
             (program, parts) = loaded is { } found ? (found.Header, found.Program) : (null, null);
         }
         else program = await programs.LoadHeaderAsync(tenantId, programId, cancellationToken);
-        if (program is null) return (null, null, new SessionProblem("That program does not exist (any more). Type **programs** to see yours."));
-        var roles = ProgramRoles.Of(program.Charter, caller.AadObjectId);
-        if (roles == ProgramRole.None) return (null, null, new SessionProblem($"You are not part of the program \"{program.Charter.Name}\". Ask one of its owners to add you."));
+        // Someone else's program reads exactly like no program at all: not even its name is given away.
+        var roles = program is null ? ProgramRole.None : ProgramRoles.Of(program.Charter, caller.AadObjectId);
+        if (program is null || roles == ProgramRole.None)
+        {
+            return (null, null, new SessionProblem("That program does not exist, or you are not part of it. Type **programs** to see yours; an owner adds people to a program."));
+        }
         return (new ProgramSession(program, caller, roles), parts, null);
     }
 
     public Task SetActiveAsync(TurnContext turn, string programId, CancellationToken cancellationToken) =>
         active.SetAsync(turn.Activity.GetTenantId(), turn.Activity.Conversation!.Id!, programId, cancellationToken);
 
+    // The name is whatever the client sent: kept within the limit every stored name has.
     public static Person? Caller(Activity activity) =>
-        activity.From?.AadObjectId is { Length: > 0 } id ? new Person(id, activity.From.Name ?? "Someone") : null;
+        activity.From?.AadObjectId is { Length: > 0 } id
+            ? new Person(id, activity.From.Name is { Length: > 0 } name ? name[..Math.Min(name.Length, TextLimits.PersonName)] : "Someone")
+            : null;
 }

@@ -9,7 +9,6 @@ public static class ProgramsSetup
     {
         services.AddSingleton<MembershipStore>();
         services.AddSingleton<ProgramStore>();
-        services.AddSingleton<TouchpointEdits>();
         services.AddSingleton<ActiveProgramStore>();
         services.AddSingleton<ProgramSessions>();
         services.AddSingleton<ICommandSource, ProgramCommands>();

@@ -5,17 +5,8 @@ namespace JourneyBot.Protocol;
 public static class ActivityExtensions
 {
     // Teams puts the tenant in channelData.tenant.id; newer payloads also carry conversation.tenantId.
-    public static string? GetTenantId(this Activity activity)
-    {
-        if (!string.IsNullOrEmpty(activity.Conversation?.TenantId)) return activity.Conversation.TenantId;
-        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
-            && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
-            && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
-        {
-            return id.GetString();
-        }
-        return null;
-    }
+    public static string? GetTenantId(this Activity activity) =>
+        !string.IsNullOrEmpty(activity.Conversation?.TenantId) ? activity.Conversation.TenantId : InboundLimits.ChannelDataTenant(activity);
 
     public static bool IsPersonal(this Activity activity) =>
         activity.Conversation?.ConversationType is null or ConversationTypes.Personal

@@ -21,7 +21,7 @@ public sealed record AdaptiveCardAction(string Verb, JsonElement Data)
             problem = "The invoke has no value.action object.";
             return false;
         }
-        if (!actionElement.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute")
+        if (!actionElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Action.Execute")
         {
             problem = "value.action.type must be Action.Execute.";
             return false;

@@ -10,6 +10,7 @@ public sealed class BotAdapter(
     ChannelAuthenticator authenticator,
     ConnectorClient connector,
     IServiceUrlTrust trust,
+    BotSettings settings,
     ActivityHandler handler,
     ILogger<BotAdapter> logger)
 {
@@ -41,7 +42,7 @@ public sealed class BotAdapter(
         }
 
         if (authenticator.CheckActivity(auth.Identity, activity) is { } refusal) return Unauthorized(refusal, activity.Id);
-        await trust.RememberAsync(activity.ServiceUrl!, cancellationToken);
+        if (InboundLimits.FindProblem(activity, settings) is { } problem) return Problem(StatusCodes.Status400BadRequest, problem);
 
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
@@ -58,6 +59,8 @@ public sealed class BotAdapter(
         var outcome = "ok";
         try
         {
+            // Inside the turn's error handling: storage that is down answers like any failed turn.
+            await trust.RememberAsync(activity.ServiceUrl!, cancellationToken);
             await handler.OnTurnAsync(turn, cancellationToken);
             if (activity.Type == ActivityTypes.Invoke)
             {
@@ -81,24 +84,39 @@ public sealed class BotAdapter(
         }
     }
 
+    // A message gets an apology in the chat. An invoke gets an error, so Teams keeps the card with what the person
+    // typed; events get a retryable status, so the channel delivers them again (an install is not lost).
     private async Task<IResult> AnswerFailureAsync(TurnContext turn)
     {
         const string apology = "Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.";
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            var error = InvokeResponse.Error(500, "InternalError", apology);
-            return Results.Json(error.Body, statusCode: error.Status);
+            var error = InvokeResponse.Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", apology);
+            return Retryable(Results.Json(error.Body, statusCode: error.Status));
         }
-        if (turn.Activity.Type != ActivityTypes.Message) return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        if (turn.Activity.Type != ActivityTypes.Message) return Retryable(Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         try
         {
             await turn.SendTextAsync(apology, CancellationToken.None);
             return Results.Ok();
         }
-        catch (ConnectorException e)
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or TaskCanceledException)
         {
             logger.LogError(e, "Could not tell the user about the failed turn");
-            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            return Retryable(Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        }
+    }
+
+    private static IResult Retryable(IResult result) => new WithRetryAfter(result, RetryAfterSeconds);
+
+    private const int RetryAfterSeconds = 10;
+
+    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
         }
     }
 

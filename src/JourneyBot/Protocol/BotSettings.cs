@@ -12,6 +12,10 @@ public sealed record BotSettings
     public const string PublicCloudOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string PublicCloudTokenIssuer = "https://api.botframework.com";
     public const string ConnectorScope = "https://api.botframework.com/.default";
+    // Teams' connector endpoints: the public cloud (regional paths under one host) and the government clouds.
+    public static readonly IReadOnlyList<string> TeamsServiceUrlHosts =
+        ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"];
+    public const int MaxServiceUrlLength = 256;
 
     public string? AppId { get; init; }
     public string? AppPassword { get; init; }
@@ -24,7 +28,25 @@ public sealed record BotSettings
     // An unknown key id refetches the keys at most this often, so forged tokens cannot make us fetch per request.
     public TimeSpan UnknownKeyRefetchCooldown { get; init; } = TimeSpan.FromMinutes(5);
 
+    // Hosts an activity's serviceUrl may name ("*.example.com" matches subdomains). Tests and local load
+    // harnesses list loopback hosts to run a local connector with authentication on.
+    public IReadOnlyList<string> ServiceUrlHosts { get; init; } = TeamsServiceUrlHosts;
+
     public bool IsAnonymous => AppId is null;
+
+    // Whether the bot may accept (and later call) this connector endpoint: https on an accepted host; plain
+    // http only on loopback, which anonymous local development always accepts.
+    public bool AcceptsServiceUrl(string serviceUrl)
+    {
+        if (serviceUrl.Length > MaxServiceUrlLength || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)) return false;
+        if (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)) return false;
+        if (url.UserInfo.Length > 0 || url.Query.Length > 0 || url.Fragment.Length > 0) return false;
+        if (IsAnonymous) return url.IsLoopback;
+        var host = url.IdnHost;
+        return ServiceUrlHosts.Any(pattern => pattern.StartsWith("*.", StringComparison.Ordinal)
+            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)
+            : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase));
+    }
 
     public static BotSettings Load(IConfiguration config)
     {
@@ -83,6 +105,9 @@ public sealed record BotSettings
             OpenIdMetadataUrl = metadataUrl,
             TokenIssuer = Read("Bot:TokenIssuer") ?? PublicCloudTokenIssuer,
             UnknownKeyRefetchCooldown = ReadDuration(config, "Bot:UnknownKeyRefetchCooldown", TimeSpan.FromMinutes(5)),
+            ServiceUrlHosts = Read("Bot:ServiceUrlHosts") is { } hosts
+                ? hosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : TeamsServiceUrlHosts,
         };
     }
 

@@ -3,13 +3,14 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Touchpoints;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Reviews;
 
 // `review` and the review card's buttons. Owners review everything and complete the review; department
 // contacts confirm, update or retire their own department's touchpoints.
-public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edits, ProgramStore programs, TimeProvider clock) : ICommandSource
+public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edits, ReviewStore reviews, TimeProvider clock) : ICommandSource
 {
     private const string NotAReviewer = "Reviews are done by the program's owners and, for their own department, its contacts.";
 
@@ -63,7 +64,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edit
             var updated = retire ? stored.Touchpoint with { Retired = true } : stored.Touchpoint with { LastVerifiedOn = today };
             try
             {
-                await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.AadObjectId, cancellationToken);
+                await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.DisplayName, cancellationToken);
                 now[id] = updated;
             }
             catch (TouchpointChangedException e)
@@ -88,7 +89,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointEdits edit
         if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners complete a review; department contacts confirm their own touchpoints."));
         var today = Today(program);
         var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today));
-        await programs.AddReviewAsync(program.Id, review, cancellationToken);
+        await reviews.AddAsync(program.Id, review, cancellationToken);
         return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays)));
     }
 

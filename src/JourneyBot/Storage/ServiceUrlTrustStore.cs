@@ -9,12 +9,15 @@ namespace JourneyBot.Storage;
 public sealed class ServiceUrlTrustStore(StorageTables tables, TimeProvider clock) : IServiceUrlTrust
 {
     private const string Partition = "trusted";
+    // Learnt on this instance; true once the table holds it too, so other instances may call it.
     private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
 
     public async Task RememberAsync(string serviceUrl, CancellationToken cancellationToken)
     {
         var key = Normalize(serviceUrl);
-        if (_known.ContainsKey(key)) return;
+        if (_known.TryGetValue(key, out var stored) && stored) return;
+        // Trusted here at once, even if storage is down, so this turn can still answer (an apology at worst).
+        _known.TryAdd(key, false);
         await tables.ServiceUrls.UpsertEntityAsync(new TableEntity(Partition, TableKey.Encode(key))
         {
             ["ServiceUrl"] = serviceUrl,

@@ -1,4 +1,6 @@
 using JourneyBot.Bot;
+using JourneyBot.Cards;
+using JourneyBot.Storage;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
@@ -8,7 +10,7 @@ using static JourneyBot.Cards.CardResponses;
 namespace JourneyBot.Touchpoints;
 
 // my touchpoints: a person's own touchpoints, paged, to edit or delete. Authors change their own; owners any.
-public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions sessions, TimeProvider clock) : ICommandSource
+public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions sessions, TimeProvider clock) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands => [new("my touchpoints", "Your touchpoints in the active program, to edit or delete.", ListAsync)];
 
@@ -61,23 +63,32 @@ public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions 
         var validated = input.Validate(session.Program, isOwner ? session.Caller : author, isOwner, stored.Touchpoint.Id, clock.GetUtcNow());
         if (validated is null) return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, input.Errors, editing: stored));
 
-        var seen = stored with { ETag = new Azure.ETag(action.GetString("etag") ?? "") };
         var updated = validated with { CreatedBy = author, CreatedAt = stored.Touchpoint.CreatedAt };
+        // Saving the same values twice (a double click, or a form saved before) is done, not a conflict with oneself.
+        if (TouchpointComparison.SameContent(stored.Touchpoint, updated)) return await ListAsync(session, "Saved.", cancellationToken);
+        if (RowVersion.FromCard(action.GetString("etag")) is not { } version)
+        {
+            return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
+                "This form was out of date, so nothing was saved. Your input is kept in the fields, with what is saved now under each one " +
+                "that differs. Save again to apply yours.", editing: stored, savedMeanwhile: stored.Touchpoint));
+        }
         try
         {
-            await edits.UpdateAsync(session.Program.Id, seen, updated, session.Caller.DisplayName, cancellationToken);
+            await edits.UpdateAsync(session.Program.Id, stored with { ETag = version }, updated, session.Caller.DisplayName, cancellationToken);
         }
         catch (TouchpointChangedException e)
         {
-            if (e.Latest is null) return Refuse("That touchpoint was deleted meanwhile, so your changes were not saved.");
+            if (e.Latest is null || e.Latest.Touchpoint.Retired) return Refuse("That touchpoint was deleted or retired meanwhile, so your changes were not saved.");
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
-                $"Changed by {e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName} meanwhile, so nothing was saved. Your input is kept in the fields, " +
+                $"Changed by {CardText.Literal(e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName)} meanwhile, so nothing was saved. Your input is kept in the fields, " +
                 "with what was saved meanwhile under each one that differs. Save again to apply yours.",
                 editing: e.Latest, savedMeanwhile: e.Latest.Touchpoint));
         }
-        var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
-        return Card(MyTouchpointsCards.List(session.Program, mine, 0, "Saved."));
+        return await ListAsync(session, "Saved.", cancellationToken);
     }
+
+    private async Task<InvokeResponse> ListAsync(ProgramSession session, string notice, CancellationToken cancellationToken) =>
+        Card(MyTouchpointsCards.List(session.Program, await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken), 0, notice));
 
     private async Task<InvokeResponse> AskDeleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
@@ -89,18 +100,19 @@ public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions 
     {
         var (session, stored, refusal) = await ResolveAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
+        // Without the version the confirmation was shown for, ask again about the touchpoint as it is now.
+        if (RowVersion.FromCard(action.GetString("etag")) is not { } version) return Card(MyTouchpointsCards.ConfirmDelete(session!.Program, stored!));
         try
         {
-            await edits.DeleteAsync(session!.Program.Id, stored! with { ETag = new Azure.ETag(action.GetString("etag") ?? "") }, cancellationToken);
+            await edits.DeleteAsync(session!.Program.Id, stored! with { ETag = version }, cancellationToken);
         }
         catch (TouchpointChangedException e)
         {
-            return e.Latest is null
-                ? Card(MyTouchpointsCards.List(session!.Program, await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken), 0, "It was already deleted."))
+            return e.Latest is null || e.Latest.Touchpoint.Retired
+                ? await ListAsync(session!, "It was already deleted or retired.", cancellationToken)
                 : Card(MyTouchpointsCards.ConfirmDelete(session!.Program, e.Latest));
         }
-        var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
-        return Card(MyTouchpointsCards.List(session.Program, mine, 0, "Deleted."));
+        return await ListAsync(session, "Deleted.", cancellationToken);
     }
 
     private async Task<(ProgramSession? Session, StoredTouchpoint? Stored, InvokeResponse? Refusal)> ResolveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
@@ -109,6 +121,8 @@ public sealed class MyTouchpointsHandler(TouchpointEdits edits, ProgramSessions 
         if (session is null) return (null, null, Refuse(problem!.Message));
         var stored = await edits.GetAsync(session.Program.Id, action.GetString("touchpointId") ?? "", cancellationToken);
         if (stored is null) return (session, null, Refuse("That touchpoint does not exist (any more)."));
+        // A retired touchpoint left the map in a review; an old Edit button must not bring it back unseen.
+        if (stored.Touchpoint.Retired) return (session, null, Refuse("That touchpoint was retired in a review, so it can no longer be edited or deleted."));
         if (stored.Touchpoint.CreatedBy.AadObjectId != session.Caller.AadObjectId && !session.Can(ProgramRole.Owner))
         {
             return (session, null, Refuse("You can change the touchpoints you added; owners can change any."));

@@ -8,7 +8,7 @@ using static JourneyBot.Cards.CardResponses;
 namespace JourneyBot.Touchpoints;
 
 // add touchpoint, and the form's Save: every submit is re-checked against the caller's role and the program.
-public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessions, TimeProvider clock) : ICommandSource
+public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions sessions, TimeProvider clock) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands => [new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync)];
 
@@ -60,9 +60,32 @@ public sealed class TouchpointHandler(ProgramStore store, ProgramSessions sessio
         {
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId!, input.Values, input.Errors));
         }
-        // The form id is the idempotency key: a double click or a redelivery saves one touchpoint.
-        await store.AddTouchpointAsync(session.Program.Id, touchpoint, formId!, cancellationToken);
-        return Card(TouchpointCards.Saved(session.Program, touchpoint, session.Caller, isOwner, NewFormId()));
+        // The form id is the touchpoint's id: a double click or a redelivery saves one touchpoint.
+        if (await store.AddAsync(session.Program.Id, touchpoint, cancellationToken) is not null)
+        {
+            return Card(TouchpointCards.Saved(session.Program, touchpoint, session.Caller, isOwner, NewFormId()));
+        }
+        return Card(await AlreadySavedAsync(session, touchpoint, input, cancellationToken));
+    }
+
+    // This form was saved before. The same values again is a double click: done. Different values are kept in
+    // an edit of what was saved, so the second text is neither lost nor written over the first unseen.
+    private async Task<Cards.AdaptiveCard> AlreadySavedAsync(ProgramSession session, Touchpoint submitted, TouchpointInput input, CancellationToken cancellationToken)
+    {
+        var isOwner = session.Can(ProgramRole.Owner);
+        var saved = await store.GetAsync(session.Program.Id, submitted.Id, cancellationToken);
+        if (saved is null || saved.Touchpoint.Retired || (saved.Touchpoint.CreatedBy.AadObjectId != session.Caller.AadObjectId && !isOwner))
+        {
+            return TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,
+                "This form was out of date, so nothing was saved. Check the values and save again.");
+        }
+        if (TouchpointComparison.SameContent(saved.Touchpoint, submitted))
+        {
+            return TouchpointCards.Saved(session.Program, saved.Touchpoint, session.Caller, isOwner, NewFormId());
+        }
+        return TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,
+            "This form was saved before, with the values shown under each field that differs, so nothing was saved now. " +
+            "Your new input is kept in the fields: save to change the touchpoint to it.", editing: saved, savedMeanwhile: saved.Touchpoint);
     }
 
     private const string NotAContributor = "Only owners and department contributors add touchpoints to this program; sponsors follow the map.";

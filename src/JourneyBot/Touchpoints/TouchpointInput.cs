@@ -18,6 +18,12 @@ public sealed class TouchpointInput : FormInput
         return input;
     }
 
+    protected override int LimitOf(string field) => field switch
+    {
+        F.Stage or F.Department or F.Channel or F.Emotion or F.Evidence => TextLimits.Id,
+        _ => base.LimitOf(field),
+    };
+
     public Touchpoint? Validate(ProgramHeader program, Person caller, bool isOwner, string touchpointId, DateTimeOffset now)
     {
         var charter = program.Charter;
@@ -37,7 +43,7 @@ public sealed class TouchpointInput : FormInput
         }
 
         TouchpointChannel channel = default;
-        if (Required(F.Channel, "Pick the channel.") is { } channelText && !Enum.TryParse(channelText, ignoreCase: true, out channel))
+        if (Required(F.Channel, "Pick the channel.") is { } channelText && !EnumChoice.TryParse(channelText, out channel))
         {
             Errors[F.Channel] = "Pick one of the listed channels.";
         }
@@ -55,7 +61,7 @@ public sealed class TouchpointInput : FormInput
         }
 
         var evidence = Evidence.Assumption;
-        if (Values.TryGetValue(F.Evidence, out var evidenceText) && evidenceText.Length > 0 && !Enum.TryParse(evidenceText, ignoreCase: true, out evidence))
+        if (Values.TryGetValue(F.Evidence, out var evidenceText) && evidenceText.Length > 0 && !EnumChoice.TryParse(evidenceText, out evidence))
         {
             Errors[F.Evidence] = "Pick one of the listed kinds of evidence, or \"assumption\".";
         }

@@ -107,7 +107,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
             }
         }));
         var program = (await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadAsync(chat.TenantId, stored.Id, CancellationToken.None))!;
-        var counts = await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadCountsAsync(stored.Id, CancellationToken.None);
+        var counts = await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadCountsAsync(stored.TenantId, stored.Id, CancellationToken.None);
         Assert.Equal(150, program.Touchpoints.Count);
         Assert.Equal(150, counts.Total);
         foreach (var department in stored.Charter.Departments)

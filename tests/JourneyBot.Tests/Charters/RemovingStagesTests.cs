@@ -22,7 +22,7 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
         {
             var (stage, department, persona) = seeds[i];
             var author = contacts[int.Parse(department[1..]) - 1];
-            await Store.AddTouchpointAsync(p.Program.Id, SamplePrograms.Touchpoint(i, stage, department, author) with { Id = $"t{i}", PersonaIds = [persona] }, $"seed{i}", CancellationToken.None);
+            await fixture.Bot.Services.GetRequiredService<JourneyBot.Touchpoints.TouchpointStore>().AddAsync(p.Program.Id, SamplePrograms.Touchpoint(i, stage, department, author) with { Id = $"t{i}", PersonaIds = [persona] }, CancellationToken.None);
         }
         return p;
     }
@@ -65,7 +65,7 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
         Assert.DoesNotContain(program.Charter.Stages, s => s.Id == "s2");
         Assert.All(program.Touchpoints, t => Assert.NotEqual("s2", t.StageId));
         Assert.Equal(3, program.Touchpoints.Count(t => t.StageId == "s1"));
-        var counts = await Store.LoadCountsAsync(p.Program.Id, CancellationToken.None);
+        var counts = await Store.LoadCountsAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None);
         Assert.Equal(4, counts.Total);
         Assert.False(counts.Cells.ContainsKey(("s2", "d1")) || counts.Cells.ContainsKey(("s2", "d2")));
         Assert.Equal(2, counts.Cells[("s1", "d1")]);
@@ -89,7 +89,7 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
         Assert.DoesNotContain(program.Charter.Departments, d => d.Id == "d2");
         Assert.All(program.Touchpoints.Where(t => t.DepartmentId == "d2"), t => Assert.True(t.Retired));
         Assert.All(program.ActiveTouchpoints(), t => Assert.DoesNotContain("p2", t.PersonaIds));
-        Assert.Equal(2, (await Store.LoadCountsAsync(p.Program.Id, CancellationToken.None)).Total);
+        Assert.Equal(2, (await Store.LoadCountsAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None)).Total);
         // What remains still exports as a valid program file.
         Assert.Empty(JourneyBot.Domain.ProgramValidator.Validate(program));
     }

@@ -184,8 +184,8 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.Contains("first progress card", first);
 
         // A touchpoint later, the next card a cadence on says what changed.
-        var store = world.Bot.Services.GetRequiredService<JourneyBot.Programs.ProgramStore>();
-        await store.AddTouchpointAsync(world.Program.Id, JourneyBot.Tests.Domain.SamplePrograms.Touchpoint(9, "s2", "d2", Support) with { CreatedAt = Start.AddDays(1) }, "form-9", CancellationToken.None);
+        var store = world.Bot.Services.GetRequiredService<JourneyBot.Touchpoints.TouchpointStore>();
+        await store.AddAsync(world.Program.Id, JourneyBot.Tests.Domain.SamplePrograms.Touchpoint(9, "s2", "d2", Support) with { CreatedAt = Start.AddDays(1) }, CancellationToken.None);
         await world.AtAsync(Start.AddDays(30).AddHours(3));
         Assert.Equal(2, world.CardsTo(Sponsor).Count);
         var second = Text(world.CardsTo(Sponsor)[1]);

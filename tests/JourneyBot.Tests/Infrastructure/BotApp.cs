@@ -36,6 +36,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["MicrosoftAppType"] = "MultiTenant",
             ["ConnectionStrings:Storage"] = storage,
             ["Bot:OpenIdMetadataUrl"] = channel.MetadataUrl,
+            // The test channel's connector listens on loopback.
+            ["Bot:ServiceUrlHosts"] = "127.0.0.1,localhost",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return new BotApp(all, services);

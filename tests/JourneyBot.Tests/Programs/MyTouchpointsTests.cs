@@ -28,7 +28,7 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
             {
                 Id = $"t{i}", CustomerAction = $"Moment {i}", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(i), PersonaIds = ["p1"],
             };
-            await Store.AddTouchpointAsync(p.Program.Id, touchpoint, $"seed-{i}", CancellationToken.None);
+            await fixture.Bot.Services.GetRequiredService<JourneyBot.Touchpoints.TouchpointStore>().AddAsync(p.Program.Id, touchpoint, CancellationToken.None);
         }
         return p;
     }
@@ -70,7 +70,7 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
         Assert.Contains("Saved.", Text(list));
         var program = (await Store.LoadAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!;
         Assert.Equal(("s3", "Moment 0, clarified"), (program.Touchpoints[0].StageId, program.Touchpoints[0].CustomerAction));
-        var counts = await Store.LoadCountsAsync(p.Program.Id, CancellationToken.None);
+        var counts = await Store.LoadCountsAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None);
         Assert.Equal(1, counts.Cells[("s3", "d1")]);
         Assert.False(counts.Cells.ContainsKey(("s1", "d1")));
     }
@@ -104,13 +104,13 @@ public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFi
         var ids = new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t1" };
 
         var confirm = await ClickAsync(p.Contacts[0], "touchpoint.delete.ask", ids);
-        Assert.Equal(2, (await Store.LoadCountsAsync(p.Program.Id, CancellationToken.None)).Total);
+        Assert.Equal(2, (await Store.LoadCountsAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None)).Total);
         var deleted = await ClickAsync(p.Contacts[0], "touchpoint.delete", confirm["actions"]![0]!["data"]!.DeepClone().AsObject());
 
         Assert.Contains("Deleted.", Text(deleted));
         var program = (await Store.LoadAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!;
         Assert.Equal(["t0"], program.Touchpoints.Select(t => t.Id));
-        Assert.Equal(1, (await Store.LoadCountsAsync(p.Program.Id, CancellationToken.None)).Total);
+        Assert.Equal(1, (await Store.LoadCountsAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None)).Total);
     }
 
     [Fact]

@@ -118,13 +118,18 @@ public sealed class ProgramChatTests(BotFixture fixture) : IClassFixture<BotFixt
         var stranger = new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { TenantId = p.Program.TenantId };
         var otherTenant = new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { UserAadObjectId = p.Contacts[0].UserAadObjectId };
 
-        foreach (var (chat, expected) in new[] { (p.Sponsor, "Only owners and department contributors"), (stranger, "You are not part of"), (otherTenant, "does not exist") })
+        var answers = new Dictionary<string, string>();
+        foreach (var (chat, expected) in new[] { (p.Sponsor, "Only owners and department contributors"), (stranger, "does not exist, or you are not part of it"), (otherTenant, "does not exist, or you are not part of it") })
         {
             var response = await fixture.SendAsync(chat.CardAction("touchpoint.save", ValidForm(p.Program.Id, Guid.NewGuid().ToString("N"))));
             var text = AllText(CardOf(await BotApp.ReadJsonAsync(response)));
             Assert.Contains("That can't be done from here", text);
             Assert.Contains(expected, text);
+            Assert.DoesNotContain(p.Program.Charter.Name, text);
+            answers[chat == stranger ? "stranger" : chat == otherTenant ? "other tenant" : "sponsor"] = text;
         }
+        // Not found reads the same whether the program exists in this tenant, another one, or nowhere.
+        Assert.Equal(answers["stranger"], answers["other tenant"]);
         Assert.Equal(0, await TouchpointCountAsync(p));
     }
 
@@ -185,7 +190,7 @@ public sealed class ProgramChatTests(BotFixture fixture) : IClassFixture<BotFixt
         }));
 
         var program = (await Store.LoadAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!;
-        var counts = await Store.LoadCountsAsync(p.Program.Id, CancellationToken.None);
+        var counts = await Store.LoadCountsAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None);
         Assert.Equal(150, program.Touchpoints.Count);
         Assert.Equal(150, counts.Total);
         for (var d = 1; d <= 3; d++)

@@ -65,8 +65,9 @@ public sealed class ConnectorRetryTests(BotFixture fixture) : IClassFixture<BotF
 
         var response = await fixture.SendAsync(chat.Message("help"));
 
-        // Neither the reply nor the apology got through: the channel is told, so it may redeliver.
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        // Neither the reply nor the apology got through: the channel is told to try again later, so it may redeliver.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal(10, fixture.Channel.CallsFor(chat.ConversationId).Count);
     }
 
