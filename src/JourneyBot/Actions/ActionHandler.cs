@@ -11,6 +11,7 @@ namespace JourneyBot.Actions;
 // with `actions`, moved on by their owner or a program owner.
 public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, TimeProvider clock) : ICommandSource
 {
+    private const string NoSuchTouchpoint = "That touchpoint no longer exists.";
     private const string NotAContributor = "Owners and department contributors create improvement actions; sponsors follow them in their progress cards.";
 
     public IEnumerable<BotCommand> Commands =>
@@ -47,7 +48,7 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         var (session, program, refusal) = await ContributorAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
         var touchpointId = action.GetString("touchpointId");
-        if (touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId)) return Card(ProgramCards.Refusal("That touchpoint no longer exists."));
+        if (touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId)) return Card(ProgramCards.Refusal(NoSuchTouchpoint));
         return Card(ActionCards.Form(program!, NewId(), touchpointId));
     }
 
@@ -57,9 +58,18 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         if (refusal is not null) return refusal;
         var input = ActionInput.Read(action.Data);
         var touchpointId = action.GetString("touchpointId");
+        // The form carries the touchpoint it came from. One the program no longer has (or never had) is dropped
+        // from the form, so saving again adds the action without it.
+        var lostTouchpoint = touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId);
+        if (lostTouchpoint) touchpointId = null;
         var formId = action.GetString("formId");
         if (!ProgramStore.IsProgramId(formId)) return Card(ActionCards.Form(program!, NewId(), touchpointId, input.Values, new Dictionary<string, string> { [ActionInput.Title] = "This form was out of date; check the values and save again." }));
         var created = input.Validate(program!, formId!, touchpointId, Today(program!));
+        if (lostTouchpoint)
+        {
+            input.Errors[ActionInput.Title] = "The touchpoint this action came from no longer exists; save again to add the action without it.";
+            created = null;
+        }
         if (created is null) return Card(ActionCards.Form(program!, formId!, touchpointId, input.Values, input.Errors));
         // The form id is the action id: a second click of the same form saves nothing new.
         if (await actions.AddAsync(program!.Id, created, session!.Caller.AadObjectId, cancellationToken)) return Card(ActionCards.Saved(program, created));

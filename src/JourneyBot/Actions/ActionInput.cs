@@ -49,7 +49,6 @@ public sealed class ActionInput : FormInput
         }
         var metric = Values.GetValueOrDefault(Metric, "");
         if (metric.Length > 0 && program.Charter.Metrics.All(m => m.Id != metric)) Errors[Metric] = "Pick one of this program's metrics.";
-        if (touchpointId is not null && program.Touchpoints.All(t => t.Id != touchpointId)) Errors[Title] = "The touchpoint this action came from no longer exists.";
         if (Errors.Count > 0 || title is null || owner is null) return null;
         return new ImprovementAction { Id = id, Title = title, TouchpointId = touchpointId, Owner = owner, DueOn = due, MetricId = metric.Length > 0 ? metric : null };
     }
