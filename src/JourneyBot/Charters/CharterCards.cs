@@ -155,7 +155,8 @@ public static class CharterCards
         if (missing.Count > 0)
         {
             card.Add(new TextBlock("Before collection can open, add:") { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
-            foreach (var item in missing) card.Add(new TextBlock("• " + item) { Spacing = "none" });
+            // An item can name departments ("a contact for ..."); the rules' own words carry no Markdown.
+            foreach (var item in missing) card.Add(new TextBlock("• " + CardText.Literal(item)) { Spacing = "none" });
         }
         foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
         if (!isOwner) return card;
