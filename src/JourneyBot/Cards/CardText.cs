@@ -16,7 +16,7 @@ public static partial class CardText
             if (InlineMarkdown.Contains(c)) builder.Append('\\');
             builder.Append(c);
         }
-        // A line that starts like a list item or a heading would be formatted as one.
+        // A line that starts like a list item or a heading would be formatted as one; Teams ends lines at \r too.
         return ListMarker().Replace(builder.ToString(), m => m.Groups["start"].Value + m.Groups["space"].Value
             + (m.Groups["number"].Success ? m.Groups["number"].Value + "\\." : "\\" + m.Groups["bullet"].Value));
     }
@@ -27,6 +27,6 @@ public static partial class CardText
     // "42%": no culture's spacing or sign placement, the same in every card.
     public static string Percent(double share) => $"{Math.Round(share * 100):0}%";
 
-    [GeneratedRegex(@"(?<start>^|\n)(?<space>[ \t]*)(?:(?<bullet>[-+])|(?<number>\d+)\.)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<start>^|[\r\n])(?<space>[ \t]*)(?:(?<bullet>[-+])|(?<number>\d+)\.)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
 }

@@ -24,6 +24,7 @@ public static class CharterCards
         card.Add(
             new TextBlock($"{(program is null ? "New program" : CardText.Literal(charter.Name))}: {CharterSteps.Titles[step]}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock($"Step {index + 1} of {CharterSteps.Order.Count}. {Hint(step)}") { IsSubtle = true });
+        // A notice is the app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning, Weight = TextWeight.Bolder });
         if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
@@ -138,6 +139,7 @@ public static class CharterCards
                 : null,
         };
         card.Add(new TextBlock($"Charter: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        // A notice is the app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Good, Weight = TextWeight.Bolder });
         card.Add(new FactSet([
             new Fact("Journey", charter.Journey is { } j ? CardText.Literal($"{Short(j.StartTrigger)} → {Short(j.End)}") : "not set"),
@@ -155,7 +157,8 @@ public static class CharterCards
         if (missing.Count > 0)
         {
             card.Add(new TextBlock("Before collection can open, add:") { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
-            foreach (var item in missing) card.Add(new TextBlock("• " + item) { Spacing = "none" });
+            // An item can name departments ("a contact for ..."); the rules' own words carry no Markdown.
+            foreach (var item in missing) card.Add(new TextBlock("• " + CardText.Literal(item)) { Spacing = "none" });
         }
         foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
         if (!isOwner) return card;

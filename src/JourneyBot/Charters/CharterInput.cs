@@ -122,7 +122,8 @@ public sealed class CharterInput : FormInput
         }
         foreach (var duplicate in departments.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            Errors[$"dept.{duplicate.Last().Id}.name"] = $"\"{duplicate.Key}\" is listed twice.";
+            // A card shows an error as the app's Markdown: the name in it is shown as typed.
+            Errors[$"dept.{duplicate.Last().Id}.name"] = $"\"{CardText.Literal(duplicate.Key)}\" is listed twice.";
         }
         return charter with { Departments = departments };
     }

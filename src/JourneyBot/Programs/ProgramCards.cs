@@ -8,7 +8,8 @@ public static class ProgramCards
     public const string UseVerb = "program.use";
     public const int ProgramsPerCard = 10;
 
-    // Shown when the caller may not do what they asked; says why and what they can do instead.
+    // Shown when the caller may not do what they asked; says why and what they can do instead. The reason is the
+    // app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
     public static AdaptiveCard Refusal(string reason) => new AdaptiveCard { FallbackText = reason }
         .Add(
             new TextBlock("That can't be done from here") { Weight = TextWeight.Bolder, Color = TextColor.Attention },

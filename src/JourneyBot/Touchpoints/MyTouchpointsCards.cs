@@ -21,6 +21,7 @@ public static class MyTouchpointsCards
         card.Add(
             new TextBlock($"Your touchpoints: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock(mine.Count == 0 ? "You have not added any touchpoints yet. Type **add touchpoint**." : $"{mine.Count} in all, newest first (page {page + 1} of {pages}).") { IsSubtle = true });
+        // A notice is the app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Good });
         foreach (var stored in mine.Skip(page * PageSize).Take(PageSize))
         {

@@ -45,6 +45,7 @@ public static class TouchpointCards
         card.Add(
             new TextBlock($"{(editing is null ? "Add a touchpoint" : "Edit touchpoint")}: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock("A touchpoint is any moment the customer hears, sees or deals with us on this journey."));
+        // A notice is the app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning });
         if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 

@@ -38,7 +38,8 @@ public sealed class TouchpointInput : FormInput
             else if (!isOwner && known.Contacts.All(c => c.AadObjectId != caller.AadObjectId))
             {
                 var own = charter.Departments.Where(d => d.Contacts.Any(c => c.AadObjectId == caller.AadObjectId)).Select(d => d.Name);
-                Errors[F.Department] = $"You can add touchpoints for your own department ({string.Join(", ", own)}).";
+                // A card shows an error as the app's Markdown: the names in it are shown as typed.
+                Errors[F.Department] = $"You can add touchpoints for your own department ({CardText.Literal(string.Join(", ", own))}).";
             }
         }
 

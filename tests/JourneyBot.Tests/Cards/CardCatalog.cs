@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Actions;
 using JourneyBot.Bot;
+using JourneyBot.Cards;
 using JourneyBot.Charters;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
@@ -18,24 +19,28 @@ namespace JourneyBot.Tests.Cards;
 // checks and the gallery cover it.
 public static class CardCatalog
 {
-    public static IReadOnlyList<(string Name, JsonObject Card)> All()
+    public static IReadOnlyList<(string Name, JsonObject Card)> All() => All(LargeProgram(), text => text);
+
+    // The same cards for any program. Besides the program's own texts, the catalog types some itself, as people
+    // would (form input, names in notices, the directory and membership lists): asTyped maps each of them to the
+    // text to show instead, so a test can make everything people typed hostile.
+    public static IReadOnlyList<(string Name, JsonObject Card)> All(JourneyProgram program, Func<string, string> asTyped)
     {
         var commands = new[] { new BotCommand("help", "Show this list of what I can do.", (_, _, _) => Task.CompletedTask) };
         var noLink = new HelpLink(null);
         var link = new HelpLink(new Uri("https://contoso.example.com/journeybot/guide"));
-        var large = LargeProgram();
-        var header = new ProgramHeader(large.Id, large.TenantId, large.Charter, large.CollectionOpenedOn);
-        var owner = large.Charter.Owners[0];
-        var worst = new string('*', TextLimits.LongText);
+        var header = new ProgramHeader(program.Id, program.TenantId, program.Charter, program.CollectionOpenedOn);
+        var owner = program.Charter.Owners[0];
+        var worst = asTyped(new string('*', TextLimits.LongText));
         var typed = new Dictionary<string, string>
         {
-            ["stage"] = "s3", ["department"] = "d7", ["channel"] = "letter", ["customerAction"] = worst, ["personas"] = string.Join(",", large.Charter.Personas.Select(p => p.Id)),
-            ["emotion"] = "7", ["painPoints"] = worst, ["verbatim"] = worst, ["deliveredBy"] = new string('#', TextLimits.Name), ["systemOrProcess"] = worst, ["employeePain"] = worst,
+            ["stage"] = "s3", ["department"] = "d7", ["channel"] = "letter", ["customerAction"] = worst, ["personas"] = string.Join(",", program.Charter.Personas.Select(p => p.Id)),
+            ["emotion"] = "7", ["painPoints"] = worst, ["verbatim"] = worst, ["deliveredBy"] = asTyped(new string('#', TextLimits.Name)), ["systemOrProcess"] = worst, ["employeePain"] = worst,
             ["sourceLink"] = "javascript:alert(1)",
         };
         var errors = typed.Keys.ToDictionary(k => k, _ => "This was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end before saving.");
-        var savedTouchpoint = large.Touchpoints[0] with { CustomerAction = worst };
-        var memberships = Enumerable.Range(0, 25).Select(i => new MembershipRow { RowKey = $"p{i}", ProgramName = new string('N', TextLimits.Name), Roles = "Owner, Contributor, Sponsor" }).ToList();
+        var savedTouchpoint = program.Touchpoints[0] with { CustomerAction = worst };
+        var memberships = Enumerable.Range(0, 25).Select(i => new MembershipRow { RowKey = $"p{i}", ProgramName = asTyped(new string('N', TextLimits.Name)), Roles = "Owner, Contributor, Sponsor" }).ToList();
         return
         [
             ("welcome", new WelcomeCards(noLink).Build().ToJson()),
@@ -45,52 +50,55 @@ public static class CardCatalog
             ("unknown-action", NoticeCards.UnknownAction()),
             ("refusal", ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson()),
             ("programs", ProgramCards.List(memberships, "p3").ToJson()),
-            ("now-using", ProgramCards.NowUsing(large.Charter.Name).ToJson()),
+            ("now-using", ProgramCards.NowUsing(program.Charter.Name).ToJson()),
             ("touchpoint-form", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
             ("touchpoint-form-errors", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), typed, errors).ToJson()),
             ("touchpoint-saved", TouchpointCards.Saved(header, savedTouchpoint, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
-            ("map", MapCards.Build(large).ToJson()),
-            ("map-last-page", MapCards.Build(large, page: 3).ToJson()),
-            ("health", HealthCards.Build(large, SamplePrograms.AsOf).ToJson()),
+            ("map", MapCards.Build(program).ToJson()),
+            ("map-last-page", MapCards.Build(program, page: 3).ToJson()),
+            ("health", HealthCards.Build(program, SamplePrograms.AsOf).ToJson()),
             ("charter-new", CharterCards.Step(CharterSteps.Basics, null, new Charter { Name = "", Owners = [owner] }, Guid.NewGuid().ToString("N")).ToJson()),
-            .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, large.Charter, Guid.NewGuid().ToString("N")).ToJson())),
-            ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, large.Charter, Guid.NewGuid().ToString("N"),
-                new Dictionary<string, string> { ["name"] = new string('n', TextLimits.Name) }, new Dictionary<string, string> { ["name"] = errors["customerAction"], ["journeyEnd"] = "Give both what starts the journey and how it ends." },
-                "Changed by Someone With A Long Name meanwhile, so nothing was saved.", savedMeanwhile: large.Charter with { Name = "Renamed meanwhile" }).ToJson()),
+            .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, program.Charter, Guid.NewGuid().ToString("N")).ToJson())),
+            ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, program.Charter, Guid.NewGuid().ToString("N"),
+                new Dictionary<string, string> { ["name"] = asTyped(new string('n', TextLimits.Name)) }, new Dictionary<string, string> { ["name"] = errors["customerAction"], ["journeyEnd"] = "Give both what starts the journey and how it ends." },
+                $"Changed by {Name("Someone With A Long Name")} meanwhile, so nothing was saved.", savedMeanwhile: program.Charter with { Name = asTyped("Renamed meanwhile") }).ToJson()),
             ("charter-review", CharterCards.Review(header, isOwner: true, "Saved.").ToJson()),
-            ("charter-remove-stages", CharterCards.Step(CharterSteps.Shape, header, large.Charter, Guid.NewGuid().ToString("N"), null,
-                large.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", _ => "This stage has 180 touchpoint(s): say where they go before removing it, or keep it (renaming is fine)."), null,
-                large.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", s => new PendingChoice($"stage.{s.Id}.then",
-                    large.Charter.Stages.Where(o => o.Id != s.Id).Select(o => ($"Move them to {o.Name}", o.Id)).Append(("Retire them", "retire")).ToList()))).ToJson()),
+            ("charter-remove-stages", CharterCards.Step(CharterSteps.Shape, header, program.Charter, Guid.NewGuid().ToString("N"), null,
+                program.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", _ => "This stage has 180 touchpoint(s): say where they go before removing it, or keep it (renaming is fine)."), null,
+                program.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", s => new PendingChoice($"stage.{s.Id}.then",
+                    program.Charter.Stages.Where(o => o.Id != s.Id).Select(o => ($"Move them to {o.Name}", o.Id)).Append(("Retire them", "retire")).ToList()))).ToJson()),
             ("charter-review-shared", CharterCards.Review(header, isOwner: false, refreshUserIds: Enumerable.Range(0, 80).Select(i => $"29:{Guid.NewGuid():N}{Guid.NewGuid():N}").ToList()).ToJson()),
-            ("charter-review-incomplete", CharterCards.Review(header with { Charter = new Charter { Name = "Half a charter", Owners = [owner] } }, isOwner: true).ToJson()),
-            ("invitation", InvitationCards.Invitation(header, large.Charter.Departments[0]).ToJson()),
-            ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i), new string('D', TextLimits.Name), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
-            ("my-touchpoints", MyTouchpointsCards.List(header, large.Touchpoints.Take(40).Select(t => new StoredTouchpoint(t with { CustomerAction = worst }, new Azure.ETag("W/\"1\""), null)).ToList(), 2, "Saved.").ToJson()),
+            ("charter-review-incomplete", CharterCards.Review(header with { Charter = new Charter { Name = asTyped("Half a charter"), Owners = [owner] } }, isOwner: true).ToJson()),
+            ("invitation", InvitationCards.Invitation(header, program.Charter.Departments[0]).ToJson()),
+            ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i) with { DisplayName = asTyped(SamplePrograms.PersonNo(i).DisplayName) }, asTyped(new string('D', TextLimits.Name)), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
+            ("my-touchpoints", MyTouchpointsCards.List(header, program.Touchpoints.Take(40).Select(t => new StoredTouchpoint(t with { CustomerAction = worst }, new Azure.ETag("W/\"1\""), null)).ToList(), 2, "Saved.").ToJson()),
             ("touchpoint-edit", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), TouchpointCards.ValuesOf(savedTouchpoint), null,
-                "Changed by Someone meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), "Someone"),
-                savedTouchpoint with { CustomerAction = new string('#', TextLimits.LongText), StageId = "s9", PainPoints = worst, Verbatim = worst }).ToJson()),
+                $"Changed by {Name("Someone")} meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), asTyped("Someone")),
+                savedTouchpoint with { CustomerAction = asTyped(new string('#', TextLimits.LongText)), StageId = "s9", PainPoints = worst, Verbatim = worst }).ToJson()),
             ("touchpoint-delete-confirm", MyTouchpointsCards.ConfirmDelete(header, new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), null)).ToJson()),
-            ("charter-departments-directory", CharterCards.Step(CharterSteps.Departments, header, large.Charter with { Departments = [] }, "dirform01",
-                Enumerable.Range(0, 20).SelectMany(i => new[] { ($"dept.new{i}.name", Long("Department ")), ($"dept.new{i}.contacts", string.Join(",", Enumerable.Range(0, 5).Select(j => $"aad-{i}-{j}"))) }).ToDictionary(),
+            ("charter-departments-directory", CharterCards.Step(CharterSteps.Departments, header, program.Charter with { Departments = [] }, "dirform01",
+                Enumerable.Range(0, 20).SelectMany(i => new[] { ($"dept.new{i}.name", asTyped(Long("Department "))), ($"dept.new{i}.contacts", string.Join(",", Enumerable.Range(0, 5).Select(j => $"aad-{i}-{j}"))) }).ToDictionary(),
                 null, "Filled in 100 people whose directory profile names their department. Check them, then save.",
-                directory: Enumerable.Range(0, 20).SelectMany(i => Enumerable.Range(0, 5).Select(j => new Person($"aad-{i}-{j}", new string('P', 60)))).ToList()).ToJson()),
-            ("charter-review-unreachable", CharterCards.Review(header, isOwner: true, unreachable: Enumerable.Range(0, 40).Select(i => (new string('N', 200), worst, DateTimeOffset.UnixEpoch.AddDays(i))).ToList()).ToJson()),
-            ("nudge", FollowUpCards.For([Entry(FollowUpKind.ReviewDue, large, owner, worst)]).ToJson()),
-            ("digest", FollowUpCards.For(Enum.GetValues<FollowUpKind>().Where(k => k != FollowUpKind.Progress).SelectMany(k => new[] { Entry(k, large, owner, worst), Entry(k, large, owner, worst) }).ToList()).ToJson()),
-            ("progress", ProgressCards.Build(large, Snapshot.Take(large, SamplePrograms.AsOf), Snapshot.Take(large with { Touchpoints = large.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
+                directory: Enumerable.Range(0, 20).SelectMany(i => Enumerable.Range(0, 5).Select(j => new Person($"aad-{i}-{j}", asTyped(new string('P', 60))))).ToList()).ToJson()),
+            ("charter-review-unreachable", CharterCards.Review(header, isOwner: true, unreachable: Enumerable.Range(0, 40).Select(i => (asTyped(new string('N', 200)), worst, DateTimeOffset.UnixEpoch.AddDays(i))).ToList()).ToJson()),
+            ("nudge", FollowUpCards.For([Entry(FollowUpKind.ReviewDue, program, owner, worst)]).ToJson()),
+            ("digest", FollowUpCards.For(Enum.GetValues<FollowUpKind>().Where(k => k != FollowUpKind.Progress).SelectMany(k => new[] { Entry(k, program, owner, worst), Entry(k, program, owner, worst) }).ToList()).ToJson()),
+            ("progress", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), Snapshot.Take(program with { Touchpoints = program.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
                 SamplePrograms.AsOf, SamplePrograms.AsOf.AddDays(-3)).ToJson()),
-            ("progress-acknowledged", ProgressCards.Build(large, Snapshot.Take(large, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
-            ("review-page", ReviewCards.Page(large with { Touchpoints = large.Touchpoints.Select(t => t with { CustomerAction = worst, PainPoints = worst }).ToList() }, ReviewScope.For(large.Charter, owner.AadObjectId, null)!, 3, owner.AadObjectId, SamplePrograms.AsOf,
+            ("progress-acknowledged", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
+            ("review-page", ReviewCards.Page(program with { Touchpoints = program.Touchpoints.Select(t => t with { CustomerAction = worst, PainPoints = worst }).ToList() }, ReviewScope.For(program.Charter, owner.AadObjectId, null)!, 3, owner.AadObjectId, SamplePrograms.AsOf,
                 "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.").ToJson()),
-            ("review-completed", ReviewCards.Completed(large, new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(large, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30)).ToJson()),
-            ("action-form", ActionCards.Form(large, Guid.NewGuid().ToString("N"), "t0").ToJson()),
-            ("action-form-errors", ActionCards.Form(large, Guid.NewGuid().ToString("N"), "t0",
-                new Dictionary<string, string> { ["title"] = new string('t', TextLimits.Name), ["owner"] = "a,b", ["dueOn"] = "2020-01-01", ["metricId"] = "m9" },
+            ("review-completed", ReviewCards.Completed(program, new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30)).ToJson()),
+            ("action-form", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0").ToJson()),
+            ("action-form-errors", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0",
+                new Dictionary<string, string> { ["title"] = asTyped(new string('t', TextLimits.Name)), ["owner"] = "a,b", ["dueOn"] = "2020-01-01", ["metricId"] = "m9" },
                 new Dictionary<string, string> { ["title"] = errors["customerAction"], ["owner"] = "Pick one person: an action has one owner.", ["dueOn"] = "The due date is in the past; pick today or later." }).ToJson()),
-            ("action-saved", ActionCards.Saved(large, large.Actions[0]).ToJson()),
-            ("actions", ActionCards.List(large, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
+            ("action-saved", ActionCards.Saved(program, program.Actions[0]).ToJson()),
+            ("actions", ActionCards.List(program, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
         ];
+
+        // A name inside a notice, as the handler that writes the notice must put it: the notice is the app's Markdown.
+        string Name(string name) => CardText.Literal(asTyped(name));
 
         static DigestEntry Entry(FollowUpKind kind, JourneyProgram program, Person to, string text) =>
             new($"{kind}|x", kind, program.Id, program.Charter.Name, text, to) { DepartmentId = "d1", ActionId = "a1" };

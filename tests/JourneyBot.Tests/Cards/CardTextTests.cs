@@ -10,6 +10,7 @@ public sealed class CardTextTests
     [InlineData("[click](https://evil.example.com)", "\\[click\\](https://evil.example.com)")]
     [InlineData("# Heading", "\\# Heading")]
     [InlineData("- not a list\n1. nor this", "\\- not a list\n1\\. nor this")]
+    [InlineData("a\r- b\r\n+ c\r2. d", "a\r\\- b\r\n\\+ c\r2\\. d")]
     [InlineData("Plain text, 2026-11-01.", "Plain text, 2026-11-01.")]
     public void PeoplesTextIsShownLiterally(string typed, string shown)
     {
