@@ -60,7 +60,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
             notice = looked.Count == 0
                 ? "Every department named here already has contacts; clear a department's contacts to look it up."
                 : found.Count == 0
-                    ? $"Nobody in the directory lists {string.Join(", ", looked.Take(5))} as their department; pick contacts by name."
+                    ? $"Nobody in the directory lists {CardText.Literal(string.Join(", ", looked.Take(5)))} as their department; pick contacts by name."
                     : $"Filled in {found.Count} people whose directory profile names their department. Check them, then save.";
         }
         catch (DirectoryUnavailableException e)
