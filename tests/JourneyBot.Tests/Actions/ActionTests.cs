@@ -35,6 +35,44 @@ public class ActionTests(BotFixture fixture) : IClassFixture<BotFixture>
     }
 
     [Fact]
+    public async Task ASavedActionFormSentAgainWithOtherTextSaysSoAndKeepsTheNewText()
+    {
+        await using var world = await StartAsync(fixture);
+        var form = await world.ClickAsync(Sales, "action.new", new JsonObject { ["programId"] = world.Program.Id, ["touchpointId"] = "t1" });
+        var data = Form(form, ("title", "Show the new price in the notice"), ("owner", Sales.AadObjectId), ("dueOn", "2026-12-15"));
+        await world.ClickAsync(Sales, "action.save", data.DeepClone().AsObject());
+
+        data["title"] = "Call customers before the price changes";
+        var again = await world.ClickAsync(Sales, "action.save", data.DeepClone().AsObject());
+
+        var text = CardJson.Text(again);
+        Assert.Contains("saved before", text);
+        Assert.Contains("Call customers before the price changes", text);
+        Assert.Equal("Show the new price in the notice", Assert.Single((await world.LoadAsync())!.Actions).Title);
+        // Saving the form it came back on adds the second action: neither text is lost.
+        await world.ClickAsync(Sales, "action.save", CardJson.SubmitData(again));
+        Assert.Equal(2, (await world.LoadAsync())!.Actions.Count);
+    }
+
+    [Fact]
+    public async Task AnActionFormWhoseTouchpointIsGoneSavesWithoutIt()
+    {
+        await using var world = await StartAsync(fixture);
+        var form = await world.ClickAsync(Sales, "action.new", new JsonObject { ["programId"] = world.Program.Id, ["touchpointId"] = "t1" });
+        var data = Form(form, ("title", "Show the new price"), ("owner", Sales.AadObjectId), ("dueOn", "2026-12-15"));
+        data["touchpointId"] = new string('t', 1024 * 1024);
+
+        var refused = await world.ClickAsync(Sales, "action.save", data);
+        Assert.Contains("no longer exists", CardJson.Text(refused));
+        Assert.Contains("Show the new price", CardJson.Text(refused));
+        Assert.Empty((await world.LoadAsync())!.Actions);
+
+        await world.ClickAsync(Sales, "action.save", CardJson.SubmitData(refused));
+        var saved = Assert.Single((await world.LoadAsync())!.Actions);
+        Assert.Null(saved.TouchpointId);
+    }
+
+    [Fact]
     public async Task BadInputComesBackWithTheValuesKeptAndNothingSaved()
     {
         await using var world = await StartAsync(fixture);

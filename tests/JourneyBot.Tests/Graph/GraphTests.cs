@@ -98,6 +98,25 @@ public sealed class GraphTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenNoTokenForGraphCanBeHadTheOwnerIsToldAtOnceAndTheirInputIsKept()
+    {
+        // Graph off this machine needs a token from Entra ID, which cannot be reached here: the credential fails.
+        using var bot = BotApp.Authenticated(_azurite.ConnectionString, _channel, _appId, null, new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = "https://graph.invalid/v1.0",
+        }).Start();
+        var (owner, program) = await ProgramAsync();
+
+        var response = await bot.PostActivityAsync(owner.CardAction("charter.lookup", LookupData(program, await ETagAsync(program))), _channel.MintToken(_appId));
+
+        response.EnsureSuccessStatusCode();
+        var text = CardJson.Text((await BotApp.ReadJsonAsync(response))!["value"]!.AsObject());
+        Assert.True(text.Contains("could not sign in to the directory") || text.Contains("did not answer"), text);
+        Assert.Contains("Field Service", text);
+        Assert.Empty(_graph.Requests);
+    }
+
+    [Fact]
     public async Task WhenTheDirectoryRefusesTheOwnerIsToldAndTheirInputIsKept()
     {
         var (owner, program) = await ProgramAsync();
