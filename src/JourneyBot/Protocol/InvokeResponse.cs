@@ -26,6 +26,6 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
 
     public static InvokeResponse NotImplemented(string name) => new(501, new JsonObject
     {
-        ["error"] = $"This bot does not handle invoke '{name}'.",
+        ["error"] = $"This bot does not handle invoke '{(name.Length <= 64 ? name : name[..64] + "…")}'.",
     });
 }
