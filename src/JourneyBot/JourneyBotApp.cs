@@ -12,6 +12,7 @@ using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Touchpoints;
+using JourneyBot.Configuration;
 
 namespace JourneyBot;
 

@@ -63,7 +63,7 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         var lostTouchpoint = touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId);
         if (lostTouchpoint) touchpointId = null;
         var formId = action.GetString("formId");
-        if (!ProgramStore.IsProgramId(formId)) return Card(ActionCards.Form(program!, NewId(), touchpointId, input.Values, new Dictionary<string, string> { [ActionInput.Title] = "This form was out of date; check the values and save again." }));
+        if (!PlainId.IsValid(formId)) return Card(ActionCards.Form(program!, NewId(), touchpointId, input.Values, new Dictionary<string, string> { [ActionInput.Title] = "This form was out of date; check the values and save again." }));
         var created = input.Validate(program!, formId!, touchpointId, Today(program!));
         if (lostTouchpoint)
         {

@@ -30,7 +30,7 @@ public sealed class ActionStore(Storage.StorageTables tables)
 
     public async Task<StoredAction?> GetAsync(string programId, string actionId, CancellationToken cancellationToken)
     {
-        if (!ProgramStore.IsProgramId(actionId)) return null;
+        if (!PlainId.IsValid(actionId)) return null;
         var row = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.Action(actionId), cancellationToken: cancellationToken);
         return row.HasValue ? new StoredAction(JsonSerializer.Deserialize<ImprovementAction>(row.Value!.Json, Json)!, row.Value.ETag) : null;
     }

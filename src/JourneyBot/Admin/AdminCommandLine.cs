@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Domain;
+using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
 
@@ -30,7 +31,7 @@ public static class AdminCommandLine
                 _ => Fail(stderr, Usage),
             };
         }
-        catch (JourneyBot.Protocol.ConfigurationException e)
+        catch (ConfigurationException e)
         {
             stderr.WriteLine(e.Message);
             return 2;

@@ -40,7 +40,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
         if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners change its charter."));
         var formId = action.GetString("formId") ?? "";
-        if (!ProgramStore.IsProgramId(formId)) return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** for a current one."));
+        if (!PlainId.IsValid(formId)) return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** for a current one."));
         var values = new Dictionary<string, string>(CharterInput.Read(action.Data).Values, StringComparer.Ordinal);
         var found = new List<Person>();
         var looked = new List<string>();
@@ -114,7 +114,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         var step = action.GetString("step") ?? "";
         var formId = action.GetString("formId") ?? "";
         var input = CharterInput.Read(action.Data);
-        if (!CharterSteps.Order.Contains(step) || !ProgramStore.IsProgramId(formId) || formId.Length < 8 || action.GetString("v") != CharterSteps.Version)
+        if (!CharterSteps.Order.Contains(step) || !PlainId.IsValid(formId) || formId.Length < 8 || action.GetString("v") != CharterSteps.Version)
         {
             return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** (or **new program**) for a current one."));
         }
@@ -268,7 +268,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
     {
         var picked = input.Values.Where(v => v.Key is "owners" or "sponsors" || v.Key.EndsWith(".contacts", StringComparison.Ordinal))
             .SelectMany(v => v.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(id => !known.ContainsKey(id) && ProgramStore.IsProgramId(id)).Distinct().Take(CharterSteps.MaxDepartments).ToList();
+            .Where(id => !known.ContainsKey(id) && PlainId.IsValid(id)).Distinct().Take(CharterSteps.MaxDepartments).ToList();
         var found = await Task.WhenAll(picked.Select(async id =>
         {
             try
@@ -287,7 +287,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
     private static IEnumerable<Person> DirectoryNames(string? text) =>
         (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
-            .Where(parts => parts.Length == 2 && ProgramStore.IsProgramId(parts[0]) && parts[1].Length is > 0 and <= TextLimits.PersonName)
+            .Where(parts => parts.Length == 2 && PlainId.IsValid(parts[0]) && parts[1].Length is > 0 and <= TextLimits.PersonName)
             .Select(parts => new Person(parts[0], parts[1]));
 
     private static Dictionary<string, Person> Known(Charter charter, Person caller)

@@ -1,18 +1,12 @@
-using Azure;
-using Azure.Data.Tables;
+using JourneyBot.Storage;
 using JourneyBot.Protocol;
 
 namespace JourneyBot.Conversations;
 
 // A stored conversation reference. PartitionKey = tenant; RowKey = "c:" + conversation id, or "u:" + user for
 // the personal chat through which a user can be reached.
-public sealed class ConversationRow : ITableEntity
+public sealed class ConversationRow : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ServiceUrl { get; set; } = "";
     public string ChannelId { get; set; } = "";
     public string ConversationId { get; set; } = "";

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using JourneyBot.Storage;
 
 namespace JourneyBot.Programs;
@@ -31,15 +29,7 @@ public static class ProgramKeys
     public static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 }
 
-public abstract class ProgramTableRow : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-}
-
-public sealed class ProgramRow : ProgramTableRow
+public sealed class ProgramRow : TableRow
 {
     public string TenantId { get; set; } = "";
     public string CharterJson { get; set; } = "";
@@ -49,7 +39,7 @@ public sealed class ProgramRow : ProgramTableRow
 }
 
 // A touchpoint, an action, a review or a progress update: the part's JSON plus what queries filter on.
-public sealed class PartRow : ProgramTableRow
+public sealed class PartRow : TableRow
 {
     public string Json { get; set; } = "";
     public string? CreatedBy { get; set; }
@@ -57,12 +47,8 @@ public sealed class PartRow : ProgramTableRow
 }
 
 // Which programs a person belongs to, and as what. PartitionKey = tenant + user; RowKey = program id.
-public sealed class MembershipRow : ITableEntity
+public sealed class MembershipRow : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
     public string ProgramName { get; set; } = "";
     public string Roles { get; set; } = "";
 }

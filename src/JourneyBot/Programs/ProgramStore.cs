@@ -25,13 +25,10 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
     // The charter alone: one point read, for turns that need roles and the program's shape but not its parts.
     public async Task<ProgramHeader?> LoadHeaderAsync(string tenantId, string programId, CancellationToken cancellationToken)
     {
-        if (!IsProgramId(programId)) return null;
+        if (!PlainId.IsValid(programId)) return null;
         var row = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, ProgramKeys.Program, cancellationToken: cancellationToken);
         return row.HasValue && row.Value!.GetString(nameof(ProgramRow.TenantId)) == tenantId ? Header(row.Value) : null;
     }
-
-    // Ids come from cards and commands: anything that is not a plain id cannot name a program.
-    public static bool IsProgramId(string? id) => id is { Length: > 0 and <= TextLimits.Id } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public async Task<JourneyProgram?> LoadAsync(string tenantId, string programId, CancellationToken cancellationToken) =>
         (await LoadWithHeaderAsync(tenantId, programId, cancellationToken))?.Program;
@@ -39,7 +36,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
     // The whole partition in one query: the charter (with its version) and every part.
     public async Task<(ProgramHeader Header, JourneyProgram Program)?> LoadWithHeaderAsync(string tenantId, string programId, CancellationToken cancellationToken)
     {
-        if (!IsProgramId(programId)) return null;
+        if (!PlainId.IsValid(programId)) return null;
         ProgramHeader? header = null;
         var touchpoints = new List<Touchpoint>();
         var actions = new List<ImprovementAction>();

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using JourneyBot.Configuration;
 
 namespace JourneyBot.Protocol;
-
-public sealed class ConfigurationException(string message) : Exception(message);
 
 public enum BotAppType { MultiTenant, SingleTenant, UserAssignedMSI }
 

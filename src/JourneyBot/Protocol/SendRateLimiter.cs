@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using JourneyBot.Configuration;
 
 namespace JourneyBot.Protocol;
 

@@ -1,17 +1,12 @@
-using Azure;
-using Azure.Data.Tables;
+using JourneyBot.Storage;
 
 namespace JourneyBot.Scheduling;
 
 // A future send in the Schedule table. PartitionKey = the minute it is due ("due|yyyyMMddHHmm"), so a tick
 // reads a range of past minutes and never the future; RowKey = a four-hex-digit spread + the item id, so
 // instances start reading at different places and rarely race for the same rows. Done rows are deleted.
-public sealed class ScheduleRow : ITableEntity
+public sealed class ScheduleRow : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
     public string Kind { get; set; } = "";
     public string Payload { get; set; } = "";
     public string TenantId { get; set; } = "";

@@ -1,5 +1,6 @@
 using JourneyBot.Protocol;
 using Microsoft.Extensions.Configuration;
+using JourneyBot.Configuration;
 
 namespace JourneyBot.Scheduling;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using JourneyBot.Protocol;
 using Microsoft.Extensions.Configuration;
+using JourneyBot.Configuration;
 
 namespace JourneyBot.Storage;
 

@@ -48,7 +48,7 @@ public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions ses
         var isOwner = session.Can(ProgramRole.Owner);
         var input = TouchpointInput.Read(action.Data);
         var formId = action.GetString(F.FormId);
-        if (!ProgramStore.IsProgramId(formId) || action.GetString(F.Version) != F.CurrentVersion)
+        if (!PlainId.IsValid(formId) || action.GetString(F.Version) != F.CurrentVersion)
         {
             // A card from an older version (or a forged one): a fresh form, keeping what can be kept.
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,

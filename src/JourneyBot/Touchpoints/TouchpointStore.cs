@@ -61,7 +61,7 @@ public sealed class TouchpointStore(StorageTables tables)
 
     public async Task<StoredTouchpoint?> GetAsync(string programId, string touchpointId, CancellationToken cancellationToken)
     {
-        if (!ProgramStore.IsProgramId(touchpointId)) return null;
+        if (!PlainId.IsValid(touchpointId)) return null;
         var row = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.Touchpoint(touchpointId), cancellationToken: cancellationToken);
         return row.HasValue ? ToStored(row.Value!) : null;
     }
