@@ -32,8 +32,8 @@ public static class ActionCards
         form.Add(new InputDate(ActionInput.DueOn, "Due on") { IsRequired = true, Value = values.GetValueOrDefault(ActionInput.DueOn) });
         var metrics = program.Charter.Metrics.Where(m => m.Kind == MetricKind.Outcome).Select(m => new Choice(m.Name, m.Id)).ToList();
         form.Add(new InputChoiceSet(ActionInput.Metric, "Outcome metric it should move", metrics) { Value = values.GetValueOrDefault(ActionInput.Metric), Placeholder = "None" });
-        var data = new Dictionary<string, string> { ["programId"] = program.Id, ["formId"] = formId };
-        if (touchpointId is not null) data["touchpointId"] = touchpointId;
+        var data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.FormId] = formId };
+        if (touchpointId is not null) data[CardData.TouchpointId] = touchpointId;
         card.AddActions(new CardExecuteAction("Save action", SaveVerb) { Style = "positive", Data = data });
         return card;
     }
@@ -48,7 +48,7 @@ public static class ActionCards
                 new Fact("Moves", CardText.Literal(program.Charter.Metrics.FirstOrDefault(m => m.Id == action.MetricId)?.Name ?? "no metric named")),
             ]),
             new TextBlock("Its owner is reminded when it is overdue, and sponsors see it in their progress cards.") { IsSubtle = true })
-        .AddActions(new CardExecuteAction("All actions", ListVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id } });
+        .AddActions(new CardExecuteAction("All actions", ListVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
 
     public static AdaptiveCard List(JourneyProgram program, string caller, bool isOwner, DateOnly today, int page, string? note = null)
     {
@@ -79,9 +79,9 @@ public static class ActionCards
             }
             card.Add(new Container(items) { Separator = true });
         }
-        var paging = new Dictionary<string, string> { ["programId"] = program.Id };
-        if (page > 0) card.AddActions(new CardExecuteAction("Previous", ListVerb) { Data = new Dictionary<string, string>(paging) { ["page"] = (page - 1).ToString(CultureInfo.InvariantCulture) } });
-        if (page < pages - 1) card.AddActions(new CardExecuteAction("Next", ListVerb) { Data = new Dictionary<string, string>(paging) { ["page"] = (page + 1).ToString(CultureInfo.InvariantCulture) } });
+        var paging = new Dictionary<string, string> { [CardData.ProgramId] = program.Id };
+        if (page > 0) card.AddActions(new CardExecuteAction("Previous", ListVerb) { Data = new Dictionary<string, string>(paging) { [CardData.Page] = (page - 1).ToString(CultureInfo.InvariantCulture) } });
+        if (page < pages - 1) card.AddActions(new CardExecuteAction("Next", ListVerb) { Data = new Dictionary<string, string>(paging) { [CardData.Page] = (page + 1).ToString(CultureInfo.InvariantCulture) } });
         return card;
     }
 
@@ -89,8 +89,8 @@ public static class ActionCards
     {
         Data = new Dictionary<string, string>
         {
-            ["programId"] = programId, ["actionId"] = actionId, ["status"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString()),
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            [CardData.ProgramId] = programId, [CardData.ActionId] = actionId, ["status"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString()),
+            [CardData.Page] = page.ToString(CultureInfo.InvariantCulture),
         },
     };
 

@@ -45,34 +45,35 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
 
     private async Task<InvokeResponse> NewAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, refusal) = await ContributorAsync(turn, action, cancellationToken);
-        if (refusal is not null) return refusal;
-        var touchpointId = action.GetString("touchpointId");
-        if (touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId)) return Card(ProgramCards.Refusal(NoSuchTouchpoint));
-        return Card(ActionCards.Form(program!, NewId(), touchpointId));
+        var opened = await ContributorAsync(turn, action, cancellationToken);
+        if (opened.Refusal is not null) return opened.Refusal;
+        var touchpointId = action.GetString(CardData.TouchpointId);
+        if (touchpointId is not null && opened.Program!.Touchpoints.All(t => t.Id != touchpointId)) return ProgramSessions.Refuse(NoSuchTouchpoint);
+        return Card(ActionCards.Form(opened.Program!, NewId(), touchpointId));
     }
 
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, refusal) = await ContributorAsync(turn, action, cancellationToken);
-        if (refusal is not null) return refusal;
+        var opened = await ContributorAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var program = opened.Program!;
         var input = ActionInput.Read(action.Data);
-        var touchpointId = action.GetString("touchpointId");
+        var touchpointId = action.GetString(CardData.TouchpointId);
         // The form carries the touchpoint it came from. One the program no longer has (or never had) is dropped
         // from the form, so saving again adds the action without it.
-        var lostTouchpoint = touchpointId is not null && program!.Touchpoints.All(t => t.Id != touchpointId);
+        var lostTouchpoint = touchpointId is not null && program.Touchpoints.All(t => t.Id != touchpointId);
         if (lostTouchpoint) touchpointId = null;
-        var formId = action.GetString("formId");
-        if (!PlainId.IsValid(formId)) return Card(ActionCards.Form(program!, NewId(), touchpointId, input.Values, new Dictionary<string, string> { [ActionInput.Title] = "This form was out of date; check the values and save again." }));
-        var created = input.Validate(program!, formId!, touchpointId, Today(program!));
+        var formId = action.GetString(CardData.FormId);
+        if (!PlainId.IsValid(formId)) return Card(ActionCards.Form(program, NewId(), touchpointId, input.Values, new Dictionary<string, string> { [ActionInput.Title] = "This form was out of date; check the values and save again." }));
+        var created = input.Validate(program, formId!, touchpointId, Today(program));
         if (lostTouchpoint)
         {
             input.Errors[ActionInput.Title] = "The touchpoint this action came from no longer exists; save again to add the action without it.";
             created = null;
         }
-        if (created is null) return Card(ActionCards.Form(program!, formId!, touchpointId, input.Values, input.Errors));
+        if (created is null) return Card(ActionCards.Form(program, formId!, touchpointId, input.Values, input.Errors));
         // The form id is the action id: a second click of the same form saves nothing new.
-        if (await actions.AddAsync(program!.Id, created, session!.Caller.AadObjectId, cancellationToken)) return Card(ActionCards.Saved(program, created));
+        if (await actions.AddAsync(program.Id, created, session!.Caller.AadObjectId, cancellationToken)) return Card(ActionCards.Saved(program, created));
         var saved = program.Actions.FirstOrDefault(a => a.Id == created.Id) ?? (await actions.GetAsync(program.Id, created.Id, cancellationToken))?.Action;
         if (saved is not null && saved with { Status = created.Status } == created) return Card(ActionCards.Saved(program, saved));
         // Different values under a form saved before: say so, and keep them on a new form rather than lose them.
@@ -84,13 +85,14 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
 
     private async Task<InvokeResponse> StatusAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var program = opened.Program!;
         if (!EnumChoice.TryParse<ActionStatus>(action.GetString("status"), out var status))
         {
             return Card(ProgramCards.Refusal("That is not a status an action can have."));
         }
-        var stored = await actions.GetAsync(program.Id, action.GetString("actionId") ?? "", cancellationToken);
+        var stored = await actions.GetAsync(program.Id, action.GetString(CardData.ActionId) ?? "", cancellationToken);
         if (stored is null) return Card(ProgramCards.Refusal("That action no longer exists."));
         if (!session.Can(ProgramRole.Owner) && stored.Action.Owner.AadObjectId != session.Caller.AadObjectId)
         {
@@ -109,24 +111,18 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         }
         // The list is drawn from the program as read, with this action as it now stands: no second full read.
         var reloaded = program with { Actions = program.Actions.Select(a => a.Id == current.Id ? current : a).ToList() };
-        var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
-        return Card(ActionCards.List(reloaded, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), page, note));
+        return Card(ActionCards.List(reloaded, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), CardData.PageOf(action), note));
     }
 
     private async Task<InvokeResponse> ListAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
-        var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
-        return Card(ActionCards.List(program, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), page));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        return Card(ActionCards.List(opened.Program!, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(opened.Program!), CardData.PageOf(action)));
     }
 
-    private async Task<(ProgramSession? Session, JourneyProgram? Program, InvokeResponse? Refusal)> ContributorAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
-    {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null || program is null) return (null, null, Card(ProgramCards.Refusal(problem!.Message)));
-        return session.Can(ProgramRole.Owner | ProgramRole.Contributor) ? (session, program, null) : (null, null, Card(ProgramCards.Refusal(NotAContributor)));
-    }
+    private Task<CardSession> ContributorAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
+        sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner | ProgramRole.Contributor, NotAContributor, withParts: true);
 
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
 

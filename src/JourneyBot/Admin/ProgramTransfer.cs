@@ -5,6 +5,7 @@ using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Admin;
 
@@ -18,8 +19,8 @@ public static class ProgramTransfer
 {
     public static async Task<int> ExportAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
     {
-        var (store, _) = await OpenStoreAsync(clock);
-        var program = await Storage(() => store.LoadAsync(options["--tenant"], options["--program"], CancellationToken.None));
+        await using var services = await ServicesAsync(clock);
+        var program = await Storage(() => services.GetRequiredService<ProgramStore>().LoadAsync(options["--tenant"], options["--program"], CancellationToken.None));
         if (program is null) throw new ProgramTransferException($"No program '{options["--program"]}' in tenant '{options["--tenant"]}'.", 2);
         await stdout.WriteLineAsync(ProgramFile.Write(program));
         return 0;
@@ -31,14 +32,14 @@ public static class ProgramTransfer
         if (!File.Exists(file)) throw new ProgramTransferException($"{file}: no such file.", 2);
         // The tenant named on the command line owns the imported program, whatever tenant it came from.
         var program = ProgramFile.Read(await File.ReadAllTextAsync(file)) with { TenantId = options["--tenant"] };
-        var (store, tables) = await OpenStoreAsync(clock);
+        await using var services = await ServicesAsync(clock);
         try
         {
-            await Storage(() => store.ImportAsync(program, CancellationToken.None));
+            await Storage(() => services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None));
             // A program already collecting is followed up from now on, like one opened in chat.
             if (program.CollectionOpenedOn is not null)
             {
-                await Storage(() => new ScheduleStore(tables).AddAsync(PlanWork.Item(program.TenantId, program.Id, clock.GetUtcNow()), CancellationToken.None));
+                await Storage(() => services.GetRequiredService<FollowUpStarter>().StartAsync(program.TenantId, program.Id, CancellationToken.None));
             }
         }
         catch (ProgramExistsException e)
@@ -50,15 +51,20 @@ public static class ProgramTransfer
         return 0;
     }
 
-    private static async Task<(ProgramStore Store, StorageTables Tables)> OpenStoreAsync(TimeProvider clock)
+    // The app's own registrations, without its web host: the stores are the ones the bot uses.
+    private static async Task<ServiceProvider> ServicesAsync(TimeProvider clock)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var tables = new StorageTables(StorageConnection.CreateClient(config));
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(config).AddSingleton(clock).AddLogging()
+            .AddStorage().AddPrograms().AddScheduling().AddFollowUps()
+            .BuildServiceProvider();
+        var tables = services.GetRequiredService<StorageTables>();
         foreach (var name in StorageTables.All) await Storage(() => tables.Service.CreateTableIfNotExistsAsync(name));
-        return (new ProgramStore(tables, new MembershipStore(tables), clock), tables);
+        return services;
     }
 
     private static async Task<T> Storage<T>(Func<Task<T>> call)

@@ -47,64 +47,64 @@ public static class CharterCards
         switch (step)
         {
             case CharterSteps.Basics:
-                Field(new InputText("name", "Program name") { Value = V("name"), MaxLength = TextLimits.Name, IsRequired = true }, "name");
-                Field(new InputText("journeyStart", "The one journey it maps starts when…") { Value = V("journeyStart"), Placeholder = "renewal notice received", MaxLength = TextLimits.JourneyEnd }, "journeyStart");
-                Field(new InputText("journeyEnd", "…and ends when") { Value = V("journeyEnd"), Placeholder = "licence renewed", MaxLength = TextLimits.JourneyEnd }, "journeyEnd");
-                Field(new InputText("objective", "Objective: what should change, for whom") { Value = V("objective"), IsMultiline = true, MaxLength = TextLimits.LongText }, "objective");
-                Field(new InputText("definitionOfDone", "Definition of done") { Value = V("definitionOfDone"), IsMultiline = true, MaxLength = TextLimits.LongText }, "definitionOfDone");
-                Field(new InputText("budget", "Budget") { Value = V("budget"), MaxLength = TextLimits.LongText }, "budget");
-                Field(new InputText("resources", "Resources (people, time)") { Value = V("resources"), MaxLength = TextLimits.LongText }, "resources");
+                Field(new InputText(CharterFields.Name, "Program name") { Value = V(CharterFields.Name), MaxLength = TextLimits.Name, IsRequired = true }, CharterFields.Name);
+                Field(new InputText(CharterFields.JourneyStart, "The one journey it maps starts when…") { Value = V(CharterFields.JourneyStart), Placeholder = "renewal notice received", MaxLength = TextLimits.JourneyEnd }, CharterFields.JourneyStart);
+                Field(new InputText(CharterFields.JourneyEnd, "…and ends when") { Value = V(CharterFields.JourneyEnd), Placeholder = "licence renewed", MaxLength = TextLimits.JourneyEnd }, CharterFields.JourneyEnd);
+                Field(new InputText(CharterFields.Objective, "Objective: what should change, for whom") { Value = V(CharterFields.Objective), IsMultiline = true, MaxLength = TextLimits.LongText }, CharterFields.Objective);
+                Field(new InputText(CharterFields.DefinitionOfDone, "Definition of done") { Value = V(CharterFields.DefinitionOfDone), IsMultiline = true, MaxLength = TextLimits.LongText }, CharterFields.DefinitionOfDone);
+                Field(new InputText(CharterFields.Budget, "Budget") { Value = V(CharterFields.Budget), MaxLength = TextLimits.LongText }, CharterFields.Budget);
+                Field(new InputText(CharterFields.Resources, "Resources (people, time)") { Value = V(CharterFields.Resources), MaxLength = TextLimits.LongText }, CharterFields.Resources);
                 break;
             case CharterSteps.Metrics:
                 foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, formId))
                 {
                     card.Add(new TextBlock("Metric") { Weight = TextWeight.Bolder, Separator = true, Size = TextSize.Small });
-                    Field(new InputText($"metric.{id}.name", "Name") { Value = V($"metric.{id}.name"), MaxLength = TextLimits.Name }, $"metric.{id}.name");
-                    Field(new InputChoiceSet($"metric.{id}.kind", "Kind", [new("Outcome: changes for the customer or business", "outcome"), new("Output: what we do or produce", "output")]) { Value = V($"metric.{id}.kind") ?? "outcome" }, $"metric.{id}.kind");
-                    Field(new InputText($"metric.{id}.baseline", "Baseline") { Value = V($"metric.{id}.baseline"), MaxLength = 30 }, $"metric.{id}.baseline");
-                    Field(new InputText($"metric.{id}.target", "Target") { Value = V($"metric.{id}.target"), MaxLength = 30 }, $"metric.{id}.target");
-                    Field(new InputText($"metric.{id}.unit", "Unit") { Value = V($"metric.{id}.unit"), MaxLength = 20 }, $"metric.{id}.unit");
+                    Field(new InputText(CharterFields.MetricName(id), "Name") { Value = V(CharterFields.MetricName(id)), MaxLength = TextLimits.Name }, CharterFields.MetricName(id));
+                    Field(new InputChoiceSet(CharterFields.MetricKind(id), "Kind", [new("Outcome: changes for the customer or business", "outcome"), new("Output: what we do or produce", "output")]) { Value = V(CharterFields.MetricKind(id)) ?? "outcome" }, CharterFields.MetricKind(id));
+                    Field(new InputText(CharterFields.MetricBaseline(id), "Baseline") { Value = V(CharterFields.MetricBaseline(id)), MaxLength = 30 }, CharterFields.MetricBaseline(id));
+                    Field(new InputText(CharterFields.MetricTarget(id), "Target") { Value = V(CharterFields.MetricTarget(id)), MaxLength = 30 }, CharterFields.MetricTarget(id));
+                    Field(new InputText(CharterFields.MetricUnit(id), "Unit") { Value = V(CharterFields.MetricUnit(id)), MaxLength = 20 }, CharterFields.MetricUnit(id));
                 }
                 break;
             case CharterSteps.People:
-                Field(new PeoplePicker("owners", "Owners (edit the charter, run reviews)", known) { Value = V("owners"), IsRequired = true }, "owners");
-                Field(new PeoplePicker("sponsors", "Sponsors (receive progress cards)", known) { Value = V("sponsors") }, "sponsors");
+                Field(new PeoplePicker(CharterFields.Owners, "Owners (edit the charter, run reviews)", known) { Value = V(CharterFields.Owners), IsRequired = true }, CharterFields.Owners);
+                Field(new PeoplePicker(CharterFields.Sponsors, "Sponsors (receive progress cards)", known) { Value = V(CharterFields.Sponsors) }, CharterFields.Sponsors);
                 break;
             case CharterSteps.Departments:
                 foreach (var id in CharterSteps.RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, formId))
                 {
-                    Field(new InputText($"dept.{id}.name", "Department") { Value = V($"dept.{id}.name"), MaxLength = TextLimits.Name, Separator = true }, $"dept.{id}.name");
+                    Field(new InputText(CharterFields.DepartmentName(id), "Department") { Value = V(CharterFields.DepartmentName(id)), MaxLength = TextLimits.Name, Separator = true }, CharterFields.DepartmentName(id));
                     // Each picker lists only its own contacts: the directory search finds everyone else, and the card stays small.
-                    var typedContacts = (V($"dept.{id}.contacts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                    var typedContacts = (V(CharterFields.DepartmentContacts(id)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
                     var contacts = (charter.Departments.FirstOrDefault(d => d.Id == id)?.Contacts ?? [])
                         .Concat(directory?.Where(p => typedContacts.Contains(p.AadObjectId)) ?? [])
                         .DistinctBy(p => p.AadObjectId).Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList();
-                    Field(new PeoplePicker($"dept.{id}.contacts", "Contacts", contacts) { Value = V($"dept.{id}.contacts") }, $"dept.{id}.contacts");
+                    Field(new PeoplePicker(CharterFields.DepartmentContacts(id), "Contacts", contacts) { Value = V(CharterFields.DepartmentContacts(id)) }, CharterFields.DepartmentContacts(id));
                 }
                 break;
             case CharterSteps.Shape:
                 card.Add(new TextBlock("Stages, in journey order (2 to 12)") { Weight = TextWeight.Bolder });
                 foreach (var id in CharterSteps.RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, formId))
                 {
-                    Field(new InputText($"stage.{id}", "Stage") { Value = V($"stage.{id}"), MaxLength = TextLimits.Name }, $"stage.{id}");
+                    Field(new InputText(CharterFields.Stage(id), "Stage") { Value = V(CharterFields.Stage(id)), MaxLength = TextLimits.Name }, CharterFields.Stage(id));
                 }
                 card.Add(new TextBlock("Personas or segments") { Weight = TextWeight.Bolder, Separator = true });
                 foreach (var id in CharterSteps.RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, formId))
                 {
-                    Field(new InputText($"persona.{id}.name", "Persona") { Value = V($"persona.{id}.name"), MaxLength = TextLimits.Name }, $"persona.{id}.name");
+                    Field(new InputText(CharterFields.PersonaName(id), "Persona") { Value = V(CharterFields.PersonaName(id)), MaxLength = TextLimits.Name }, CharterFields.PersonaName(id));
                 }
                 card.Add(new TextBlock("Rhythm") { Weight = TextWeight.Bolder, Separator = true });
-                Field(new InputNumber("cadence", "Review every (days)") { Value = V("cadence"), Min = 1, Max = TextLimits.MaxReviewCadenceDays }, "cadence");
-                Field(new InputText("timeZone", "Time zone for reminders") { Value = V("timeZone"), Placeholder = "Europe/London" }, "timeZone");
-                Field(new InputTime("hoursStart", "Working hours from") { Value = V("hoursStart") }, "hoursStart");
-                Field(new InputTime("hoursEnd", "to") { Value = V("hoursEnd") }, "hoursEnd");
-                Field(new InputChoiceSet("days", "Working days", Weekdays) { Value = V("days"), IsMultiSelect = true, Expanded = true }, "days");
+                Field(new InputNumber(CharterFields.Cadence, "Review every (days)") { Value = V(CharterFields.Cadence), Min = 1, Max = TextLimits.MaxReviewCadenceDays }, CharterFields.Cadence);
+                Field(new InputText(CharterFields.TimeZone, "Time zone for reminders") { Value = V(CharterFields.TimeZone), Placeholder = "Europe/London" }, CharterFields.TimeZone);
+                Field(new InputTime(CharterFields.HoursStart, "Working hours from") { Value = V(CharterFields.HoursStart) }, CharterFields.HoursStart);
+                Field(new InputTime(CharterFields.HoursEnd, "to") { Value = V(CharterFields.HoursEnd) }, CharterFields.HoursEnd);
+                Field(new InputChoiceSet(CharterFields.Days, "Working days", Weekdays) { Value = V(CharterFields.Days), IsMultiSelect = true, Expanded = true }, CharterFields.Days);
                 break;
         }
 
         var data = new Dictionary<string, string>
         {
-            ["programId"] = program?.Id ?? "", ["step"] = step, ["formId"] = formId, ["v"] = CharterSteps.Version, ["etag"] = program?.ETag.ToString() ?? "",
+            [CardData.ProgramId] = program?.Id ?? "", [CardData.Step] = step, [CardData.FormId] = formId, [CardData.Version] = CharterSteps.Version, [CardData.ETag] = program?.ETag.ToString() ?? "",
         };
         // People found in the directory travel with the form, so their names are known when it is saved.
         if (directory is { Count: > 0 }) data[CharterSteps.DirectoryNames] = string.Join(";", directory.Select(p => $"{p.AadObjectId}={CardText.Shorten(p.DisplayName, 60).Replace(";", ",").Replace("=", "-")}"));
@@ -113,7 +113,7 @@ public static class CharterCards
         {
             card.AddActions(new CardExecuteAction("Find contacts in the directory", CharterSteps.LookupVerb) { Data = new Dictionary<string, string>(data) });
         }
-        if (program is not null) card.AddActions(new CardExecuteAction("Back to the charter", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = "review" } });
+        if (program is not null) card.AddActions(new CardExecuteAction("Back to the charter", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = "review" } });
         return card;
     }
 
@@ -134,7 +134,7 @@ public static class CharterCards
         {
             FallbackText = $"Charter of {charter.Name}",
             Refresh = refreshUserIds is { Count: > 0 }
-                ? new CardRefresh(new CardExecuteAction("Show the owner view", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = "review" } },
+                ? new CardRefresh(new CardExecuteAction("Show the owner view", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = "review" } },
                     refreshUserIds.Take(MaxRefreshUsers).ToList())
                 : null,
         };
@@ -172,13 +172,13 @@ public static class CharterCards
             if (unreachable.Count > UnreachableShown) card.Add(new TextBlock($"And {unreachable.Count - UnreachableShown} more.") { IsSubtle = true, Size = TextSize.Small });
         }
         card.AddActions(
-            new CardExecuteAction("Edit", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["step"] = FirstIncompleteStep(charter) } });
+            new CardExecuteAction("Edit", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = FirstIncompleteStep(charter) } });
         if (missing.Count == 0 && program.CollectionOpenedOn is null)
         {
             card.AddActions(new CardExecuteAction("Open collection", CharterSteps.OpenCollectionVerb)
             {
                 Style = "positive",
-                Data = new Dictionary<string, string> { ["programId"] = program.Id, ["etag"] = program.ETag.ToString() },
+                Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.ETag] = program.ETag.ToString() },
             });
         }
         return card;
@@ -197,44 +197,44 @@ public static class CharterCards
         switch (step)
         {
             case CharterSteps.Basics:
-                values["name"] = charter.Name;
-                if (charter.Journey is { } j) { values["journeyStart"] = j.StartTrigger; values["journeyEnd"] = j.End; }
-                Put(values, "objective", charter.Objective);
-                Put(values, "definitionOfDone", charter.DefinitionOfDone);
-                Put(values, "budget", charter.Budget);
-                Put(values, "resources", charter.Resources);
+                values[CharterFields.Name] = charter.Name;
+                if (charter.Journey is { } j) { values[CharterFields.JourneyStart] = j.StartTrigger; values[CharterFields.JourneyEnd] = j.End; }
+                Put(values, CharterFields.Objective, charter.Objective);
+                Put(values, CharterFields.DefinitionOfDone, charter.DefinitionOfDone);
+                Put(values, CharterFields.Budget, charter.Budget);
+                Put(values, CharterFields.Resources, charter.Resources);
                 break;
             case CharterSteps.Metrics:
                 foreach (var m in charter.Metrics)
                 {
-                    values[$"metric.{m.Id}.name"] = m.Name;
-                    values[$"metric.{m.Id}.kind"] = m.Kind.ToString().ToLowerInvariant();
-                    Put(values, $"metric.{m.Id}.baseline", m.Baseline?.ToString(CultureInfo.InvariantCulture));
-                    Put(values, $"metric.{m.Id}.target", m.Target?.ToString(CultureInfo.InvariantCulture));
-                    Put(values, $"metric.{m.Id}.unit", m.Unit);
+                    values[CharterFields.MetricName(m.Id)] = m.Name;
+                    values[CharterFields.MetricKind(m.Id)] = m.Kind.ToString().ToLowerInvariant();
+                    Put(values, CharterFields.MetricBaseline(m.Id), m.Baseline?.ToString(CultureInfo.InvariantCulture));
+                    Put(values, CharterFields.MetricTarget(m.Id), m.Target?.ToString(CultureInfo.InvariantCulture));
+                    Put(values, CharterFields.MetricUnit(m.Id), m.Unit);
                 }
                 break;
             case CharterSteps.People:
-                values["owners"] = string.Join(",", charter.Owners.Select(p => p.AadObjectId));
-                values["sponsors"] = string.Join(",", charter.Sponsors.Select(p => p.AadObjectId));
+                values[CharterFields.Owners] = string.Join(",", charter.Owners.Select(p => p.AadObjectId));
+                values[CharterFields.Sponsors] = string.Join(",", charter.Sponsors.Select(p => p.AadObjectId));
                 break;
             case CharterSteps.Departments:
                 foreach (var d in charter.Departments)
                 {
-                    values[$"dept.{d.Id}.name"] = d.Name;
-                    values[$"dept.{d.Id}.contacts"] = string.Join(",", d.Contacts.Select(p => p.AadObjectId));
+                    values[CharterFields.DepartmentName(d.Id)] = d.Name;
+                    values[CharterFields.DepartmentContacts(d.Id)] = string.Join(",", d.Contacts.Select(p => p.AadObjectId));
                 }
                 break;
             case CharterSteps.Shape:
-                foreach (var s in charter.Stages) values[$"stage.{s.Id}"] = s.Name;
-                foreach (var p in charter.Personas) values[$"persona.{p.Id}.name"] = p.Name;
-                values["cadence"] = charter.ReviewCadenceDays.ToString(CultureInfo.InvariantCulture);
+                foreach (var s in charter.Stages) values[CharterFields.Stage(s.Id)] = s.Name;
+                foreach (var p in charter.Personas) values[CharterFields.PersonaName(p.Id)] = p.Name;
+                values[CharterFields.Cadence] = charter.ReviewCadenceDays.ToString(CultureInfo.InvariantCulture);
                 if (charter.WorkingHours is { } h)
                 {
-                    values["timeZone"] = h.TimeZone;
-                    values["hoursStart"] = h.Start.ToString("HH:mm", CultureInfo.InvariantCulture);
-                    values["hoursEnd"] = h.End.ToString("HH:mm", CultureInfo.InvariantCulture);
-                    values["days"] = string.Join(",", h.Days.Select(d => d.ToString().ToLowerInvariant()));
+                    values[CharterFields.TimeZone] = h.TimeZone;
+                    values[CharterFields.HoursStart] = h.Start.ToString("HH:mm", CultureInfo.InvariantCulture);
+                    values[CharterFields.HoursEnd] = h.End.ToString("HH:mm", CultureInfo.InvariantCulture);
+                    values[CharterFields.Days] = string.Join(",", h.Days.Select(d => d.ToString().ToLowerInvariant()));
                 }
                 break;
         }

@@ -4,73 +4,31 @@ using JourneyBot.Cards;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
-using JourneyBot.Graph;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
-using JourneyBot.Scheduling;
 using JourneyBot.Touchpoints;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Charters;
 
-// new program, program, open collection, and the charter dialog's buttons. Only owners change a charter;
+// new program, program, and the charter dialog's steps. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, CollectionOpener opener, ConversationStore conversations,
-    ScheduleStore schedule, DepartmentDirectory directory, FollowUpStore followUps, TimeProvider clock) : ICommandSource
+public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps)
+    : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
     [
         new("new program", "Start a journey-mapping program: objective, scope, metrics, people, departments, stages.", NewProgramAsync),
         new("program", "Show the active program's charter and what still blocks collection.", ShowAsync),
-        new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync),
     ];
 
     public IEnumerable<CardVerb> Verbs =>
     [
         new(CharterSteps.SaveVerb, SaveAsync),
         new(CharterSteps.EditVerb, EditAsync),
-        new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync),
-        new(CharterSteps.LookupVerb, LookupAsync),
     ];
 
-    // Departments typed without contacts get the people the directory lists for them; nothing is saved yet.
-    private async Task<InvokeResponse> LookupAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
-    {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
-        if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners change its charter."));
-        var formId = action.GetString("formId") ?? "";
-        if (!PlainId.IsValid(formId)) return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** for a current one."));
-        var values = new Dictionary<string, string>(CharterInput.Read(action.Data).Values, StringComparer.Ordinal);
-        var found = new List<Person>();
-        var looked = new List<string>();
-        string notice;
-        try
-        {
-            foreach (var (key, name) in values.Where(v => v.Key.StartsWith("dept.", StringComparison.Ordinal) && v.Key.EndsWith(".name", StringComparison.Ordinal) && v.Value.Length > 0).ToList())
-            {
-                var contactsKey = key[..^".name".Length] + ".contacts";
-                if (values.GetValueOrDefault(contactsKey, "").Length > 0) continue;
-                looked.Add(name);
-                var people = (await directory.PeopleInAsync(session.Program.TenantId, name, cancellationToken)).Take(CharterSteps.DirectoryContactsPerDepartment).ToList();
-                if (people.Count == 0) continue;
-                values[contactsKey] = string.Join(",", people.Select(p => p.AadObjectId));
-                found.AddRange(people);
-            }
-            notice = looked.Count == 0
-                ? "Every department named here already has contacts; clear a department's contacts to look it up."
-                : found.Count == 0
-                    ? $"Nobody in the directory lists {CardText.Literal(string.Join(", ", looked.Take(5)))} as their department; pick contacts by name."
-                    : $"Filled in {found.Count} people whose directory profile names their department. Check them, then save.";
-        }
-        catch (DirectoryUnavailableException e)
-        {
-            notice = e.Message + " Pick contacts by name instead.";
-        }
-        return Card(CharterCards.Step(CharterSteps.Departments, session.Program, session.Program.Charter, formId, values, null, notice, directory: found));
-    }
-
-    private static string NewFormId() => Guid.NewGuid().ToString("N");
+    public static string NewFormId() => Guid.NewGuid().ToString("N");
 
     private async Task NewProgramAsync(TurnContext turn, string name, CancellationToken cancellationToken)
     {
@@ -111,15 +69,16 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
 
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var step = action.GetString("step") ?? "";
-        var formId = action.GetString("formId") ?? "";
+        var step = action.GetString(CardData.Step) ?? "";
+        var formId = action.GetString(CardData.FormId) ?? "";
         var input = CharterInput.Read(action.Data);
-        if (!CharterSteps.Order.Contains(step) || !PlainId.IsValid(formId) || formId.Length < 8 || action.GetString("v") != CharterSteps.Version)
+        if (!CharterSteps.Order.Contains(step) || !PlainId.IsValid(formId) || formId.Length < 8 || action.GetString(CardData.Version) != CharterSteps.Version)
         {
             return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** (or **new program**) for a current one."));
         }
-        var programId = action.GetString("programId") ?? "";
-        return programId.Length == 0 ? await CreateAsync(turn, step, formId, input, cancellationToken) : await UpdateAsync(turn, programId, step, formId, input, action.GetString("etag"), action.GetString(CharterSteps.DirectoryNames), cancellationToken);
+        return (action.GetString(CardData.ProgramId) ?? "").Length == 0
+            ? await CreateAsync(turn, step, formId, input, cancellationToken)
+            : await UpdateAsync(turn, action, step, formId, input, cancellationToken);
     }
 
     private async Task<InvokeResponse> CreateAsync(TurnContext turn, string step, string formId, CharterInput input, CancellationToken cancellationToken)
@@ -138,12 +97,12 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         return Card(CharterCards.Step(Next(step)!, program, program.Charter, NewFormId(), notice: "Saved. This conversation now works on this program."));
     }
 
-    private async Task<InvokeResponse> UpdateAsync(TurnContext turn, string programId, string step, string formId, CharterInput input, string? seenETag,
-        string? directoryNames, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> UpdateAsync(TurnContext turn, AdaptiveCardAction action, string step, string formId, CharterInput input, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, programId, cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
-        if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners change its charter."));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner, CharterSteps.OnlyOwnersChange);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var seenETag = action.GetString(CardData.ETag);
+        var directoryNames = action.GetString(CharterSteps.DirectoryNames);
 
         var program = session.Program;
         // Only the steps that can remove a stage, department or persona need to know what touchpoints use.
@@ -185,53 +144,12 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
 
     private async Task<InvokeResponse> EditAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
-        var step = action.GetString("step");
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var step = action.GetString(CardData.Step);
         if (step == "review" || !session.Can(ProgramRole.Owner)) return Card(CharterCards.Review(session.Program, session.Can(ProgramRole.Owner)));
         if (step is null || !CharterSteps.Order.Contains(step)) return Card(ProgramCards.Refusal("That part of the charter is unknown."));
         return Card(CharterCards.Step(step, session.Program, session.Program.Charter, NewFormId()));
-    }
-
-    private async Task OpenCollectionCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
-    {
-        var (session, problem) = await sessions.ResolveAsync(turn, null, cancellationToken);
-        if (session is null)
-        {
-            await turn.SendTextAsync(problem!.Message, cancellationToken);
-            return;
-        }
-        await turn.SendActivityAsync((await OpenAsync(turn, session, session.Program.ETag.ToString(), cancellationToken)).ToActivity(), cancellationToken);
-    }
-
-    private async Task<InvokeResponse> OpenCollectionFromCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
-    {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
-        return Card(await OpenAsync(turn, session, action.GetString("etag"), cancellationToken));
-    }
-
-    private async Task<Cards.AdaptiveCard> OpenAsync(TurnContext turn, ProgramSession session, string? seenETag, CancellationToken cancellationToken)
-    {
-        if (!session.Can(ProgramRole.Owner)) return ProgramCards.Refusal("Only the program's owners open collection.");
-        var program = session.Program;
-        if (!CharterRules.IsReadyForCollection(program.Charter)) return CharterCards.Review(program, isOwner: true);
-        if (program.CollectionOpenedOn is null)
-        {
-            if (seenETag != program.ETag.ToString()) return CharterCards.Review(program, true, "The charter changed since that card was shown: check it and open collection again.");
-            try
-            {
-                program = await charters.OpenCollectionAsync(program, session.Caller, cancellationToken);
-            }
-            catch (CharterChangedException e)
-            {
-                return CharterCards.Review(e.Latest, true, $"Changed by {CardText.Literal(e.Latest.LastEditedBy ?? "someone")} meanwhile: check the charter and open collection again.");
-            }
-        }
-        // From today the program is followed up: nudges, review reminders and progress cards are planned daily.
-        await schedule.AddAsync(PlanWork.Item(program.TenantId, program.Id, clock.GetUtcNow()), cancellationToken);
-        var (invited, unreachable) = await opener.InviteAsync(program, cancellationToken);
-        return InvitationCards.Outcome(program, invited, unreachable);
     }
 
     private async Task RelocateAsync(string programId, IReadOnlyList<StoredTouchpoint> stored, IReadOnlyList<Relocation> relocations, Person editor, CancellationToken cancellationToken)
@@ -266,7 +184,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
     // a placeholder until a directory look-up names them.
     private static async Task LearnNamesAsync(TurnContext turn, CharterInput input, Dictionary<string, Person> known, CancellationToken cancellationToken)
     {
-        var picked = input.Values.Where(v => v.Key is "owners" or "sponsors" || v.Key.EndsWith(".contacts", StringComparison.Ordinal))
+        var picked = input.Values.Where(v => v.Key is CharterFields.Owners or CharterFields.Sponsors || v.Key.EndsWith(".contacts", StringComparison.Ordinal))
             .SelectMany(v => v.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(id => !known.ContainsKey(id) && PlainId.IsValid(id)).Distinct().Take(CharterSteps.MaxDepartments).ToList();
         var found = await Task.WhenAll(picked.Select(async id =>

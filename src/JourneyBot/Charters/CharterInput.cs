@@ -59,24 +59,24 @@ public sealed class CharterInput : FormInput
             CharterSteps.Shape => Shape(charter, use, newIdSeed),
             _ => null,
         };
-        if (updated is null && Errors.Count == 0) Errors["step"] = "This step is unknown; open the charter again with **program**.";
+        if (updated is null && Errors.Count == 0) Errors[CardData.Step] = "This step is unknown; open the charter again with **program**.";
         return Errors.Count == 0 ? updated : null;
     }
 
     private Charter Basics(Charter charter)
     {
-        var name = Text("name", TextLimits.Name, required: true);
-        var start = Text("journeyStart", TextLimits.JourneyEnd);
-        var end = Text("journeyEnd", TextLimits.JourneyEnd);
-        if ((start is null) != (end is null)) Errors[start is null ? "journeyStart" : "journeyEnd"] = "Give both what starts the journey and how it ends.";
+        var name = Text(CharterFields.Name, TextLimits.Name, required: true);
+        var start = Text(CharterFields.JourneyStart, TextLimits.JourneyEnd);
+        var end = Text(CharterFields.JourneyEnd, TextLimits.JourneyEnd);
+        if ((start is null) != (end is null)) Errors[start is null ? CharterFields.JourneyStart : CharterFields.JourneyEnd] = "Give both what starts the journey and how it ends.";
         return charter with
         {
             Name = name ?? charter.Name,
             Journey = start is not null && end is not null ? new Journey(start, end) : null,
-            Objective = Text("objective", TextLimits.LongText),
-            DefinitionOfDone = Text("definitionOfDone", TextLimits.LongText),
-            Budget = Text("budget", TextLimits.LongText),
-            Resources = Text("resources", TextLimits.LongText),
+            Objective = Text(CharterFields.Objective, TextLimits.LongText),
+            DefinitionOfDone = Text(CharterFields.DefinitionOfDone, TextLimits.LongText),
+            Budget = Text(CharterFields.Budget, TextLimits.LongText),
+            Resources = Text(CharterFields.Resources, TextLimits.LongText),
         };
     }
 
@@ -85,20 +85,20 @@ public sealed class CharterInput : FormInput
         var metrics = new List<Metric>();
         foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, seed))
         {
-            var name = Text($"metric.{id}.name", TextLimits.Name);
+            var name = Text(CharterFields.MetricName(id), TextLimits.Name);
             if (name is null) continue;
-            var kindText = Values.GetValueOrDefault($"metric.{id}.kind", "outcome");
-            if (!EnumChoice.TryParse<MetricKind>(kindText, out var kind)) Errors[$"metric.{id}.kind"] = "Pick output or outcome.";
-            metrics.Add(new Metric(id, name, kind, Number($"metric.{id}.baseline"), Number($"metric.{id}.target"), Text($"metric.{id}.unit", 20)));
+            var kindText = Values.GetValueOrDefault(CharterFields.MetricKind(id), "outcome");
+            if (!EnumChoice.TryParse<MetricKind>(kindText, out var kind)) Errors[CharterFields.MetricKind(id)] = "Pick output or outcome.";
+            metrics.Add(new Metric(id, name, kind, Number(CharterFields.MetricBaseline(id)), Number(CharterFields.MetricTarget(id)), Text(CharterFields.MetricUnit(id), 20)));
         }
         return charter with { Metrics = metrics };
     }
 
     private Charter People(Charter charter, IReadOnlyDictionary<string, Person> known)
     {
-        var owners = PeopleIn("owners", known);
-        if (owners.Count == 0) Errors["owners"] = "A program needs at least one owner.";
-        return charter with { Owners = owners, Sponsors = PeopleIn("sponsors", known) };
+        var owners = PeopleIn(CharterFields.Owners, known);
+        if (owners.Count == 0) Errors[CharterFields.Owners] = "A program needs at least one owner.";
+        return charter with { Owners = owners, Sponsors = PeopleIn(CharterFields.Sponsors, known) };
     }
 
     private Charter Departments(Charter charter, IReadOnlyDictionary<string, int> used, IReadOnlyDictionary<string, Person> known, string seed)
@@ -107,23 +107,23 @@ public sealed class CharterInput : FormInput
         var removed = new List<(string Id, int Count)>();
         foreach (var id in CharterSteps.RowIds("dept", charter.Departments.Select(d => d.Id), CharterSteps.MaxDepartments, seed))
         {
-            var name = Text($"dept.{id}.name", TextLimits.Name);
+            var name = Text(CharterFields.DepartmentName(id), TextLimits.Name);
             if (name is null)
             {
                 if (used.GetValueOrDefault(id) is var count and > 0) removed.Add((id, count));
                 continue;
             }
-            departments.Add(new Department(id, name, PeopleIn($"dept.{id}.contacts", known)));
+            departments.Add(new Department(id, name, PeopleIn(CharterFields.DepartmentContacts(id), known)));
         }
         foreach (var (id, count) in removed)
         {
-            Decide(RelocationKind.Department, id, $"dept.{id}.name", $"This department has {count} touchpoint(s)", "Retire them",
+            Decide(RelocationKind.Department, id, CharterFields.DepartmentName(id), $"This department has {count} touchpoint(s)", "Retire them",
                 departments.Select(d => (d.Name, d.Id)).ToList());
         }
         foreach (var duplicate in departments.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             // A card shows an error as the app's Markdown: the name in it is shown as typed.
-            Errors[$"dept.{duplicate.Last().Id}.name"] = $"\"{CardText.Literal(duplicate.Key)}\" is listed twice.";
+            Errors[CharterFields.DepartmentName(duplicate.Last().Id)] = $"\"{CardText.Literal(duplicate.Key)}\" is listed twice.";
         }
         return charter with { Departments = departments };
     }
@@ -134,7 +134,7 @@ public sealed class CharterInput : FormInput
         var removedStages = new List<(string Id, int Count)>();
         foreach (var id in CharterSteps.RowIds("stage", charter.Stages.Select(s => s.Id), CharterRules.MaxStages + 1, seed))
         {
-            var name = Text($"stage.{id}", TextLimits.Name);
+            var name = Text(CharterFields.Stage(id), TextLimits.Name);
             if (name is null)
             {
                 if (use.PerStage.GetValueOrDefault(id) is var count and > 0) removedStages.Add((id, count));
@@ -146,35 +146,35 @@ public sealed class CharterInput : FormInput
         var removedPersonas = new List<(string Id, int Count)>();
         foreach (var id in CharterSteps.RowIds("persona", charter.Personas.Select(p => p.Id), CharterSteps.MaxPersonas, seed))
         {
-            var name = Text($"persona.{id}.name", TextLimits.Name);
+            var name = Text(CharterFields.PersonaName(id), TextLimits.Name);
             if (name is not null) personas.Add(new Persona(id, name, charter.Personas.FirstOrDefault(p => p.Id == id)?.Description));
             else if (use.PerPersona.GetValueOrDefault(id) is var count and > 0) removedPersonas.Add((id, count));
         }
         foreach (var (id, count) in removedStages)
         {
-            Decide(RelocationKind.Stage, id, $"stage.{id}", $"This stage has {count} touchpoint(s)", "Retire them", stages.Select(s => (s.Name, s.Id)).ToList());
+            Decide(RelocationKind.Stage, id, CharterFields.Stage(id), $"This stage has {count} touchpoint(s)", "Retire them", stages.Select(s => (s.Name, s.Id)).ToList());
         }
         foreach (var (id, count) in removedPersonas)
         {
-            Decide(RelocationKind.Persona, id, $"persona.{id}.name", $"{count} touchpoint(s) apply to this persona", "Just remove it from them", personas.Select(p => (p.Name, p.Id)).ToList());
+            Decide(RelocationKind.Persona, id, CharterFields.PersonaName(id), $"{count} touchpoint(s) apply to this persona", "Just remove it from them", personas.Select(p => (p.Name, p.Id)).ToList());
         }
-        var cadence = Number("cadence");
+        var cadence = Number(CharterFields.Cadence);
         if (cadence is null || cadence < 1 || cadence > TextLimits.MaxReviewCadenceDays || cadence != Math.Floor(cadence.Value))
         {
-            Errors["cadence"] = $"The review cadence is a whole number of days from 1 to {TextLimits.MaxReviewCadenceDays}.";
+            Errors[CharterFields.Cadence] = $"The review cadence is a whole number of days from 1 to {TextLimits.MaxReviewCadenceDays}.";
             cadence = null;
         }
         WorkingHours? hours = null;
-        var zone = Text("timeZone", 64);
+        var zone = Text(CharterFields.TimeZone, 64);
         if (zone is not null)
         {
-            var start = Time("hoursStart");
-            var end = Time("hoursEnd");
-            var days = Values.GetValueOrDefault("days", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            var start = Time(CharterFields.HoursStart);
+            var end = Time(CharterFields.HoursEnd);
+            var days = Values.GetValueOrDefault(CharterFields.Days, "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(d => EnumChoice.TryParse<DayOfWeek>(d, out var day) ? (DayOfWeek?)day : null).ToList();
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) Errors["timeZone"] = "Use a time zone name such as Europe/London or America/New_York.";
-            if (start is null || end is null || end <= start) Errors["hoursEnd"] = "Working hours need a start and a later end, e.g. 09:00 to 17:30.";
-            if (days.Count == 0 || days.Any(d => d is null)) Errors["days"] = "Pick the working days.";
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) Errors[CharterFields.TimeZone] = "Use a time zone name such as Europe/London or America/New_York.";
+            if (start is null || end is null || end <= start) Errors[CharterFields.HoursEnd] = "Working hours need a start and a later end, e.g. 09:00 to 17:30.";
+            if (days.Count == 0 || days.Any(d => d is null)) Errors[CharterFields.Days] = "Pick the working days.";
             if (start is not null && end is not null && days.All(d => d is not null)) hours = new WorkingHours(start.Value, end.Value, days.Select(d => d!.Value).ToList(), zone);
         }
         return charter with { Stages = stages, Personas = personas, ReviewCadenceDays = (int)(cadence ?? charter.ReviewCadenceDays), WorkingHours = hours };
@@ -216,7 +216,7 @@ public sealed class CharterInput : FormInput
     // Choices, numbers and times hold short values; names, texts and people pickers keep the general limit.
     protected override int LimitOf(string field) =>
         field.EndsWith(".kind", StringComparison.Ordinal) || field.EndsWith(".baseline", StringComparison.Ordinal) || field.EndsWith(".target", StringComparison.Ordinal)
-        || field.EndsWith(".then", StringComparison.Ordinal) || field is "cadence" or "hoursStart" or "hoursEnd" or "days" or "timeZone"
+        || field.EndsWith(".then", StringComparison.Ordinal) || field is CharterFields.Cadence or CharterFields.HoursStart or CharterFields.HoursEnd or CharterFields.Days or CharterFields.TimeZone
             ? TextLimits.Id
             : base.LimitOf(field);
 

@@ -10,6 +10,8 @@ public static class CharterSetup
         services.AddSingleton<CharterStore>();
         services.AddSingleton<CollectionOpener>();
         services.AddSingleton<ICommandSource, CharterHandler>();
+        services.AddSingleton<ICommandSource, CollectionHandler>();
+        services.AddSingleton<ICommandSource, DirectoryLookupHandler>();
         return services;
     }
 }

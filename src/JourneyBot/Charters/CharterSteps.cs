@@ -38,6 +38,7 @@ public static class CharterSteps
     public const string LookupVerb = "charter.lookup";
     public const string DirectoryNames = "directoryNames";
     public const int DirectoryContactsPerDepartment = 5;
+    public const string OnlyOwnersChange = "Only the program's owners change its charter.";
     public const string Version = "1";
 
     // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,

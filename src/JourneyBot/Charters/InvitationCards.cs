@@ -22,7 +22,7 @@ public static class InvitationCards
             .AddActions(new CardExecuteAction("Add a touchpoint", TouchpointCards.StartVerb)
             {
                 Style = "positive",
-                Data = new Dictionary<string, string> { ["programId"] = program.Id },
+                Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id },
             });
     }
 

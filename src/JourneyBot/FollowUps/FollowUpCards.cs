@@ -53,7 +53,7 @@ public static class FollowUpCards
 
     private static IEnumerable<CardAction> Actions(DigestEntry entry)
     {
-        var data = new Dictionary<string, string> { ["programId"] = entry.ProgramId };
+        var data = new Dictionary<string, string> { [CardData.ProgramId] = entry.ProgramId };
         switch (entry.Kind)
         {
             case FollowUpKind.ReviewDue or FollowUpKind.ReviewReminder:
@@ -66,14 +66,14 @@ public static class FollowUpCards
                 yield return new CardExecuteAction("Review them", ReviewCards.StartVerb)
                 {
                     Style = "positive",
-                    Data = new Dictionary<string, string>(data) { ["departmentId"] = entry.DepartmentId ?? "" },
+                    Data = new Dictionary<string, string>(data) { [CardData.DepartmentId] = entry.DepartmentId ?? "" },
                 };
                 break;
             case FollowUpKind.ActionOverdue:
                 yield return new CardExecuteAction("Mark done", ActionCards.StatusVerb)
                 {
                     Style = "positive",
-                    Data = new Dictionary<string, string>(data) { ["actionId"] = entry.ActionId ?? "", ["status"] = "done" },
+                    Data = new Dictionary<string, string>(data) { [CardData.ActionId] = entry.ActionId ?? "", ["status"] = "done" },
                 };
                 yield return new CardExecuteAction("Open actions", ActionCards.ListVerb) { Data = data };
                 break;

@@ -11,6 +11,7 @@ public static class FollowUpsSetup
     {
         services.AddSingleton(new FollowUpRules());
         services.AddSingleton<FollowUpStore>();
+        services.AddSingleton<FollowUpStarter>();
         services.AddSingleton<IScheduledWork, PlanWork>();
         services.AddSingleton<IScheduledWork, DigestWork>();
         services.AddSingleton<IScheduledWork, ProgressWork>();

@@ -54,10 +54,10 @@ public static class ProgressCards
             card.AddActions(new CardExecuteAction("Acknowledge", AcknowledgeVerb)
             {
                 Style = "positive",
-                Data = new Dictionary<string, string> { ["programId"] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             });
         }
-        card.AddActions(new CardExecuteAction("Open the map", MapCards.PageVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["page"] = "0" } });
+        card.AddActions(new CardExecuteAction("Open the map", MapCards.PageVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Page] = "0" } });
         return card;
     }
 

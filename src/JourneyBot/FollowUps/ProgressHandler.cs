@@ -18,8 +18,9 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
 
     private async Task<InvokeResponse> AcknowledgeAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var program = opened.Program!;
         if (!DateOnly.TryParseExact(action.GetString("sentOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sentOn))
         {
             return Card(ProgramCards.Refusal("This card does not say when it was sent, so it cannot be acknowledged."));

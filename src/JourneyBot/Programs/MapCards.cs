@@ -71,7 +71,7 @@ public static class MapCards
     private static int PageCount(int columns) => Math.Max(1, (columns + ColumnsPerPage - 1) / ColumnsPerPage);
 
     private static CardExecuteAction PageAction(string title, string programId, int page) =>
-        new(title, PageVerb) { Data = new Dictionary<string, string> { ["programId"] = programId, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        new(title, PageVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
 
     private static Dictionary<string, int> Index(IEnumerable<string> ids) =>
         ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);

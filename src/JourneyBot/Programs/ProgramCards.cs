@@ -33,7 +33,7 @@ public static class ProgramCards
                     new TextBlock(CardText.Literal(membership.ProgramName) + (active ? " (active here)" : "")) { Weight = active ? TextWeight.Bolder : TextWeight.Default },
                     new TextBlock(RolesText(membership.Roles)) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
                 ]),
-                new Column([new ActionSet([new CardExecuteAction("Use here", UseVerb) { Data = new Dictionary<string, string> { ["programId"] = membership.RowKey } }])]) { Width = "auto" },
+                new Column([new ActionSet([new CardExecuteAction("Use here", UseVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = membership.RowKey } }])]) { Width = "auto" },
             ]) { Separator = true });
         }
         if (memberships.Count > ProgramsPerCard)

@@ -56,18 +56,16 @@ public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions
 
     private async Task<InvokeResponse> UseFromCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(problem!.Message));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return opened.Refusal!;
         await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
         return Card(ProgramCards.NowUsing(session.Program.Charter.Name));
     }
 
     private async Task<InvokeResponse> MapPageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (_, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (program is null) return Card(ProgramCards.Refusal(problem!.Message));
-        var page = int.TryParse(action.GetString("page"), out var p) ? p : 0;
-        return Card(MapCards.Build(program, page));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        return opened.Refusal ?? Card(MapCards.Build(opened.Program!, CardData.PageOf(action)));
     }
 
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)

@@ -1,3 +1,4 @@
+using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Protocol;
 
@@ -11,6 +12,9 @@ public sealed record ProgramSession(ProgramHeader Program, Person Caller, Progra
 
 public sealed record SessionProblem(string Message);
 
+// A card verb's program, read for a caller allowed to act on it; or the refusal the verb answers with.
+public sealed record CardSession(ProgramSession? Session, JourneyProgram? Program, InvokeResponse? Refusal);
+
 public sealed class ProgramSessions(ProgramStore programs, MembershipStore memberships, ActiveProgramStore active)
 {
     // The conversation's active program, or the caller's only program; else a problem that says what to do.
@@ -23,6 +27,20 @@ public sealed class ProgramSessions(ProgramStore programs, MembershipStore membe
     // The same, with the program's parts (touchpoints, actions…) read in the same query as its charter.
     public async Task<(ProgramSession? Session, JourneyProgram? Program, SessionProblem? Problem)> ResolveWithPartsAsync(TurnContext turn, string? programId, CancellationToken cancellationToken) =>
         await ResolveAsync(turn, programId, withParts: true, cancellationToken);
+
+    // Every card verb opens here: the program the card names (never the conversation's), the caller's roles
+    // checked against those allowed, and one refusal card for everything else. withParts reads the program's
+    // parts in the same query.
+    public async Task<CardSession> ForCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken,
+        ProgramRole allowed = ProgramRole.Owner | ProgramRole.Contributor | ProgramRole.Sponsor, string? notAllowed = null, bool withParts = false)
+    {
+        var (session, program, problem) = await ResolveAsync(turn, action.GetString(CardData.ProgramId) ?? "", withParts, cancellationToken);
+        if (session is null) return new CardSession(null, null, Refuse(problem!.Message));
+        if (!session.Can(allowed)) return new CardSession(null, null, Refuse(notAllowed ?? "Your role in this program does not allow that."));
+        return new CardSession(session, program, null);
+    }
+
+    public static InvokeResponse Refuse(string reason) => CardResponses.Card(ProgramCards.Refusal(reason));
 
     // For typed commands: the conversation's program with its parts; else the person is told why and gets null.
     public async Task<(ProgramSession Session, JourneyProgram Program)?> ResolveOrExplainAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -47,11 +47,11 @@ public static class ReviewCards
             };
             if (scope.IsOwner || t.CreatedBy.AadObjectId == caller)
             {
-                actions.Add(new CardExecuteAction("Edit", MyTouchpointsCards.EditVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["touchpointId"] = t.Id } });
+                actions.Add(new CardExecuteAction("Edit", MyTouchpointsCards.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id } });
             }
             if (t.HasPainPoints())
             {
-                actions.Add(new CardExecuteAction("Create action", Actions.ActionCards.NewVerb) { Data = new Dictionary<string, string> { ["programId"] = program.Id, ["touchpointId"] = t.Id } });
+                actions.Add(new CardExecuteAction("Create action", Actions.ActionCards.NewVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id } });
             }
             card.Add(new Container([
                 new TextBlock($"{CardText.Literal(CardText.Shorten(stages.GetValueOrDefault(t.StageId, t.StageId), 40))} · {CardText.Literal(CardText.Shorten(departments.GetValueOrDefault(t.DepartmentId, t.DepartmentId), 40))} · {t.Channel}") { Weight = TextWeight.Bolder },
@@ -70,7 +70,7 @@ public static class ReviewCards
         }
         if (page > 0) card.AddActions(new CardExecuteAction("Previous", PageVerb) { Data = Data(program.Id, scope, page - 1, null) });
         if (page < pages - 1) card.AddActions(new CardExecuteAction("Next", PageVerb) { Data = Data(program.Id, scope, page + 1, null) });
-        if (scope.IsOwner) card.AddActions(new CardExecuteAction("Complete review", CompleteVerb) { Style = "positive", Data = new Dictionary<string, string> { ["programId"] = program.Id } });
+        if (scope.IsOwner) card.AddActions(new CardExecuteAction("Complete review", CompleteVerb) { Style = "positive", Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
         return card;
     }
 
@@ -100,9 +100,9 @@ public static class ReviewCards
 
     private static Dictionary<string, string> Data(string programId, ReviewScope scope, int page, string? touchpointId)
     {
-        var data = new Dictionary<string, string> { ["programId"] = programId, ["page"] = page.ToString(CultureInfo.InvariantCulture) };
-        if (scope.DepartmentId is { } department && !(scope.IsOwner && scope.Departments is null)) data["departmentId"] = department;
-        if (touchpointId is not null) data["touchpointId"] = touchpointId;
+        var data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(CultureInfo.InvariantCulture) };
+        if (scope.DepartmentId is { } department && !(scope.IsOwner && scope.Departments is null)) data[CardData.DepartmentId] = department;
+        if (touchpointId is not null) data[CardData.TouchpointId] = touchpointId;
         return data;
     }
 }

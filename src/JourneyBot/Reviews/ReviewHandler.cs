@@ -20,9 +20,9 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
     [
         new(ReviewCards.StartVerb, PageAsync),
         new(ReviewCards.PageVerb, PageAsync),
-        new(ReviewCards.ConfirmVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString("touchpointId") ?? ""], retire: false, c)),
+        new(ReviewCards.ConfirmVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: false, c)),
         new(ReviewCards.ConfirmPageVerb, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
-        new(ReviewCards.RetireVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString("touchpointId") ?? ""], retire: true, c)),
+        new(ReviewCards.RetireVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: true, c)),
         new(ReviewCards.CompleteVerb, CompleteAsync),
     ];
 
@@ -39,7 +39,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
     {
         var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
-        return Card(ReviewCards.Page(program!, scope!, PageOf(action), session!.Caller.AadObjectId, Today(program!)));
+        return Card(ReviewCards.Page(program!, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, Today(program!)));
     }
 
     // Confirms (last verified = today) or retires touchpoints, each conditional on the version just read.
@@ -78,15 +78,16 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
             Touchpoints = program.Touchpoints.Where(t => now.ContainsKey(t.Id) || !touchpointIds.Contains(t.Id))
                 .Select(t => now.GetValueOrDefault(t.Id, t)).ToList(),
         };
-        return Card(ReviewCards.Page(shown, scope!, PageOf(action), session!.Caller.AadObjectId, today, note));
+        return Card(ReviewCards.Page(shown, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note));
     }
 
     // Records the review with a snapshot of the program; the daily planning reminds again a cadence later.
     private async Task<InvokeResponse> CompleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null || program is null) return Card(ProgramCards.Refusal(problem!.Message));
-        if (!session.Can(ProgramRole.Owner)) return Card(ProgramCards.Refusal("Only the program's owners complete a review; department contacts confirm their own touchpoints."));
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner,
+            "Only the program's owners complete a review; department contacts confirm their own touchpoints.", withParts: true);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var program = opened.Program!;
         var today = Today(program);
         var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today));
         await reviews.AddAsync(program.Id, review, cancellationToken);
@@ -96,13 +97,12 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
     private async Task<(ProgramSession? Session, JourneyProgram? Program, ReviewScope? Scope, InvokeResponse? Refusal)> ResolveAsync(
         TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, program, problem) = await sessions.ResolveWithPartsAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null || program is null) return (null, null, null, Card(ProgramCards.Refusal(problem!.Message)));
-        var scope = ReviewScope.For(program.Charter, session.Caller.AadObjectId, action.GetString("departmentId"));
-        return scope is null ? (null, null, null, Card(ProgramCards.Refusal(NotAReviewer))) : (session, program, scope, null);
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        if (opened.Session is not { } session) return (null, null, null, opened.Refusal);
+        var scope = ReviewScope.For(opened.Program!.Charter, session.Caller.AadObjectId, action.GetString(CardData.DepartmentId));
+        return scope is null ? (null, null, null, ProgramSessions.Refuse(NotAReviewer)) : (session, opened.Program, scope, null);
     }
 
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
 
-    private static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString("page"), out var page) ? page : 0;
 }

@@ -28,7 +28,7 @@ public static class MyTouchpointsCards
             var t = stored.Touchpoint;
             var stage = charter.Stages.FirstOrDefault(s => s.Id == t.StageId)?.Name ?? "(stage removed)";
             var department = charter.Departments.FirstOrDefault(d => d.Id == t.DepartmentId)?.Name ?? "(department removed)";
-            var ids = new Dictionary<string, string> { ["programId"] = program.Id, ["touchpointId"] = t.Id };
+            var ids = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id };
             card.Add(new Container([
                 new TextBlock(CardText.Literal($"{CardText.Shorten(stage, 40)} · {CardText.Shorten(department, 40)}")) { Weight = TextWeight.Bolder, Size = TextSize.Small },
                 new TextBlock(CardText.Literal(CardText.Shorten(t.CustomerAction, 160))) { Spacing = "none" },
@@ -50,10 +50,10 @@ public static class MyTouchpointsCards
                 new CardExecuteAction("Delete", DeleteVerb)
                 {
                     Style = "destructive",
-                    Data = new Dictionary<string, string> { ["programId"] = program.Id, ["touchpointId"] = stored.Touchpoint.Id, ["etag"] = stored.ETag.ToString() },
+                    Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = stored.Touchpoint.Id, [CardData.ETag] = stored.ETag.ToString() },
                 },
                 Page("Keep it", program.Id, 0));
 
     private static CardExecuteAction Page(string title, string programId, int page) =>
-        new(title, ListVerb) { Data = new Dictionary<string, string> { ["programId"] = programId, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        new(title, ListVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
 }

@@ -37,10 +37,10 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
 
     private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return Refuse(problem!.Message);
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return opened.Refusal!;
         var mine = await edits.ByAuthorAsync(session.Program.Id, session.Caller.AadObjectId, cancellationToken);
-        return Card(MyTouchpointsCards.List(session.Program, mine, int.TryParse(action.GetString("page"), out var page) ? page : 0));
+        return Card(MyTouchpointsCards.List(session.Program, mine, CardData.PageOf(action)));
     }
 
     private async Task<InvokeResponse> EditAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         if (refusal is not null) return refusal;
         var isOwner = session!.Can(ProgramRole.Owner);
         var input = TouchpointInput.Read(action.Data);
-        var formId = action.GetString(F.FormId) ?? Guid.NewGuid().ToString("N");
+        var formId = action.GetString(CardData.FormId) ?? Guid.NewGuid().ToString("N");
         // Authors keep authorship when an owner edits; department rules apply to the author.
         var author = stored!.Touchpoint.CreatedBy;
         var validated = input.Validate(session.Program, isOwner ? session.Caller : author, isOwner, stored.Touchpoint.Id, clock.GetUtcNow());
@@ -66,7 +66,7 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         var updated = validated with { CreatedBy = author, CreatedAt = stored.Touchpoint.CreatedAt };
         // Saving the same values twice (a double click, or a form saved before) is done, not a conflict with oneself.
         if (TouchpointComparison.SameContent(stored.Touchpoint, updated)) return await ListAsync(session, "Saved.", cancellationToken);
-        if (RowVersion.FromCard(action.GetString("etag")) is not { } version)
+        if (RowVersion.FromCard(action.GetString(CardData.ETag)) is not { } version)
         {
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
                 "This form was out of date, so nothing was saved. Your input is kept in the fields, with what is saved now under each one " +
@@ -101,7 +101,7 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         var (session, stored, refusal) = await ResolveAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
         // Without the version the confirmation was shown for, ask again about the touchpoint as it is now.
-        if (RowVersion.FromCard(action.GetString("etag")) is not { } version) return Card(MyTouchpointsCards.ConfirmDelete(session!.Program, stored!));
+        if (RowVersion.FromCard(action.GetString(CardData.ETag)) is not { } version) return Card(MyTouchpointsCards.ConfirmDelete(session!.Program, stored!));
         try
         {
             await edits.DeleteAsync(session!.Program.Id, stored! with { ETag = version }, cancellationToken);
@@ -117,9 +117,9 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
 
     private async Task<(ProgramSession? Session, StoredTouchpoint? Stored, InvokeResponse? Refusal)> ResolveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString("programId") ?? "", cancellationToken);
-        if (session is null) return (null, null, Refuse(problem!.Message));
-        var stored = await edits.GetAsync(session.Program.Id, action.GetString("touchpointId") ?? "", cancellationToken);
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return (null, null, opened.Refusal);
+        var stored = await edits.GetAsync(session.Program.Id, action.GetString(CardData.TouchpointId) ?? "", cancellationToken);
         if (stored is null) return (session, null, Refuse("That touchpoint does not exist (any more)."));
         // A retired touchpoint left the map in a review; an old Edit button must not bring it back unseen.
         if (stored.Touchpoint.Retired) return (session, null, Refuse("That touchpoint was retired in a review, so it can no longer be edited or deleted."));
@@ -130,5 +130,5 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         return (session, stored, null);
     }
 
-    private static InvokeResponse Refuse(string reason) => Card(ProgramCards.Refusal(reason));
+    private static InvokeResponse Refuse(string reason) => ProgramSessions.Refuse(reason);
 }

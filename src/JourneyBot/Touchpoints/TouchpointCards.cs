@@ -72,11 +72,11 @@ public static class TouchpointCards
         form.Add(new InputText(F.SystemOrProcess, "With which system or process") { Value = Value(F.SystemOrProcess), MaxLength = TextLimits.LongText });
         form.Add(new InputText(F.EmployeePain, "What makes it hard for the employee") { Value = Value(F.EmployeePain), IsMultiline = true, MaxLength = TextLimits.LongText });
 
-        var data = new Dictionary<string, string> { [F.ProgramId] = program.Id, [F.FormId] = formId, [F.Version] = F.CurrentVersion };
+        var data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.FormId] = formId, [CardData.Version] = F.CurrentVersion };
         if (editing is not null)
         {
-            data["touchpointId"] = editing.Touchpoint.Id;
-            data["etag"] = editing.ETag.ToString();
+            data[CardData.TouchpointId] = editing.Touchpoint.Id;
+            data[CardData.ETag] = editing.ETag.ToString();
         }
         card.AddActions(new CardExecuteAction(editing is null ? "Save touchpoint" : "Save changes", editing is null ? SaveVerb : UpdateVerb) { Style = "positive", Data = data });
         return card;

@@ -23,9 +23,6 @@ public static class TouchpointFields
         DeliveredBy, SystemOrProcess, EmployeePain,
     ];
 
-    // The card's own data, beside the inputs.
-    public const string ProgramId = "programId";
-    public const string FormId = "formId";
-    public const string Version = "v";
+    // The form's version (CardData.Version): a card from before a change of fields is refused, not misread.
     public const string CurrentVersion = "1";
 }

@@ -1,4 +1,5 @@
 using JourneyBot.Bot;
+using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
@@ -17,8 +18,8 @@ public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions ses
     // From an invitation card: the form, in place of the invitation.
     private async Task<InvokeResponse> StartAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await ContributorAsync(turn, action, cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(refusal!));
+        var opened = await ContributorAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return opened.Refusal!;
         await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
         return Card(TouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId()));
     }
@@ -42,13 +43,13 @@ public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions ses
 
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var (session, refusal) = await ContributorAsync(turn, action, cancellationToken);
-        if (session is null) return Card(ProgramCards.Refusal(refusal!));
+        var opened = await ContributorAsync(turn, action, cancellationToken);
+        if (opened.Session is not { } session) return opened.Refusal!;
 
         var isOwner = session.Can(ProgramRole.Owner);
         var input = TouchpointInput.Read(action.Data);
-        var formId = action.GetString(F.FormId);
-        if (!PlainId.IsValid(formId) || action.GetString(F.Version) != F.CurrentVersion)
+        var formId = action.GetString(CardData.FormId);
+        if (!PlainId.IsValid(formId) || action.GetString(CardData.Version) != F.CurrentVersion)
         {
             // A card from an older version (or a forged one): a fresh form, keeping what can be kept.
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), input.Values, null,
@@ -90,13 +91,8 @@ public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions ses
 
     private const string NotAContributor = "Only owners and department contributors add touchpoints to this program; sponsors follow the map.";
 
-    // The card's program, for a caller who may add touchpoints to it; else why not.
-    private async Task<(ProgramSession? Session, string? Refusal)> ContributorAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
-    {
-        var (session, problem) = await sessions.ResolveAsync(turn, action.GetString(F.ProgramId) ?? "", cancellationToken);
-        if (session is null) return (null, problem!.Message);
-        return session.Can(ProgramRole.Owner | ProgramRole.Contributor) ? (session, null) : (null, NotAContributor);
-    }
+    private Task<CardSession> ContributorAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
+        sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner | ProgramRole.Contributor, NotAContributor);
 
     private static string NewFormId() => Guid.NewGuid().ToString("N");
 }

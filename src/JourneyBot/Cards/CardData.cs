@@ -1,0 +1,21 @@
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Cards;
+
+// Keys of the data card actions carry beside their inputs, shared by the cards that write them and the handlers
+// that read them back.
+public static class CardData
+{
+    public const string ProgramId = "programId";
+    public const string FormId = "formId";
+    public const string Version = "v";
+    public const string Page = "page";
+    public const string ETag = "etag";
+    public const string TouchpointId = "touchpointId";
+    public const string ActionId = "actionId";
+    public const string DepartmentId = "departmentId";
+    public const string Step = "step";
+
+    // The page a paging button asks for; anything else is the first page (pages clamp to what exists).
+    public static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString(Page), out var page) && page >= 0 ? page : 0;
+}
