@@ -24,22 +24,21 @@ public static class JourneyBotApp
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.AddSingleton(TimeProvider.System);
 
+        // Base parts first, then the router and every capability it routes to.
         builder.Services.AddProtocol();
         builder.Services.AddStorage();
         builder.AddTelemetry();
-        builder.Services.AddSingleton(sp => new HelpLink(ReadHelpUrl(sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddScheduling();
         builder.Services.AddGraph();
+        builder.Services.AddBot();
+        builder.Services.AddHelp();
         builder.Services.AddConversations();
-        builder.Services.AddSingleton<HelpCards>();
-        builder.Services.AddSingleton<CommandCatalog>();
         builder.Services.AddPrograms();
         builder.Services.AddTouchpoints();
         builder.Services.AddCharters();
         builder.Services.AddReviews();
         builder.Services.AddActions();
         builder.Services.AddFollowUps();
-        builder.Services.AddSingleton<ActivityHandler, JourneyBotHandler>();
 
         var app = builder.Build();
         // Resolve what configuration feeds now, so a missing or contradictory setting stops start-up with a
@@ -54,14 +53,5 @@ public static class JourneyBotApp
         app.MapHealth();
         app.MapAboutPages();
         return app;
-    }
-
-    private static Uri? ReadHelpUrl(IConfiguration config)
-    {
-        var text = config["Bot:HelpUrl"];
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
-            ? url
-            : throw new ConfigurationException("Bot:HelpUrl must be an absolute https URL.");
     }
 }

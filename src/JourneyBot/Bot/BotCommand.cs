@@ -13,9 +13,15 @@ public sealed record CardVerb(
     string Verb,
     Func<TurnContext, AdaptiveCardAction, CancellationToken, Task<InvokeResponse>> RunAsync);
 
-// A capability's commands and card verbs; each capability registers one (or more) with the router.
+// What a capability offers the router: its commands and card verbs, and, if it cares, what happens when the
+// bot is installed or removed, or a message arrives before its command runs. Each capability registers one or
+// more; the router knows none of them by name.
 public interface ICommandSource
 {
     IEnumerable<BotCommand> Commands { get; }
     IEnumerable<CardVerb> Verbs { get; }
+
+    Task OnInstalledAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task OnUninstalledAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
 }

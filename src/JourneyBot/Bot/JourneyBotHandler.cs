@@ -1,12 +1,10 @@
-using JourneyBot.Cards;
-using JourneyBot.Conversations;
-using JourneyBot.Domain;
 using JourneyBot.Protocol;
 
 namespace JourneyBot.Bot;
 
-// Routes each activity to the capability that owns it. Knows no capability's internals.
-public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler installs, ConversationStore conversations) : ActivityHandler
+// Routes each activity to the capabilities: commands and card verbs by name, installs and messages to every
+// capability that listens. Knows no capability by name.
+public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
 {
     public const string UnknownTextReply = "Sorry, I don't know that one. Type **help** to see what I can do.";
 
@@ -16,12 +14,7 @@ public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler ins
         // In channels and group chats people talk to each other; answer only when spoken to.
         if (!activity.IsPersonal() && !activity.MentionsRecipient()) return;
 
-        await conversations.EnsureCurrentAsync(activity.GetConversationReference(), cancellationToken);
-        // Nudges wait for the person's working hours in their own time zone, as their Teams client reports it.
-        if (activity.GetClientTimeZone() is { } zone && activity.From?.AadObjectId is { Length: > 0 } person && WorkingTime.Find(zone) is not null)
-        {
-            await conversations.RecordTimeZoneAsync(activity.GetTenantId(), person, zone, cancellationToken);
-        }
+        foreach (var source in catalog.Sources) await source.OnMessageAsync(turn, cancellationToken);
 
         // A bare @mention asks what the bot can do.
         var text = activity.GetTextWithoutBotMention() is { Length: > 0 } typed ? typed : "help";
@@ -38,21 +31,31 @@ public sealed class JourneyBotHandler(CommandCatalog catalog, InstallHandler ins
     protected override async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var botId = turn.Activity.Recipient?.Id;
-        if (turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true) await installs.OnInstalledAsync(turn, cancellationToken);
-        else if (turn.Activity.MembersRemoved?.Any(m => m.Id == botId) == true) await installs.OnUninstalledAsync(turn, cancellationToken);
+        if (turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true) await InstalledAsync(turn, cancellationToken);
+        else if (turn.Activity.MembersRemoved?.Any(m => m.Id == botId) == true) await UninstalledAsync(turn, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = turn.Activity.Action ?? string.Empty;
-        if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase)) await installs.OnInstalledAsync(turn, cancellationToken);
-        else if (action.StartsWith("remove", StringComparison.OrdinalIgnoreCase)) await installs.OnUninstalledAsync(turn, cancellationToken);
+        if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase)) await InstalledAsync(turn, cancellationToken);
+        else if (action.StartsWith("remove", StringComparison.OrdinalIgnoreCase)) await UninstalledAsync(turn, cancellationToken);
     }
 
     protected override Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
         catalog.Verbs.TryGetValue(action.Verb, out var verb)
             ? verb.RunAsync(turn, action, cancellationToken)
             : Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
+
+    private async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var source in catalog.Sources) await source.OnInstalledAsync(turn, cancellationToken);
+    }
+
+    private async Task UninstalledAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var source in catalog.Sources) await source.OnUninstalledAsync(turn, cancellationToken);
+    }
 
     private static bool IsCommand(string text, string name) =>
         text.StartsWith(name, StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using JourneyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Conversations;
@@ -9,7 +10,7 @@ public static class ConversationsSetup
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<WelcomeCards>();
-        services.AddSingleton<InstallHandler>();
+        services.AddSingleton<ICommandSource, InstallHandler>();
         return services;
     }
 }

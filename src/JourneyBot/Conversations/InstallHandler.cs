@@ -1,11 +1,28 @@
+using JourneyBot.Bot;
+using JourneyBot.Domain;
 using JourneyBot.Protocol;
 using JourneyBot.Storage;
 
 namespace JourneyBot.Conversations;
 
-// Installs and uninstalls: store the conversation reference, welcome once per installation.
-public sealed class InstallHandler(ConversationStore conversations, IdempotencyStore idempotency, WelcomeCards welcome)
+// Installs and uninstalls: store the conversation reference, welcome once per installation. Every message keeps
+// the reference current and notes the sender's time zone, so proactive sends reach people in their hours.
+public sealed class InstallHandler(ConversationStore conversations, IdempotencyStore idempotency, WelcomeCards welcome) : ICommandSource
 {
+    public IEnumerable<BotCommand> Commands => [];
+    public IEnumerable<CardVerb> Verbs => [];
+
+    public async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        await conversations.EnsureCurrentAsync(activity.GetConversationReference(), cancellationToken);
+        // Nudges wait for the person's working hours in their own time zone, as their Teams client reports it.
+        if (activity.GetClientTimeZone() is { } zone && activity.From?.AadObjectId is { Length: > 0 } person && WorkingTime.Find(zone) is not null)
+        {
+            await conversations.RecordTimeZoneAsync(activity.GetTenantId(), person, zone, cancellationToken);
+        }
+    }
+
     public Task OnInstalledAsync(TurnContext turn, CancellationToken cancellationToken) =>
         OnceAsync(turn, async () =>
         {

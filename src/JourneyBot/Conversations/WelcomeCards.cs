@@ -1,4 +1,4 @@
-using JourneyBot.Bot;
+using JourneyBot.Help;
 using JourneyBot.Cards;
 
 namespace JourneyBot.Conversations;
