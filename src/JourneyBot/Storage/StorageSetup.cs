@@ -17,6 +17,7 @@ public static class StorageSetup
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotencySweeper>();
         services.AddSingleton<IServiceUrlTrust, ServiceUrlTrustStore>();
         return services;
     }
