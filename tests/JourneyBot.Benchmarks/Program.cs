@@ -10,4 +10,5 @@ if (options.Scenario is "all" or "help") await HelpTurnBenchmark.RunAsync(option
 if (options.Scenario is "all" or "touchpoints") await TouchpointSubmitBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "cards") CardBuildBenchmark.Run();
 if (options.Scenario is "all" or "scheduler") await SchedulerBenchmark.RunAsync(options);
+if (options.Scenario is "all" or "idempotency") await IdempotencyBenchmark.RunAsync();
 return 0;

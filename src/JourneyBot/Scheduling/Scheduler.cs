@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JourneyBot.Protocol;
+using JourneyBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,9 @@ public sealed partial class Scheduler : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger<Scheduler> _log;
     private readonly TenantLanes _lanes;
+    private readonly IdempotencySweeper _sweeper;
+    // How many instances are running and this one's place among them, as of the latest heartbeat.
+    private (int Alive, int Rank) _instances = (1, 0);
 
     private long _reads;
     private long _rowsRead;
@@ -39,8 +43,10 @@ public sealed partial class Scheduler : BackgroundService
     private double _roundSeconds = 0.1;
     private TaskCompletionSource _runningLow = NewSignal();
 
-    public Scheduler(ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log)
+    public Scheduler(ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log,
+        IdempotencySweeper sweeper)
     {
+        _sweeper = sweeper;
         _store = store;
         _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
         _limiter = limiter;
@@ -77,6 +83,8 @@ public sealed partial class Scheduler : BackgroundService
                 if (!announced) await AnnounceAsync(stoppingToken);
                 else await ClaimAsync(isTick, stoppingToken);
                 announced = true;
+                // Housekeeping rides on the tick; it runs beside the sends and never delays them.
+                if (isTick) _sweeper.SweepIfDue(_instances.Alive, _instances.Rank, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -122,6 +130,7 @@ public sealed partial class Scheduler : BackgroundService
     {
         var (alive, rank) = await _store.HeartbeatAsync(InstanceId, _clock.GetUtcNow(), _settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping);
         _limiter.ShareWith(alive, rank);
+        _instances = (alive, rank);
     }
 
     // A round reads what tops up the tenants in hand; a tick when nothing more seemed due also looks afresh.

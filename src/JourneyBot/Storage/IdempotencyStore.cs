@@ -10,15 +10,15 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider clock)
 {
     // A claim whose owner never finished (crashed mid-turn) may be taken over after this long.
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+    // How long the channel may redeliver an activity; older rows are of no use and are swept (IdempotencySweeper).
+    public static readonly TimeSpan RedeliveryWindow = TimeSpan.FromDays(1);
+    // Rows are spread over this many partitions: the first byte of the key's hash, as two hex digits.
+    public const int Partitions = 256;
     private const string Started = "started";
     private const string Done = "done";
 
-    public sealed class IdempotencyRow : ITableEntity
+    public sealed class IdempotencyRow : TableRow
     {
-        public string PartitionKey { get; set; } = "";
-        public string RowKey { get; set; } = "";
-        public DateTimeOffset? Timestamp { get; set; }
-        public ETag ETag { get; set; }
         public string State { get; set; } = Started;
         public DateTimeOffset ClaimedAt { get; set; }
     }
@@ -43,13 +43,15 @@ public sealed class IdempotencyStore(StorageTables tables, TimeProvider clock)
         return true;
     }
 
+    public static string PartitionOf(int index) => index.ToString("X2");
+
     private async Task<IdempotencyRow?> TryClaimAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         var key = $"{conversationId}|{activityId}";
         var row = new IdempotencyRow
         {
             // Spread rows over partitions by hash: redeliveries are looked up by key, never scanned.
-            PartitionKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 1),
+            PartitionKey = PartitionOf(SHA256.HashData(Encoding.UTF8.GetBytes(key))[0]),
             RowKey = TableKey.Encode(key),
             ClaimedAt = clock.GetUtcNow(),
         };

@@ -4,6 +4,7 @@ using Azure.Identity;
 using JourneyBot.Protocol;
 using Microsoft.Extensions.Configuration;
 using JourneyBot.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace JourneyBot.Storage;
 
@@ -13,27 +14,44 @@ public static class StorageConnection
 
     // A connection string (Azurite locally) or a table endpoint URI reached with a managed identity in Azure,
     // where no account key is ever put in app settings.
-    public static TableServiceClient CreateClient(IConfiguration config)
+    public static TableServiceClient CreateClient(IConfiguration config) => CreateTables(config).Service;
+
+    // The app's tables on a client that creates a missing table again when a request meets it (TableRecreation).
+    public static StorageTables CreateTables(IConfiguration config, ILogger? log = null)
     {
         // Unset means local development against Azurite on its default ports.
         var value = string.IsNullOrWhiteSpace(config[ConfigKey]) ? "UseDevelopmentStorage=true" : config[ConfigKey]!;
-        var options = new TableClientOptions();
-        options.Retry.MaxRetries = 3;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        options.AddPolicy(new StorageMetrics(), HttpPipelinePosition.PerRetry);
+        var metrics = new StorageMetrics();
+        TableClientOptions Options()
+        {
+            var options = new TableClientOptions();
+            options.Retry.MaxRetries = 3;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            options.AddPolicy(metrics, HttpPipelinePosition.PerRetry);
+            return options;
+        }
 
+        Func<TableClientOptions, TableServiceClient> connect;
         if (Uri.TryCreate(value, UriKind.Absolute, out var endpoint) && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp))
         {
             var clientId = config["AZURE_CLIENT_ID"];
             TokenCredential credential = string.IsNullOrWhiteSpace(clientId)
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
-            return new TableServiceClient(endpoint, credential, options);
+            connect = options => new TableServiceClient(endpoint, credential, options);
+        }
+        else
+        {
+            connect = options => new TableServiceClient(value, options);
         }
         try
         {
-            return new TableServiceClient(value, options);
+            var recreation = new TableRecreation(connect(Options()), StorageTables.All, log);
+            var options = Options();
+            // Per call, ahead of the retry policy: the request sent again after the create gets retries of its own.
+            options.AddPolicy(recreation, HttpPipelinePosition.PerCall);
+            return new StorageTables(connect(options), recreation);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {

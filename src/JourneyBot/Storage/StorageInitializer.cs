@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace JourneyBot.Storage;
 
 // Creates the tables before the app takes traffic. Failing start-up is better than answering every turn with
-// a storage error: the orchestrator (or the developer) sees the reason at once.
+// a storage error: the orchestrator (or the developer) sees the reason at once. A table that goes missing later
+// (storage restored or emptied under a running app) is created again on use by TableRecreation.
 public sealed class StorageInitializer(StorageTables tables, ILogger<StorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace JourneyBot.Storage;
 
@@ -11,10 +12,12 @@ public static class StorageSetup
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new StorageTables(StorageConnection.CreateClient(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(sp => StorageConnection.CreateTables(sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<TableRecreation>()));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotencySweeper>();
         services.AddSingleton<IServiceUrlTrust, ServiceUrlTrustStore>();
         return services;
     }

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace JourneyBot.Storage;
 
 // Every table the app uses, in one place, so names cannot drift between writers and readers.
-public sealed class StorageTables(TableServiceClient service)
+public sealed class StorageTables(TableServiceClient service, TableRecreation? recreation = null)
 {
     public const string ConversationsName = "Conversations";
     public const string ServiceUrlsName = "ServiceUrls";
@@ -15,6 +15,8 @@ public sealed class StorageTables(TableServiceClient service)
     public static readonly IReadOnlyList<string> All = [ConversationsName, ServiceUrlsName, IdempotencyName, ProgramsName, MembershipsName, ScheduleName];
 
     public TableServiceClient Service { get; } = service;
+    // On the service client's pipeline when the app built it (StorageConnection): missing tables come back on use.
+    public TableRecreation? Recreation { get; } = recreation;
     public TableClient Conversations { get; } = service.GetTableClient(ConversationsName);
     public TableClient ServiceUrls { get; } = service.GetTableClient(ServiceUrlsName);
     public TableClient Idempotency { get; } = service.GetTableClient(IdempotencyName);

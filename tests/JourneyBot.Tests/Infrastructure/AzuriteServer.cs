@@ -5,6 +5,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private ChildProcess? _process;
+    private int _blobPort;
 
     public int TablePort { get; private set; }
     public int QueuePort { get; private set; }
@@ -15,17 +16,31 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public static async Task<AzuriteServer> StartAsync()
     {
-        var server = new AzuriteServer { TablePort = FreePort.Next(), QueuePort = FreePort.Next() };
-        var blobPort = FreePort.Next();
-        server._process = ChildProcess.Start(RepoPaths.NodeBin("azurite"),
+        var server = new AzuriteServer { TablePort = FreePort.Next(), QueuePort = FreePort.Next(), _blobPort = FreePort.Next() };
+        await server.LaunchAsync();
+        return server;
+    }
+
+    // Storage that comes back empty (a new account, a restore): this Azurite stops and a fresh, empty one starts on
+    // the same ports, so whatever holds the connection string now talks to the empty one.
+    public async Task RestartEmptyAsync()
+    {
+        _process?.Dispose();
+        await LaunchAsync();
+    }
+
+    private async Task LaunchAsync()
+    {
+        var process = _process = ChildProcess.Start(RepoPaths.NodeBin("azurite"),
         [
             "--inMemoryPersistence", "--silent", "--loose", "--disableTelemetry",
-            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", server.QueuePort.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", server.TablePort.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", _blobPort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
         ], Path.GetTempPath());
-        await FreePort.WaitUntilListeningAsync(server.TablePort, TimeSpan.FromSeconds(30), () => server._process.ReadLog());
-        return server;
+        await FreePort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30), () => process.ReadLog());
+        // Something else listening on the port (taken while it was free) would pass for this Azurite.
+        if (process.HasExited) throw new InvalidOperationException($"Azurite exited on start: {process.ReadLog()}");
     }
 
     public void Stop() => _process?.Stop();
