@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
-using JourneyBot.Tests.FollowUps;
+using JourneyBot.Tests.Scheduling;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -17,13 +17,8 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
         if (entries.Count == 0) return WorkResult.Done;
         var card = FollowUpCards.For(entries);
         var delivery = await messenger.SendAsync(item.TenantId, item.Audience, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
-        if (delivery.Delivered) return WorkResult.Done;
-        if (delivery.TryAgain && item.Attempts < 3) return new WorkResult(WorkOutcome.RetryLater, delivery.Problem);
-        var recipient = entries[0].Recipient;
-        foreach (var programId in entries.Select(e => e.ProgramId).Distinct())
-        {
-            await followUps.RecordUnreachableAsync(programId, recipient, delivery.Problem!, cancellationToken);
-        }
-        return WorkResult.Done;
+        return delivery.Delivered
+            ? WorkResult.Done
+            : await followUps.UndeliveredAsync(delivery, item, entries[0].Recipient, entries.Select(e => e.ProgramId), cancellationToken);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using JourneyBot.Conversations;
 using JourneyBot.Domain;
+using JourneyBot.Scheduling;
 using JourneyBot.Programs;
 using JourneyBot.Storage;
 
@@ -75,6 +77,15 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
             }
         }
         throw new RequestFailedException(412, "The progress record kept changing.");
+    }
+
+    // A send that did not arrive: tried again later while Teams may yet take it (three attempts), else the person is
+    // recorded as unreachable on each program concerned, so its owners see who and why.
+    public async Task<WorkResult> UndeliveredAsync(Delivery delivery, ScheduledItem item, Person recipient, IEnumerable<string> programIds, CancellationToken cancellationToken)
+    {
+        if (delivery.TryAgain && item.Attempts < 3) return new WorkResult(WorkOutcome.RetryLater, delivery.Problem);
+        foreach (var programId in programIds.Distinct()) await RecordUnreachableAsync(programId, recipient, delivery.Problem!, cancellationToken);
+        return WorkResult.Done;
     }
 
     public Task RecordUnreachableAsync(string programId, Person person, string reason, CancellationToken cancellationToken) =>

@@ -31,8 +31,6 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
             await followUps.RecordProgressSentAsync(program.Id, new ProgressUpdate(sponsor, today, null, snapshot), cancellationToken);
             return WorkResult.Done;
         }
-        if (delivery.TryAgain && item.Attempts < 3) return new WorkResult(WorkOutcome.RetryLater, delivery.Problem);
-        await followUps.RecordUnreachableAsync(program.Id, payload.Sponsor, delivery.Problem!, cancellationToken);
-        return WorkResult.Done;
+        return await followUps.UndeliveredAsync(delivery, item, payload.Sponsor, [program.Id], cancellationToken);
     }
 }

@@ -15,14 +15,6 @@ public sealed record TickResult(int Read, int Claimed, int Done, int Postponed);
 // tenant's sends in hand: enough that no share of a limit idles, little enough that instances finish together.
 public sealed partial class Scheduler : BackgroundService
 {
-    // While more is due, an instance keeps in hand enough of each tenant's sends to cover a few read-and-claim
-    // rounds (so no tenant runs dry while it reads again) and no more (so instances run out of work together).
-    private const double RoundsInHand = 4;
-    private const double MinInHandSeconds = 0.4;
-    private const double MaxInHandSeconds = 2;
-    // While more is due, a tenant's claims stop at this many times what should be in hand.
-    private const int HoldAtMost = 4;
-
     private readonly ScheduleStore _store;
     private readonly Dictionary<string, IScheduledWork> _works;
     private readonly SendRateLimiter _limiter;
@@ -61,12 +53,7 @@ public sealed partial class Scheduler : BackgroundService
     // Running totals, for the benchmark and for anyone watching an instance.
     public (long Reads, long RowsRead, long RowsClaimed) Totals => (Interlocked.Read(ref _reads), Interlocked.Read(ref _rowsRead), Interlocked.Read(ref _rowsClaimed));
 
-    private double InHandSeconds => Math.Clamp(RoundsInHand * _roundSeconds, MinInHandSeconds, MaxInHandSeconds);
-
-    private int InHand => Math.Max(2, (int)(_limiter.TenantShare * InHandSeconds));
-
-    // A tenant none of whose rows came among this many claimed rows has probably nothing more due.
-    private int ActiveWithin => 5 * InHand;
+    private ClaimSizing Sizing => new(_limiter.TenantShare, _roundSeconds, _settings.Lease, _limiter.Instances, _moreDue);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -141,10 +128,11 @@ public sealed partial class Scheduler : BackgroundService
         if (isTick) await AnnounceAsync(stopping);
         // While more is due, a read tops every tenant up once one of them runs low (topping up samples all that is
         // due, new tenants included); otherwise a tick looks afresh.
-        var (want, anyLow, held) = _lanes.Shortfall(InHand, InHand / 2, ActiveWithin);
+        var sizing = Sizing;
+        var (want, anyLow, held) = _lanes.Shortfall(sizing.InHand, sizing.RunningLow, sizing.ActiveWithin);
         if (_moreDue && !anyLow && held > 0) want = 0;
         else if (isTick && (!_moreDue || held == 0)) want += _settings.Parallelism;
-        want = Math.Min(want, MaxRead);
+        want = Math.Min(want, ClaimSizing.MaxRead);
         if (want == 0) return (0, LaneBatch.Empty);
         var now = _clock.GetUtcNow();
         var round = Stopwatch.StartNew();
@@ -153,31 +141,23 @@ public sealed partial class Scheduler : BackgroundService
         Interlocked.Add(ref _rowsRead, due.Count);
         _moreDue = due.Count >= want;
         if (due.Count == 0) return (0, LaneBatch.Empty);
-        // Never more of a tenant's sends than this instance can make in half a lease. While more is due, no more
-        // than four times what should be in hand; once this read has taken the last of it, no more than this
-        // instance's part of what is left (or what should be in hand): so instances run out of it together.
-        var leaseCap = Math.Max(1, (int)(_limiter.TenantShare * _settings.Lease.TotalSeconds / 2));
-        var room = Sendable(due).GroupBy(r => r.TenantId).SelectMany(g =>
-        {
-            var cap = _moreDue ? HoldAtMost * InHand : Math.Max(InHand, (g.Count() + _limiter.Instances - 1) / _limiter.Instances);
-            return g.Take(Math.Max(0, Math.Min(cap, leaseCap) - _lanes.Held(g.Key)));
-        }).ToList();
+        sizing = Sizing;
+        var room = Sendable(due, sizing).GroupBy(r => r.TenantId)
+            .SelectMany(g => g.Take(Math.Max(0, sizing.MostToHold(g.Count()) - _lanes.Held(g.Key)))).ToList();
         var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
         _roundSeconds = 0.8 * _roundSeconds + 0.2 * round.Elapsed.TotalSeconds;
         return (due.Count, _lanes.Add(claimed, stopping));
     }
 
-    private const int MaxRead = 1000;
-
     // Alongside other instances, no more of a person's rows than this instance's part of the per-conversation limits
     // lets it send while what it may hold goes out (what it has in hand, once the last of the batch is read):
     // another instance may send the rest at once, so a batch does not end with one instance trickling out a few
     // people's sends while the others are done.
-    private IEnumerable<ScheduleRow> Sendable(List<ScheduleRow> due)
+    private IEnumerable<ScheduleRow> Sendable(List<ScheduleRow> due, ClaimSizing sizing)
     {
         if (_limiter.Instances == 1) return due;
-        var soon = TimeSpan.FromSeconds(_moreDue ? HoldAtMost * InHandSeconds : InHandSeconds);
+        var soon = sizing.SendableWithin;
         var taken = new Dictionary<string, int>(StringComparer.Ordinal);
         return due.Where(row =>
         {
@@ -193,7 +173,8 @@ public sealed partial class Scheduler : BackgroundService
     // A tenant that still has sends due and is down to half of what should be in hand: read again now.
     private void OnRowFinished(string tenantId, int held)
     {
-        if (_moreDue && held <= InHand / 2 && _lanes.IsActive(tenantId, ActiveWithin)) Volatile.Read(ref _runningLow).TrySetResult();
+        var sizing = Sizing;
+        if (_moreDue && held <= sizing.RunningLow && _lanes.IsActive(tenantId, sizing.ActiveWithin)) Volatile.Read(ref _runningLow).TrySetResult();
     }
 
     // Sent rows are deleted the moment they are sent: a crash can then repeat at most the sends in flight.

@@ -5,8 +5,9 @@ using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using JourneyBot.Touchpoints;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Tests.Programs;
 
-namespace JourneyBot.Tests.Programs;
+namespace JourneyBot.Tests.Touchpoints;
 
 // Every write two people can race on needs the version the form was built from; a client never gets
 // "match any version", an old button never undoes a review, and a form saved twice never loses the second text.

@@ -2,7 +2,7 @@ using JourneyBot.Domain;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 
-namespace JourneyBot.Tests.Programs;
+namespace JourneyBot.Tests.Admin;
 
 // `JourneyBot import` and `export` as an administrator runs them: the deployable, against real storage.
 public sealed class ProgramTransferTests : IAsyncLifetime

@@ -7,7 +7,7 @@ using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Tests.Infrastructure;
 
-namespace JourneyBot.Tests.FollowUps;
+namespace JourneyBot.Tests.Scheduling;
 
 // Writes due sends straight into the schedule, as daily planning would: one single-nudge digest per send,
 // to people who each have a personal chat with the bot, spread over tenants and conversations.

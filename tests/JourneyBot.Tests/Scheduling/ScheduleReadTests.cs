@@ -3,7 +3,7 @@ using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Tests.Infrastructure;
 
-namespace JourneyBot.Tests.FollowUps;
+namespace JourneyBot.Tests.Scheduling;
 
 // Reading the due-time index on a real Azurite: only what is due and unclaimed, as much as asked for, and
 // everything when less is due than asked, however the read starts.

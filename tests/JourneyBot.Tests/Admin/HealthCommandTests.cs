@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Admin;
 using JourneyBot.Domain;
+using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 
-namespace JourneyBot.Tests.Domain;
+namespace JourneyBot.Tests.Admin;
 
 // `JourneyBot health program.json`: map health offline, no storage, no network.
 public sealed class HealthCommandTests : IDisposable

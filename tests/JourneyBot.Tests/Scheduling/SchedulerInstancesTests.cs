@@ -2,10 +2,11 @@ using JourneyBot.Scheduling;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace JourneyBot.Tests.FollowUps;
+namespace JourneyBot.Tests.Scheduling;
 
 // Several app instances on one storage account, each running its scheduler: every due send goes out exactly
 // once, also when an instance dies mid-run or the connector throttles and fails.
+[Collection(TimingSensitive.Name)]
 public class SchedulerInstancesTests
 {
     private const int Sends = 1_000;

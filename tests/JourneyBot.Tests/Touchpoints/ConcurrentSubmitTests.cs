@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using JourneyBot.Programs;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Tests.Programs;
 
-namespace JourneyBot.Tests.Programs;
+namespace JourneyBot.Tests.Touchpoints;
 
 // A department's whole team saving at once, through the real endpoint: nobody sees an error and every count is exact.
 public sealed class ConcurrentSubmitTests(BotFixture fixture) : IClassFixture<BotFixture>

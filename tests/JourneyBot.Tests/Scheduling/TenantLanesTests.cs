@@ -1,6 +1,6 @@
 using JourneyBot.Scheduling;
 
-namespace JourneyBot.Tests.FollowUps;
+namespace JourneyBot.Tests.Scheduling;
 
 // How much an instance asks for when it tops up the sends it holds per tenant.
 public class TenantLanesTests

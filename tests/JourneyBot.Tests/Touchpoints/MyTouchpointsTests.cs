@@ -4,8 +4,9 @@ using JourneyBot.Tests.Cards;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Tests.Programs;
 
-namespace JourneyBot.Tests.Programs;
+namespace JourneyBot.Tests.Touchpoints;
 
 public sealed class MyTouchpointsTests(BotFixture fixture) : IClassFixture<BotFixture>
 {
