@@ -98,6 +98,12 @@ public sealed class ConnectorClient(
                 logger.LogWarning("Connector answered {Status} to {Method} {Path}; retrying in {Delay} ms (attempt {Attempt})",
                     (int)status, method, url.AbsolutePath, (int)delay.TotalMilliseconds, attempt);
             }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested && method == HttpMethod.Post && path.EndsWith("/activities", StringComparison.Ordinal))
+            {
+                // The message went out and no answer came in time: Teams may have taken it. Sending it again could
+                // post it twice, so the caller hears it may have arrived and does not repeat it.
+                throw new ConnectorException($"{method} {url.AbsolutePath} got no answer in time; not sent again, since Teams may have taken it.", null, e) { MayHaveArrived = true };
+            }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 if (attempt >= retry.MaxAttempts)

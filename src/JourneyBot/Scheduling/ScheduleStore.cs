@@ -184,6 +184,36 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
+    // Hands a claimed row back at once (an instance that is stopping): due again as it was, claimed by nobody.
+    public async Task ReleaseAsync(ScheduleRow row, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            [nameof(ScheduleRow.LeaseUntil)] = row.DueAt,
+            [nameof(ScheduleRow.ClaimedBy)] = null,
+        };
+        try
+        {
+            await tables.Schedule.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Done or taken over meanwhile: nothing of ours to hand back.
+        }
+    }
+
+    // A stopping instance leaves the count at once, so the others take up its share of the limits.
+    public async Task LeaveAsync(string instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Schedule.DeleteEntityAsync(InstancesPartition, instance, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
     // Heartbeat: records this instance and returns how many instances are alive and how many of them sort before
     // it, so they can split rate limits that do not divide evenly.
     public async Task<(int Alive, int Rank)> HeartbeatAsync(string instance, DateTimeOffset now, TimeSpan aliveWithin, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using JourneyBot.Protocol;
 using JourneyBot.Storage;
@@ -34,6 +35,8 @@ public sealed partial class Scheduler : BackgroundService
     // How long a read-and-claim round takes, smoothed.
     private double _roundSeconds = 0.1;
     private TaskCompletionSource _runningLow = NewSignal();
+    // Claimed rows that were not sent because the instance is stopping: handed back at once, not left to expire.
+    private readonly ConcurrentQueue<ScheduleRow> _handBack = new();
 
     public Scheduler(ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log,
         IdempotencySweeper sweeper)
@@ -45,7 +48,7 @@ public sealed partial class Scheduler : BackgroundService
         _settings = settings;
         _clock = clock;
         _log = log;
-        _lanes = new TenantLanes(_settings.Parallelism, () => Math.Max(2, limiter.TenantShare / 2), SendRowAsync, OnRowFinished);
+        _lanes = new TenantLanes(_settings.Parallelism, () => Math.Max(2, limiter.TenantShare / 2), SendRowAsync, OnRowFinished, _handBack.Enqueue);
     }
 
     public string InstanceId { get; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -89,7 +92,38 @@ public sealed partial class Scheduler : BackgroundService
                 break;
             }
         }
-        await _lanes.WhenSentAsync();
+        await DrainAsync();
+    }
+
+    // A planned stop (a restart, a deploy, scale-in) repeats nothing: no more claims; sends already on their way
+    // finish and are marked done, within Scheduler:DrainSeconds; every claimed row not yet sent is handed back at
+    // once, so other instances send it now rather than after the lease. Only a row still on its way when the drain
+    // time is up stays claimed, and is taken over when its lease ends.
+    private async Task DrainAsync()
+    {
+        using var limit = new CancellationTokenSource(_settings.Drain);
+        try
+        {
+            await _lanes.WhenSentAsync().WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogDrainTimedOut(_settings.Drain.TotalSeconds);
+        }
+        var handBack = new List<ScheduleRow>();
+        while (_handBack.TryDequeue(out var row)) handBack.Add(row);
+        try
+        {
+            await Parallel.ForEachAsync(handBack, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = limit.Token },
+                async (row, ct) => await _store.ReleaseAsync(row, ct));
+            await _store.LeaveAsync(InstanceId, limit.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Storage down or out of time: what was not handed back is taken over when its lease ends.
+            LogHandBackFailed(handBack.Count, e.Message);
+        }
+        LogDrained(handBack.Count);
     }
 
     // One tick, start to finish, for tests: claim what is due and send it.
@@ -188,7 +222,12 @@ public sealed partial class Scheduler : BackgroundService
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (stopping.IsCancellationRequested) return null;
+            if (stopping.IsCancellationRequested)
+            {
+                // Stopped before the work began (renewing the claim, say): nothing went out.
+                _handBack.Enqueue(row);
+                return null;
+            }
             // Storage failed around this item: its claim stays and expires, and it is tried again then.
             LogRetry(row.Kind, ScheduleStore.IdOf(row), e.Message);
             return false;
@@ -228,7 +267,15 @@ public sealed partial class Scheduler : BackgroundService
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            // Stopped while it waited its turn: nothing went out.
+            _handBack.Enqueue(row);
             return null;
+        }
+        catch (ConnectorException e) when (e.MayHaveArrived)
+        {
+            // On its way with no answer: Teams may have shown it, so it is not sent again.
+            LogMayHaveArrived(row.Kind, item.Id, e.Message);
+            return true;
         }
         catch (ClaimLostException)
         {
@@ -278,6 +325,18 @@ public sealed partial class Scheduler : BackgroundService
     // 30 s, 1, 2, 4… minutes, at most an hour.
     private DateTimeOffset Backoff(int attempts) =>
         _clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
+
+    [LoggerMessage(LogLevel.Warning, "Stopping: sends on their way were not all answered within {Seconds} s; their claims expire with their lease")]
+    private partial void LogDrainTimedOut(double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Stopping: {Count} claimed sends could not all be handed back ({Reason}); they are taken over when their lease ends")]
+    private partial void LogHandBackFailed(int count, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Stopped: sends on their way finished, {Count} claimed sends handed back")]
+    private partial void LogDrained(int count);
+
+    [LoggerMessage(LogLevel.Warning, "Scheduled {Kind} item {Id} got no answer and is not sent again: {Reason}")]
+    private partial void LogMayHaveArrived(string kind, string id, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Sent item {Id} could not be marked done yet; retrying: {Reason}")]
     private partial void LogCompleteRetry(string id, string reason);

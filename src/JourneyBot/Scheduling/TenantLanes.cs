@@ -3,7 +3,8 @@ namespace JourneyBot.Scheduling;
 // Claimed rows waiting to be sent, one queue per tenant. Teams limits each tenant separately, so each queue has
 // senders of its own: a tenant waiting for its rate limit never holds up another's sends. All senders together
 // stay within the instance's parallelism.
-internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, Func<ScheduleRow, CancellationToken, Task<bool?>> perform, Action<string, int> drained)
+internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, Func<ScheduleRow, CancellationToken, Task<bool?>> perform, Action<string, int> drained,
+    Action<ScheduleRow>? abandoned = null)
 {
     private sealed class Lane
     {
@@ -95,7 +96,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
         return batch;
     }
 
-    // Every sender's current row finished (after stopping, the rows not yet started stay claimed, to expire).
+    // Every sender's current row finished (after stopping, the rows not yet started go to abandoned, to be handed back).
     public Task WhenSentAsync()
     {
         lock (_lock) return Task.WhenAll(_senders.ToList());
@@ -173,6 +174,7 @@ internal sealed class TenantLanes(int parallelism, Func<int> sendersPerTenant, F
         {
             waiting.Batch.Record(null);
             Release(waiting.Row.Audience);
+            abandoned?.Invoke(waiting.Row);
         }
     }
 

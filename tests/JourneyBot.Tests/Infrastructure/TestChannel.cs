@@ -36,6 +36,12 @@ public sealed class TestChannel : IAsyncDisposable
     public Func<int, (int Status, string? RetryAfter)?>? Chaos { get; set; }
     // When set, activity posts beyond Teams' published limits are answered 429 with Retry-After.
     public TeamsLimits? Limits { get; set; }
+    // How long Teams takes to answer a message it has taken (ordinary: about 200 ms): the window in which a
+    // sender that dies has sent a message it never hears was taken.
+    public TimeSpan RoundTrip { get; set; }
+    // Messages taken and not yet answered, across every sender.
+    public int InFlight => Volatile.Read(ref _inFlight);
+    private int _inFlight;
     public int Throttled => _throttled;
     private int _activityPosts;
     private int _throttled;
@@ -137,6 +143,15 @@ public sealed class TestChannel : IAsyncDisposable
                     return Results.StatusCode(429);
                 }
                 Delivered.Enqueue((conversation, tenant, body, DateTimeOffset.UtcNow));
+                Interlocked.Increment(ref _inFlight);
+                try
+                {
+                    if (RoundTrip > TimeSpan.Zero) await Task.Delay(RoundTrip);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
             }
             var id = http.Request.Path == "/v3/conversations"
                 ? $"a:created-{body?["members"]?[0]?["id"]}"
