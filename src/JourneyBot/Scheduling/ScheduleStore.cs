@@ -164,19 +164,12 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
-    // Gives a claimed row back to be tried again later: same partition, a later due time.
+    // Gives a claimed row back to be tried again later: same partition, a later due time, claimed by nobody.
     public async Task PostponeAsync(ScheduleRow row, DateTimeOffset notBefore, bool countAttempt, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(row.PartitionKey, row.RowKey)
-        {
-            [nameof(ScheduleRow.DueAt)] = notBefore,
-            [nameof(ScheduleRow.LeaseUntil)] = notBefore,
-            [nameof(ScheduleRow.ClaimedBy)] = null,
-            [nameof(ScheduleRow.Attempts)] = row.Attempts + (countAttempt ? 1 : 0),
-        };
         try
         {
-            await tables.Schedule.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            await tables.Schedule.UpdateEntityAsync(Unclaimed(row, notBefore, row.Attempts + (countAttempt ? 1 : 0)), row.ETag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
@@ -184,17 +177,20 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
-    // Hands a claimed row back at once (an instance that is stopping): due again as it was, claimed by nobody.
+    private static ScheduleRow Unclaimed(ScheduleRow row, DateTimeOffset dueAt, int attempts) => new()
+    {
+        PartitionKey = row.PartitionKey, RowKey = row.RowKey, Kind = row.Kind, Payload = row.Payload, TenantId = row.TenantId, Audience = row.Audience,
+        DueAt = dueAt, LeaseUntil = dueAt, ClaimedBy = null, Attempts = attempts,
+    };
+
+    // Hands a claimed row back at once (an instance that is stopping): due again as it was, claimed by nobody. A
+    // whole-row replace, since a merge cannot remove the claimant.
     public async Task ReleaseAsync(ScheduleRow row, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(row.PartitionKey, row.RowKey)
-        {
-            [nameof(ScheduleRow.LeaseUntil)] = row.DueAt,
-            [nameof(ScheduleRow.ClaimedBy)] = null,
-        };
+        var released = Unclaimed(row, row.DueAt, row.Attempts);
         try
         {
-            await tables.Schedule.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            await tables.Schedule.UpdateEntityAsync(released, row.ETag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {

@@ -82,6 +82,11 @@ public sealed partial class Scheduler : BackgroundService
                 // it all up. The loop itself must never end while the app runs.
                 LogTickFailed(e.Message);
             }
+            catch (OperationCanceledException)
+            {
+                // Stopping in the middle of a round: whatever it claimed is in the lanes, and the drain hands it back.
+                break;
+            }
             if (isTick) nextTick = _clock.GetUtcNow() + _settings.TickInterval;
             try
             {
@@ -178,7 +183,9 @@ public sealed partial class Scheduler : BackgroundService
         sizing = Sizing;
         var room = Sendable(due, sizing).GroupBy(r => r.TenantId)
             .SelectMany(g => g.Take(Math.Max(0, sizing.MostToHold(g.Count()) - _lanes.Held(g.Key)))).ToList();
-        var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, stopping);
+        // Not cancelled by a stop: a claim that went through must reach the lanes, to be sent or handed back, never
+        // left held by an instance that no longer knows of it.
+        var claimed = await _store.ClaimAsync(room, InstanceId, now + _settings.Lease, CancellationToken.None);
         Interlocked.Add(ref _rowsClaimed, claimed.Count);
         _roundSeconds = 0.8 * _roundSeconds + 0.2 * round.Elapsed.TotalSeconds;
         return (due.Count, _lanes.Add(claimed, stopping));
