@@ -56,6 +56,9 @@ param botDisplayName string = 'JourneyBot'
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('JourneyBot\'s id in your organisation\'s Teams app catalog (not the manifest id): with it the bot installs itself for people it must reach. Empty until the app is published.')
+param teamsAppCatalogId string = ''
+
 @description('Tags applied to every resource.')
 param tags object = {
   app: 'journeybot'
@@ -68,7 +71,6 @@ var botName = '${namePrefix}-bot-${nameSuffix}'
 
 // Built-in role definition ids (same in every tenant).
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-${namePrefix}-${nameSuffix}'
@@ -101,11 +103,6 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-0
   name: 'default'
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
-  parent: storage
-  name: 'default'
-}
-
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, storageTableDataContributorRoleId)
   scope: storage
@@ -114,17 +111,6 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     description: 'JourneyBot web app: read/write program, touchpoint and reminder tables.'
-  }
-}
-
-resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, storageQueueDataContributorRoleId)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributorRoleId)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-    description: 'JourneyBot web app: send and receive work-queue messages.'
   }
 }
 
@@ -218,13 +204,17 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }
+        {
+          // Set on every deployment from the parameter, so a redeploy keeps it rather than wiping it.
+          name: 'Graph__TeamsAppId'
+          value: teamsAppCatalogId
+        }
       ]
     }
   }
   dependsOn: [
     // The app talks to storage on start-up; make sure it is allowed to.
     tableDataContributor
-    queueDataContributor
   ]
 }
 

@@ -25,7 +25,7 @@ public sealed class AppInstaller(GraphClients graph, GraphSettings settings)
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {
-            return "JourneyBot may not install itself for people in this organisation (an admin must grant TeamsAppInstallation.ReadWriteForUser.All). Ask them to add JourneyBot in Teams.";
+            return "JourneyBot may not install itself for people in this organisation (an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All). Ask them to add JourneyBot in Teams.";
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {

@@ -18,6 +18,7 @@ public sealed record AuthOutcome(ChannelIdentity? Identity, string? FailureReaso
 public sealed class ChannelAuthenticator(BotSettings settings, OpenIdKeyCache keys, ILogger<ChannelAuthenticator> logger)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    public const string TeamsChannelId = "msteams";
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public async Task<AuthOutcome> AuthenticateRequestAsync(string? authorizationHeader, IPAddress? remoteAddress, CancellationToken cancellationToken)
@@ -83,6 +84,9 @@ public sealed class ChannelAuthenticator(BotSettings settings, OpenIdKeyCache ke
                 ? null
                 : "no MicrosoftAppId is configured, so only loopback serviceUrls are accepted";
         }
+
+        // JourneyBot is a Teams app: a key endorsed for another channel speaks for that channel only.
+        if (!string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase)) return "the activity is not from the msteams channel";
 
         var claimed = identity.Claims?.FindFirst("serviceurl")?.Value;
         if (claimed is null || !SameServiceUrl(claimed, activity.ServiceUrl!)) return "serviceUrl does not match the token";

@@ -30,6 +30,20 @@ public sealed class InboundLimitsTests(BotFixture fixture) : IClassFixture<BotFi
         Assert.False(await ConversationStoredAsync(chat));
     }
 
+    [Fact]
+    public async Task OnlyTheTeamsChannelIsServedEvenWithAKeyEndorsedForAnother()
+    {
+        var chat = fixture.NewConversation();
+        var activity = chat.Installation("add");
+        activity["channelId"] = "webchat";
+
+        // The key speaks for webchat, and the activity says webchat: a valid channel, but not this bot's.
+        var response = await fixture.Bot.PostActivityAsync(activity, fixture.Channel.MintToken(fixture.AppId, keyId: TestChannel.UnendorsedKeyId));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(await ConversationStoredAsync(chat));
+    }
+
     public static TheoryData<string, string> KeyMaterial => new()
     {
         { "conversation.id", new string('c', 5000) },
