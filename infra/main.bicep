@@ -20,11 +20,8 @@ param namePrefix string = 'journeybot'
 @maxLength(13)
 param nameSuffix string = uniqueString(resourceGroup().id)
 
-@description('App Service plan SKU (Linux). Premium v3 gives zone-capable, scale-out ready workers.')
+@description('App Service plan SKU (Linux). Standard and Premium v3 both scale out to the 10 instances allowed below (Basic stops at 3, so it is not offered); Premium v3 gives zone-capable workers.')
 @allowed([
-  'B1'
-  'B2'
-  'B3'
   'S1'
   'S2'
   'S3'
@@ -35,9 +32,9 @@ param nameSuffix string = uniqueString(resourceGroup().id)
 ])
 param appServicePlanSku string = 'P0v3'
 
-@description('Number of App Service plan instances (scale-out). The bot keeps no state in memory, so any count works.')
+@description('Number of App Service plan instances (scale-out). The bot keeps no state in memory, so any count works; 10 is the most every offered tier allows.')
 @minValue(1)
-@maxValue(30)
+@maxValue(10)
 param appServicePlanCapacity int = 2
 
 @description('Azure Bot pricing tier. F0 is free (limited premium-channel messages); S1 is the paid standard tier.')
@@ -59,6 +56,16 @@ param logRetentionInDays int = 30
 @description('JourneyBot\'s id in your organisation\'s Teams app catalog (not the manifest id): with it the bot installs itself for people it must reach. Empty until the app is published.')
 param teamsAppCatalogId string = ''
 
+@description('appOnly: table storage answers only the web app (through its virtual network) and the addresses in adminIpRanges; public: any network, still only with Entra ID sign-in (shared keys are off).')
+@allowed([
+  'appOnly'
+  'public'
+])
+param storageNetworkAccess string = 'appOnly'
+
+@description('Public IP ranges (CIDR, e.g. 203.0.113.7/32) allowed to reach table storage when storageNetworkAccess is appOnly: where admins run export and import.')
+param adminIpRanges array = []
+
 @description('Tags applied to every resource.')
 param tags object = {
   app: 'journeybot'
@@ -78,6 +85,49 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
   tags: tags
 }
 
+// The web app reaches storage from this network; storage admits it by its subnet (a service endpoint).
+resource network 'Microsoft.Network/virtualNetworks@2024-07-01' = {
+  name: 'vnet-${namePrefix}-${nameSuffix}'
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.40.0.0/24'
+      ]
+    }
+    subnets: [
+      {
+        name: 'app'
+        properties: {
+          addressPrefix: '10.40.0.0/26'
+          delegations: [
+            {
+              name: 'web'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+          ]
+        }
+      }
+    ]
+  }
+}
+
+var appSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', network.name, 'app')
+var adminIpRules = [
+  for range in adminIpRanges: {
+    value: range
+    action: 'Allow'
+  }
+]
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: storageAccountName
   location: location
@@ -95,6 +145,22 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     publicNetworkAccess: 'Enabled'
+    networkAcls: storageNetworkAccess == 'appOnly'
+      ? {
+          defaultAction: 'Deny'
+          bypass: 'AzureServices'
+          virtualNetworkRules: [
+            {
+              id: appSubnetId
+              action: 'Allow'
+            }
+          ]
+          ipRules: adminIpRules
+        }
+      : {
+          defaultAction: 'Allow'
+          bypass: 'AzureServices'
+        }
   }
 }
 
@@ -168,6 +234,7 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
+    virtualNetworkSubnetId: appSubnetId
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
@@ -176,6 +243,10 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       healthCheckPath: '/healthz'
+      // Outbound traffic (storage included) leaves through the virtual network, where storage admits it.
+      vnetRouteAllEnabled: true
+      // Explicit, so the platform never guesses which assembly of the zip is the app.
+      appCommandLine: 'dotnet JourneyBot.dll'
       appSettings: [
         {
           name: 'MicrosoftAppType'
@@ -218,6 +289,71 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
   ]
 }
 
+// Deployments use Entra ID (az webapp deploy with the deployer's sign-in): no FTP or basic-auth publishing.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceAppLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'StorageRead'
+        enabled: true
+      }
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: botName
   location: 'global'
@@ -233,6 +369,20 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     msaAppId: identity.properties.clientId
     msaAppMSIResourceId: identity.id
     msaAppTenantId: identity.properties.tenantId // == tenant().tenantId; a symbolic reference keeps use-resource-id-functions quiet
+  }
+}
+
+resource botDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: bot
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'BotRequest'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -260,3 +410,6 @@ output botAppId string = identity.properties.clientId
 
 @description('Table endpoint of the storage account (the app\'s ConnectionStrings__Storage).')
 output storageTableEndpoint string = storage.properties.primaryEndpoints.table
+
+@description('Principal (object) id of the bot\'s managed identity: Graph application roles are granted to it (see README).')
+output identityPrincipalId string = identity.properties.principalId

@@ -18,3 +18,12 @@ param logRetentionInDays = 30
 param tags = {
   app: 'journeybot'
 }
+
+// Table storage answers only the web app (through its virtual network) and these admin addresses (CIDR), where
+// `export` and `import` run; 'public' admits any network, still only with Entra ID sign-in.
+param storageNetworkAccess = 'appOnly'
+param adminIpRanges = []
+
+// JourneyBot's id in the org's Teams app catalog, once the package is uploaded (empty: the bot does not install
+// itself for people). Deploy again with -p teamsAppCatalogId=<id>.
+param teamsAppCatalogId = ''

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Teams app package (zip with manifest.json, color.png, outline.png at its root).
 #
-#   manifest/build-package.sh --app-id <guid> --host <hostname> [--out <zip>]
+#   manifest/build-package.sh --app-id <guid> --host <hostname> [--version <x.y.z>] [--out <zip>]
 #
 #   --app-id  the bot's Microsoft App Id (Bicep output botAppId: the managed identity's client id)
 #   --host    the web app's host name (Bicep output webAppHostName), e.g. journeybot.azurewebsites.net
+#   --version the app version Teams shows and compares on update (default 1.0.0); raise it for every new upload
 #   --out     zip to write (default: manifest/build/journeybot-app.zip)
 #
 # Fills {{APP_ID}} and {{HOST_NAME}} in manifest/manifest.json, validates the result offline with
@@ -16,7 +17,7 @@ script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$script_dir/.." && pwd)"
 
 usage() {
-  echo "usage: manifest/build-package.sh --app-id <guid> --host <hostname> [--out <zip>]" >&2
+  echo "usage: manifest/build-package.sh --app-id <guid> --host <hostname> [--version <x.y.z>] [--out <zip>]" >&2
 }
 
 fail_usage() {
@@ -27,6 +28,7 @@ fail_usage() {
 
 app_id=""
 host=""
+version="1.0.0"
 out="$repo_root/manifest/build/journeybot-app.zip"
 
 while [[ $# -gt 0 ]]; do
@@ -35,6 +37,8 @@ while [[ $# -gt 0 ]]; do
     --app-id=*) app_id="${1#*=}"; shift ;;
     --host) [[ $# -ge 2 ]] || fail_usage "--host needs a value"; host="$2"; shift 2 ;;
     --host=*) host="${1#*=}"; shift ;;
+    --version) [[ $# -ge 2 ]] || fail_usage "--version needs a value"; version="$2"; shift 2 ;;
+    --version=*) version="${1#*=}"; shift ;;
     --out) [[ $# -ge 2 ]] || fail_usage "--out needs a value"; out="$2"; shift 2 ;;
     --out=*) out="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -45,6 +49,8 @@ done
 [[ -n "$app_id" ]] || fail_usage "--app-id is required"
 [[ -n "$host" ]] || fail_usage "--host is required"
 [[ -n "$out" ]] || fail_usage "--out must not be empty"
+# Teams takes a.b.c with numbers only, and an update must carry a higher one.
+[[ "$version" =~ ^[0-9]{1,5}\.[0-9]{1,5}\.[0-9]{1,5}$ ]] || fail_usage "--version must be three numbers like 1.2.0, got '$version'"
 
 guid_re='^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
 if ! [[ "$app_id" =~ $guid_re ]]; then
@@ -74,7 +80,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # Both values were checked above, so they contain no sed metacharacters.
-sed -e "s/{{APP_ID}}/${app_id}/g" -e "s/{{HOST_NAME}}/${host}/g" \
+sed -e "s/{{APP_ID}}/${app_id}/g" -e "s/{{HOST_NAME}}/${host}/g" -e "s/\"version\": \"1.0.0\"/\"version\": \"${version}\"/" \
   "$script_dir/manifest.json" > "$work/manifest.json"
 cp "$script_dir/color.png" "$script_dir/outline.png" "$work/"
 

@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using JourneyBot.Protocol;
 using JourneyBot.Storage;
 using OpenTelemetry;
@@ -8,13 +9,19 @@ namespace JourneyBot.Operations;
 
 public static class Telemetry
 {
-    // Traces and metrics leave the process only when the standard OTLP variables say where to.
+    public const string ApplicationInsightsKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    // Traces, metrics and logs leave the process only when a destination is configured: Application Insights
+    // (the Azure Monitor distro, which the template sets up) or, where that is not set, the standard OTLP variables.
+    // With neither, telemetry is off.
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        if (string.IsNullOrWhiteSpace(endpoint)) return builder;
+        var applicationInsights = builder.Configuration[ApplicationInsightsKey];
+        var otlp = builder.Configuration[OtlpEndpointKey];
+        if (string.IsNullOrWhiteSpace(applicationInsights) && string.IsNullOrWhiteSpace(otlp)) return builder;
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -22,8 +29,9 @@ public static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter(BotMetrics.MeterName, StorageMetrics.MeterName))
-            .UseOtlpExporter();
+                .AddMeter(BotMetrics.MeterName, StorageMetrics.MeterName));
+        if (!string.IsNullOrWhiteSpace(applicationInsights)) telemetry.UseAzureMonitor(o => o.ConnectionString = applicationInsights);
+        else telemetry.UseOtlpExporter();
         return builder;
     }
 }

@@ -53,6 +53,7 @@ public sealed class BotAdapter(
         using var trace = BotMetrics.Tracing.StartActivity($"turn {activity.Type}");
         trace?.SetTag("bot.activity.type", activity.Type);
         trace?.SetTag("bot.conversation.id", activity.Conversation.Id);
+        trace?.SetTag("bot.activity.id", activity.Id);
 
         var turn = new TurnContext(activity, auth.Identity, connector);
         var started = Stopwatch.GetTimestamp();

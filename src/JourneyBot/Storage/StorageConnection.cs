@@ -35,10 +35,14 @@ public static class StorageConnection
         Func<TableClientOptions, TableServiceClient> connect;
         if (Uri.TryCreate(value, UriKind.Absolute, out var endpoint) && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp))
         {
+            // In Azure the app's managed identity (AZURE_CLIENT_ID picks the user-assigned one); on an admin's machine,
+            // `export` and `import` sign in as the admin (Azure CLI, Visual Studio Code, environment): the same chain.
             var clientId = config["AZURE_CLIENT_ID"];
-            TokenCredential credential = string.IsNullOrWhiteSpace(clientId)
-                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
+                ExcludeInteractiveBrowserCredential = true,
+            });
             connect = options => new TableServiceClient(endpoint, credential, options);
         }
         else
