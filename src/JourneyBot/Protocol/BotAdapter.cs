@@ -44,15 +44,10 @@ public sealed class BotAdapter(
         if (authenticator.CheckActivity(auth.Identity, activity) is { } refusal) return Unauthorized(refusal, activity.Id);
         if (InboundLimits.FindProblem(activity, settings) is { } problem) return Problem(StatusCodes.Status400BadRequest, problem);
 
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["ActivityId"] = activity.Id,
-            ["ConversationId"] = activity.Conversation!.Id,
-            ["TenantId"] = activity.GetTenantId(),
-        });
+        using var scope = logger.BeginScope(TurnScope.For(activity));
         using var trace = BotMetrics.Tracing.StartActivity($"turn {activity.Type}");
         trace?.SetTag("bot.activity.type", activity.Type);
-        trace?.SetTag("bot.conversation.id", activity.Conversation.Id);
+        trace?.SetTag("bot.conversation.id", activity.Conversation!.Id);
         trace?.SetTag("bot.activity.id", activity.Id);
 
         var turn = new TurnContext(activity, auth.Identity, connector);

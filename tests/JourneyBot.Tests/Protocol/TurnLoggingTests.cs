@@ -71,4 +71,13 @@ public sealed class TurnLoggingTests : IAsyncLifetime
         Assert.All(turnLines, l => Assert.Contains($"TenantId={chat.TenantId}", l));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(secretText) || l.Contains(token));
     }
+
+    [Fact]
+    public void TheTurnScopePrintsAsKeyValuePairs()
+    {
+        var activity = new JourneyBot.Protocol.Activity { Id = "a1", Conversation = new JourneyBot.Protocol.ConversationAccount { Id = "c1", TenantId = "t1" } };
+
+        Assert.Equal("ActivityId=a1 ConversationId=c1 TenantId=t1", JourneyBot.Protocol.TurnScope.For(activity).ToString());
+        Assert.Equal("ActivityId=- ConversationId=- TenantId=-", JourneyBot.Protocol.TurnScope.For(new JourneyBot.Protocol.Activity()).ToString());
+    }
 }
