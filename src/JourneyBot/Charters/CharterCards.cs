@@ -26,7 +26,7 @@ public static class CharterCards
             new TextBlock($"Step {index + 1} of {CharterSteps.Order.Count}. {Hint(step)}") { IsSubtle = true });
         // A notice is the app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning, Weight = TextWeight.Bolder });
-        if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+        if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {Words.Count(errors.Count, "field")} {(errors.Count == 1 ? "needs" : "need")} a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
         var form = new CardForm(card, values, errors, savedMeanwhile is null ? null : Defaults(step, savedMeanwhile, formId));
         void Field(CardInput input, string id)

@@ -117,7 +117,7 @@ public sealed class CharterInput : FormInput
         }
         foreach (var (id, count) in removed)
         {
-            Decide(RelocationKind.Department, id, CharterFields.DepartmentName(id), $"This department has {count} touchpoint(s)", "Retire them",
+            Decide(RelocationKind.Department, id, CharterFields.DepartmentName(id), $"This department has {Words.Count(count, "touchpoint")}", "Retire them",
                 departments.Select(d => (d.Name, d.Id)).ToList());
         }
         foreach (var duplicate in departments.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
@@ -152,11 +152,11 @@ public sealed class CharterInput : FormInput
         }
         foreach (var (id, count) in removedStages)
         {
-            Decide(RelocationKind.Stage, id, CharterFields.Stage(id), $"This stage has {count} touchpoint(s)", "Retire them", stages.Select(s => (s.Name, s.Id)).ToList());
+            Decide(RelocationKind.Stage, id, CharterFields.Stage(id), $"This stage has {Words.Count(count, "touchpoint")}", "Retire them", stages.Select(s => (s.Name, s.Id)).ToList());
         }
         foreach (var (id, count) in removedPersonas)
         {
-            Decide(RelocationKind.Persona, id, CharterFields.PersonaName(id), $"{count} touchpoint(s) apply to this persona", "Just remove it from them", personas.Select(p => (p.Name, p.Id)).ToList());
+            Decide(RelocationKind.Persona, id, CharterFields.PersonaName(id), $"{Words.Count(count, "touchpoint")} {(count == 1 ? "applies" : "apply")} to this persona", "Just remove it from them", personas.Select(p => (p.Name, p.Id)).ToList());
         }
         var cadence = Number(CharterFields.Cadence);
         if (cadence is null || cadence < 1 || cadence > TextLimits.MaxReviewCadenceDays || cadence != Math.Floor(cadence.Value))

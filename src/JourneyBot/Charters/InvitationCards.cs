@@ -31,7 +31,7 @@ public static class InvitationCards
         var card = new AdaptiveCard { FallbackText = "Collection is open" }
             .Add(
                 new TextBlock($"Collection is open: {CardText.Literal(program.Charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
-                new TextBlock($"{invited} department contact(s) got their invitation."));
+                new TextBlock($"{Words.Count(invited, "department contact")} got their invitation."));
         if (unreachable.Count > 0)
         {
             card.Add(

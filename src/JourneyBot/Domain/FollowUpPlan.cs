@@ -63,7 +63,7 @@ public static class FollowUpPlan
                     var period = (today.DayNumber - gapsFrom.DayNumber) / cadence;
                     var text = mine.Count == 0
                         ? $"{department.Name} has no touchpoints in {charter.Name} yet. Add what the customer hears or sees from you, stage by stage."
-                        : $"{department.Name} has nothing yet in {Plural(empty.Count, "stage")} of {charter.Name}: {string.Join(", ", empty.Take(6))}{(empty.Count > 6 ? "…" : "")}. What does the customer hear or see from you there?";
+                        : $"{department.Name} has nothing yet in {Words.Count(empty.Count, "stage")} of {charter.Name}: {string.Join(", ", empty.Take(6))}{(empty.Count > 6 ? "…" : "")}. What does the customer hear or see from you there?";
                     due.AddRange(department.Contacts.Select(c => new FollowUp($"gaps|{department.Id}|{period}|{c.AadObjectId}", FollowUpKind.DepartmentGaps, c, text) { DepartmentId = department.Id }));
                 }
             }
@@ -71,7 +71,7 @@ public static class FollowUpPlan
             if (stale > 0)
             {
                 var period = (today.DayNumber - opened.DayNumber) / cadence;
-                var text = $"{Plural(stale, "touchpoint")} of {department.Name} in {charter.Name} {(stale == 1 ? "was" : "were")} not verified in the last {cadence} days. Confirm, update or retire {(stale == 1 ? "it" : "them")}.";
+                var text = $"{Words.Count(stale, "touchpoint")} of {department.Name} in {charter.Name} {(stale == 1 ? "was" : "were")} not verified in the last {cadence} days. Confirm, update or retire {(stale == 1 ? "it" : "them")}.";
                 due.AddRange(department.Contacts.Select(c => new FollowUp($"verify|{department.Id}|{period}|{c.AadObjectId}", FollowUpKind.Unverified, c, text) { DepartmentId = department.Id }));
             }
         }
@@ -91,5 +91,4 @@ public static class FollowUpPlan
         return due;
     }
 
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

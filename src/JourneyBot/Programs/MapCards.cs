@@ -21,7 +21,7 @@ public static class MapCards
         var card = new AdaptiveCard { FallbackText = $"Coverage map of {charter.Name}" };
         card.Add(
             new TextBlock($"Coverage: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock($"{active.Count} active touchpoint(s) from {People(active)} people. {Empty} marks a cell nobody has covered yet.") { IsSubtle = true });
+            new TextBlock($"{Words.Count(active.Count, "active touchpoint")} from {Words.Count(People(active), "person", "people")}. {Empty} marks a cell nobody has covered yet.") { IsSubtle = true });
 
         // One pass over the touchpoints into index grids, whatever the number of cells.
         var stageIndex = Index(charter.Stages.Select(s => s.Id));

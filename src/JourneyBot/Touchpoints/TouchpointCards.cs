@@ -47,7 +47,7 @@ public static class TouchpointCards
             new TextBlock("A touchpoint is any moment the customer hears, sees or deals with us on this journey."));
         // A notice is the app's own words, Markdown included ("Type **program**"): a name in it is escaped by whoever writes it.
         if (notice is not null) card.Add(new TextBlock(notice) { Color = TextColor.Warning });
-        if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {errors.Count} field(s) need a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
+        if (errors.Count > 0) card.Add(new TextBlock($"Nothing was saved yet: {Words.Count(errors.Count, "field")} {(errors.Count == 1 ? "needs" : "need")} a look.") { Color = TextColor.Attention, Weight = TextWeight.Bolder });
 
         var form = new CardForm(card, values, errors, savedMeanwhile is null ? null : ValuesOf(savedMeanwhile));
 

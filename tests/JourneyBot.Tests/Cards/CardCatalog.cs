@@ -64,7 +64,7 @@ public static class CardCatalog
                 $"Changed by {Name("Someone With A Long Name")} meanwhile, so nothing was saved.", savedMeanwhile: program.Charter with { Name = asTyped("Renamed meanwhile") }).ToJson()),
             ("charter-review", CharterCards.Review(header, isOwner: true, "Saved.").ToJson()),
             ("charter-remove-stages", CharterCards.Step(CharterSteps.Shape, header, program.Charter, Guid.NewGuid().ToString("N"), null,
-                program.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", _ => "This stage has 180 touchpoint(s): say where they go before removing it, or keep it (renaming is fine)."), null,
+                program.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", _ => "This stage has 180 touchpoints: say where they go before removing it, or keep it (renaming is fine)."), null,
                 program.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", s => new PendingChoice($"stage.{s.Id}.then",
                     program.Charter.Stages.Where(o => o.Id != s.Id).Select(o => ($"Move them to {o.Name}", o.Id)).Append(("Retire them", "retire")).ToList()))).ToJson()),
             ("charter-review-shared", CharterCards.Review(header, isOwner: false, refreshUserIds: Enumerable.Range(0, 80).Select(i => $"29:{Guid.NewGuid():N}{Guid.NewGuid():N}").ToList()).ToJson()),

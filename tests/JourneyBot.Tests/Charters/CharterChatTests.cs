@@ -75,7 +75,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         var open = review["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "collection.open")!["data"]!.DeepClone().AsObject();
         var outcome = await owner.ClickAsync(open, "collection.open");
 
-        Assert.Contains("3 department contact(s) got their invitation", Text(outcome));
+        Assert.Contains("3 department contacts got their invitation", Text(outcome));
         Assert.Contains("1 could not be reached yet", Text(outcome));
         Assert.Contains("JourneyBot is not installed for them, and installing it for people is not set up", Text(outcome));
         foreach (var contact in new[] { sales, billing, support })
@@ -122,7 +122,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         // Opening again retries only the contact who was not reached.
         fixture.Channel.UnreachableMembers.TryRemove(unreachable, out _);
         await fixture.SendAsync(chat.Message("open collection"));
-        Assert.Contains("1 department contact(s) got their invitation", Text(fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!.AsObject()));
+        Assert.Contains("1 department contact got their invitation", Text(fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!.AsObject()));
         Assert.Single(fixture.Channel.CallsFor($"a:created-{sales}"));
     }
 

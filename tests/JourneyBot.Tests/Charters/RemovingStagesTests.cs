@@ -52,7 +52,7 @@ public sealed class RemovingStagesTests(BotFixture fixture) : IClassFixture<BotF
         var asked = await SaveAsync(p, (JsonObject)data.DeepClone());
 
         var text = CardJson.Text(asked);
-        Assert.Contains("This stage has 2 touchpoint(s): say where they go", text);
+        Assert.Contains("This stage has 2 touchpoints: say where they go", text);
         Assert.Contains(asked["body"]!.AsArray(), e => e!["id"]?.GetValue<string>() == "stage.s2.then");
         Assert.Equal(4, (await Store.LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Charter.Stages.Count);
 
