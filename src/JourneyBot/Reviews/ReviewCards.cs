@@ -54,7 +54,7 @@ public static class ReviewCards
                 actions.Add(new CardExecuteAction("Create action", Actions.ActionCards.NewVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id } });
             }
             card.Add(new Container([
-                new TextBlock($"{CardText.Literal(CardText.Shorten(stages.GetValueOrDefault(t.StageId, t.StageId), 40))} · {CardText.Literal(CardText.Shorten(departments.GetValueOrDefault(t.DepartmentId, t.DepartmentId), 40))} · {t.Channel}") { Weight = TextWeight.Bolder },
+                new TextBlock($"{CardText.Literal(CardText.Shorten(stages.GetValueOrDefault(t.StageId, t.StageId), 40))} · {CardText.Literal(CardText.Shorten(departments.GetValueOrDefault(t.DepartmentId, t.DepartmentId), 40))} · {TouchpointCards.ChannelName(t.Channel)}") { Weight = TextWeight.Bolder },
                 new TextBlock(CardText.Literal(CardText.Shorten(t.CustomerAction, 200))) { Spacing = "none" },
                 new TextBlock(Verified(t, today) + (t.HasPainPoints() ? $" · Pain: {CardText.Literal(CardText.Shorten(t.PainPoints!, 80))}" : "")) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
                 new ActionSet(actions),

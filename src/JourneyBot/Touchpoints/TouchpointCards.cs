@@ -104,6 +104,9 @@ public static class TouchpointCards
     // The choice values are the enum names as the program file writes them.
     private static string Camel(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
+    // A channel as people say it ("Mobile app", "In person"), the same words the form offers.
+    public static string ChannelName(TouchpointChannel channel) => Channels.First(c => c.Value == Camel(channel)).Title;
+
     // After a save: what was saved, the silo question, and the next form with stage and department kept.
     public static AdaptiveCard Saved(ProgramHeader program, Touchpoint saved, Person caller, bool isOwner, string nextFormId)
     {
