@@ -71,9 +71,10 @@ public static class ActionCards
             };
             if (!action.IsClosed() && (isOwner || action.Owner.AadObjectId == caller))
             {
+                // Only moves the action can still make: no "In progress" for one already in progress.
                 items.Add(new ActionSet([
                     StatusAction("Done", program.Id, action.Id, ActionStatus.Done, page),
-                    StatusAction("In progress", program.Id, action.Id, ActionStatus.InProgress, page),
+                    .. action.Status == ActionStatus.InProgress ? Array.Empty<CardExecuteAction>() : [StatusAction("In progress", program.Id, action.Id, ActionStatus.InProgress, page)],
                     StatusAction("Drop", program.Id, action.Id, ActionStatus.Dropped, page),
                 ]));
             }

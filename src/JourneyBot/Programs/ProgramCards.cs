@@ -28,13 +28,15 @@ public static class ProgramCards
         foreach (var membership in memberships.OrderBy(m => m.ProgramName, StringComparer.OrdinalIgnoreCase).Take(ProgramsPerCard))
         {
             var active = membership.RowKey == activeProgramId;
-            card.Add(new ColumnSet([
-                new Column([
-                    new TextBlock(CardText.Literal(membership.ProgramName) + (active ? " (active here)" : "")) { Weight = active ? TextWeight.Bolder : TextWeight.Default },
-                    new TextBlock(RolesText(membership.Roles)) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
-                ]),
-                new Column([new ActionSet([new CardExecuteAction("Use here", UseVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = membership.RowKey } }])]) { Width = "auto" },
-            ]) { Separator = true });
+            var name = new Column([
+                new TextBlock(CardText.Literal(membership.ProgramName) + (active ? " (active here)" : "")) { Weight = active ? TextWeight.Bolder : TextWeight.Default },
+                new TextBlock(RolesText(membership.Roles)) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
+            ]);
+            // The program this conversation already works on needs no "Use here".
+            card.Add(new ColumnSet(active
+                ? [name]
+                : [name, new Column([new ActionSet([new CardExecuteAction("Use here", UseVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = membership.RowKey } }])]) { Width = "auto" }])
+            { Separator = true });
         }
         if (memberships.Count > ProgramsPerCard)
         {
