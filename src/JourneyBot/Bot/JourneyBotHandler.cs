@@ -21,7 +21,9 @@ public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
         var command = catalog.Commands.FirstOrDefault(c => IsCommand(text, c.Name));
         if (command is null)
         {
-            await turn.SendTextAsync(UnknownTextReply, cancellationToken);
+            await turn.SendTextAsync(CommandSuggestion.Nearest(text, catalog.Commands) is { } meant
+                ? $"Sorry, I don't know that one. Did you mean **{meant.Name}**? Type **help** to see what I can do."
+                : UnknownTextReply, cancellationToken);
             return;
         }
         var arguments = text[command.Name.Length..].Trim();

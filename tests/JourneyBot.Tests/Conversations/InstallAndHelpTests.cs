@@ -112,6 +112,26 @@ public sealed class InstallAndHelpTests(BotFixture fixture) : IClassFixture<BotF
     }
 
     [Theory]
+    [InlineData("add touch point", "add touchpoint")]
+    [InlineData("my touch points", "my touchpoints")]
+    [InlineData("opne collection", "open collection")]
+    [InlineData("hepl", "help")]
+    [InlineData("new programme for renewals", "new program")]
+    [InlineData("what's the weather?", null)]
+    [InlineData("delete everything", null)]
+    public async Task UnknownTextSuggestsTheNearestCommandWhenThereIsOne(string typed, string? meant)
+    {
+        var chat = fixture.NewConversation();
+
+        await fixture.SendAsync(chat.Message(typed));
+
+        var text = Assert.Single(fixture.Channel.CallsFor(chat.ConversationId)).Body!["text"]!.GetValue<string>();
+        if (meant is null) Assert.DoesNotContain("Did you mean", text);
+        else Assert.Contains($"Did you mean **{meant}**?", text);
+        Assert.Contains("**help**", text);
+    }
+
+    [Theory]
     [InlineData("channel")]
     [InlineData("groupChat")]
     public async Task InSharedConversationsTheBotAnswersOnlyWhenMentioned(string conversationType)
