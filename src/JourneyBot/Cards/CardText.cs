@@ -21,8 +21,17 @@ public static partial class CardText
             + (m.Groups["number"].Success ? m.Groups["number"].Value + "\\." : "\\" + m.Groups["bullet"].Value));
     }
 
-    // Long texts on summary cards are cut so a card stays small whatever people typed.
-    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    // Long texts on summary cards are cut so a card stays small whatever people typed: at the last word that fits
+    // (unless that leaves less than half), never inside a character made of two UTF-16 units.
+    public static string Shorten(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        var cut = text[..(max - 1)];
+        if (cut.Length > 0 && char.IsHighSurrogate(cut[^1])) cut = cut[..^1];
+        var space = cut.LastIndexOfAny([' ', '\n', '\t']);
+        if (space >= max / 2 && !char.IsWhiteSpace(text[cut.Length])) cut = cut[..space];
+        return cut.TrimEnd(' ', '\n', '\t', ',', ';', ':') + "…";
+    }
 
     // "42%": no culture's spacing or sign placement, the same in every card.
     public static string Percent(double share) => $"{Math.Round(share * 100):0}%";

@@ -23,4 +23,27 @@ public sealed class CardTextTests
         Assert.Equal("abc…", CardText.Shorten("abcdefgh", 4));
         Assert.Equal("abc", CardText.Shorten("abc", 4));
     }
+
+    [Theory]
+    [InlineData("Customers get a wrong price in the email", 20, "Customers get a…")]
+    [InlineData("Customers get a wrong price", 16, "Customers get a…")]
+    [InlineData("Short words, then averyveryverylongword", 20, "Short words, then…")]
+    [InlineData("Onewordthatgoesonandon and on", 10, "Onewordth…")]
+    public void LongTextIsCutAtAWord(string text, int max, string shown)
+    {
+        Assert.Equal(shown, CardText.Shorten(text, max));
+        Assert.True(CardText.Shorten(text, max).Length <= max);
+    }
+
+    [Fact]
+    public void ACutNeverSplitsACharacterInTwo()
+    {
+        var text = new string('a', 8) + "😀😀😀";
+        for (var max = 4; max < text.Length; max++)
+        {
+            var shown = CardText.Shorten(text, max);
+            Assert.False(shown.Length > 1 && char.IsHighSurrogate(shown[^2]) && shown[^1] == '…', $"max {max}: {shown}");
+            Assert.All(shown.Where(char.IsSurrogate).Chunk(2), pair => Assert.True(pair.Length == 2 && char.IsSurrogatePair(pair[0], pair[1])));
+        }
+    }
 }
