@@ -134,8 +134,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
 
     private static Cards.AdaptiveCard Conflict(string step, ProgramHeader latest, string formId, CharterInput input) =>
         CharterCards.Step(step, latest, latest.Charter, formId, input.Values, null,
-            $"Changed by {CardText.Literal(latest.LastEditedBy ?? "someone")} meanwhile, so nothing was saved. Your input is kept in the fields, " +
-            "with what was saved meanwhile under each one that differs. Save again to apply yours.", savedMeanwhile: latest.Charter);
+            FormNotices.ChangedMeanwhile(latest.LastEditedBy), savedMeanwhile: latest.Charter);
 
     private static Cards.AdaptiveCard After(string step, ProgramHeader program, ProgramSession session) =>
         Next(step) is { } next

@@ -69,8 +69,7 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         if (RowVersion.FromCard(action.GetString(CardData.ETag)) is not { } version)
         {
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
-                "This form was out of date, so nothing was saved. Your input is kept in the fields, with what is saved now under each one " +
-                "that differs. Save again to apply yours.", editing: stored, savedMeanwhile: stored.Touchpoint));
+                FormNotices.OutOfDate, editing: stored, savedMeanwhile: stored.Touchpoint));
         }
         try
         {
@@ -80,8 +79,7 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         {
             if (e.Latest is null || e.Latest.Touchpoint.Retired) return Refuse("That touchpoint was deleted or retired meanwhile, so your changes were not saved.");
             return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, null,
-                $"Changed by {CardText.Literal(e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName)} meanwhile, so nothing was saved. Your input is kept in the fields, " +
-                "with what was saved meanwhile under each one that differs. Save again to apply yours.",
+                FormNotices.ChangedMeanwhile(e.Latest.LastEditedBy ?? e.Latest.Touchpoint.CreatedBy.DisplayName),
                 editing: e.Latest, savedMeanwhile: e.Latest.Touchpoint));
         }
         return await ListAsync(session, "Saved.", cancellationToken);

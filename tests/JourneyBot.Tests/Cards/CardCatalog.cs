@@ -61,7 +61,7 @@ public static class CardCatalog
             .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, program.Charter, Guid.NewGuid().ToString("N")).ToJson())),
             ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, program.Charter, Guid.NewGuid().ToString("N"),
                 new Dictionary<string, string> { ["name"] = asTyped(new string('n', TextLimits.Name)) }, new Dictionary<string, string> { ["name"] = errors["customerAction"], ["journeyEnd"] = "Give both what starts the journey and how it ends." },
-                $"Changed by {Name("Someone With A Long Name")} meanwhile, so nothing was saved.", savedMeanwhile: program.Charter with { Name = asTyped("Renamed meanwhile") }).ToJson()),
+                FormNotices.ChangedMeanwhile(asTyped("Someone With A Long Name")), savedMeanwhile: program.Charter with { Name = asTyped("Renamed meanwhile") }).ToJson()),
             ("charter-review", CharterCards.Review(header, isOwner: true, "Saved.").ToJson()),
             ("charter-remove-stages", CharterCards.Step(CharterSteps.Shape, header, program.Charter, Guid.NewGuid().ToString("N"), null,
                 program.Charter.Stages.ToDictionary(s => $"stage.{s.Id}", _ => "This stage has 180 touchpoints: say where they go before removing it, or keep it (renaming is fine)."), null,
@@ -73,7 +73,7 @@ public static class CardCatalog
             ("collection-opened", InvitationCards.Outcome(header, 17, Enumerable.Range(0, 30).Select(i => (SamplePrograms.PersonNo(i) with { DisplayName = asTyped(SamplePrograms.PersonNo(i).DisplayName) }, asTyped(new string('D', TextLimits.Name)), "JourneyBot is not installed for them yet.")).ToList()).ToJson()),
             ("my-touchpoints", MyTouchpointsCards.List(header, program.Touchpoints.Take(40).Select(t => new StoredTouchpoint(t with { CustomerAction = worst }, new Azure.ETag("W/\"1\""), null)).ToList(), 2, "Saved.").ToJson()),
             ("touchpoint-edit", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), TouchpointCards.ValuesOf(savedTouchpoint), null,
-                $"Changed by {Name("Someone")} meanwhile, so nothing was saved.", new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), asTyped("Someone")),
+                FormNotices.ChangedMeanwhile(asTyped("Someone")), new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), asTyped("Someone")),
                 savedTouchpoint with { CustomerAction = asTyped(new string('#', TextLimits.LongText)), StageId = "s9", PainPoints = worst, Verbatim = worst }).ToJson()),
             ("touchpoint-delete-confirm", MyTouchpointsCards.ConfirmDelete(header, new StoredTouchpoint(savedTouchpoint, new Azure.ETag("W/\"1\""), null)).ToJson()),
             ("charter-departments-directory", CharterCards.Step(CharterSteps.Departments, header, program.Charter with { Departments = [] }, "dirform01",
@@ -96,9 +96,6 @@ public static class CardCatalog
             ("action-saved", ActionCards.Saved(program, program.Actions[0]).ToJson()),
             ("actions", ActionCards.List(program, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
         ];
-
-        // A name inside a notice, as the handler that writes the notice must put it: the notice is the app's Markdown.
-        string Name(string name) => CardText.Literal(asTyped(name));
 
         static DigestEntry Entry(FollowUpKind kind, JourneyProgram program, Person to, string text) =>
             new($"{kind}|x", kind, program.Id, program.Charter.Name, text, to) { DepartmentId = "d1", ActionId = "a1" };
