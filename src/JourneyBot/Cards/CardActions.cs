@@ -5,11 +5,14 @@ namespace JourneyBot.Cards;
 public abstract record CardAction(string Title)
 {
     public string? Style { get; init; }
+    // Teams moves secondary actions into the card's "…" menu, so one clear button stays in view.
+    public bool Secondary { get; init; }
 
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["type"] = TypeName, ["title"] = Title };
         if (Style is not null) json["style"] = Style;
+        if (Secondary) json["mode"] = "secondary";
         WriteProperties(json);
         return json;
     }
@@ -42,4 +45,19 @@ public sealed record CardOpenUrlAction(string Title, Uri Url) : CardAction(Title
     protected override string TypeName => "Action.OpenUrl";
 
     protected override void WriteProperties(JsonObject json) => json["url"] = Url.AbsoluteUri;
+}
+
+// Unfolds a card in place without a round trip: details and the less common buttons, out of the way until asked for.
+public sealed record CardShowAction(string Title, AdaptiveCard Card) : CardAction(Title)
+{
+    protected override string TypeName => "Action.ShowCard";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        var card = Card.ToJson();
+        // A shown card inherits the version and schema of the card it unfolds from.
+        card.Remove("$schema");
+        card.Remove("version");
+        json["card"] = card;
+    }
 }

@@ -13,7 +13,7 @@ namespace JourneyBot.Charters;
 
 // new program, program, and the charter dialog's steps. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps)
+public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, TimeProvider clock)
     : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
@@ -122,7 +122,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         try
         {
             // Touchpoints move first: if the charter save then fails, nothing points at a stage that is gone.
-            await RelocateAsync(program.Id, stored, input.Relocations, session.Caller, cancellationToken);
+            await RelocateAsync(program.Id, stored, input.Relocations, session.Caller, WorkingTime.Today(clock.GetUtcNow(), program.Charter), cancellationToken);
             var saved = await charters.SaveAsync(program, charter, session.Caller, cancellationToken);
             return Card(After(step, saved, session));
         }
@@ -151,7 +151,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         return Card(CharterCards.Step(step, session.Program, session.Program.Charter, NewFormId()));
     }
 
-    private async Task RelocateAsync(string programId, IReadOnlyList<StoredTouchpoint> stored, IReadOnlyList<Relocation> relocations, Person editor, CancellationToken cancellationToken)
+    private async Task RelocateAsync(string programId, IReadOnlyList<StoredTouchpoint> stored, IReadOnlyList<Relocation> relocations, Person editor, DateOnly today, CancellationToken cancellationToken)
     {
         foreach (var item in stored.Where(s => !s.Touchpoint.Retired))
         {
@@ -160,8 +160,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
             {
                 t = r.Kind switch
                 {
-                    RelocationKind.Stage when t.StageId == r.FromId => r.ToId is null ? t with { Retired = true } : t with { StageId = r.ToId },
-                    RelocationKind.Department when t.DepartmentId == r.FromId => r.ToId is null ? t with { Retired = true } : t with { DepartmentId = r.ToId },
+                    RelocationKind.Stage when t.StageId == r.FromId => r.ToId is null ? t with { Retired = true, RetiredOn = today } : t with { StageId = r.ToId },
+                    RelocationKind.Department when t.DepartmentId == r.FromId => r.ToId is null ? t with { Retired = true, RetiredOn = today } : t with { DepartmentId = r.ToId },
                     RelocationKind.Persona when t.PersonaIds.Contains(r.FromId) => t with
                     {
                         PersonaIds = t.PersonaIds.Where(p => p != r.FromId).Concat(r.ToId is null ? [] : [r.ToId]).Distinct().ToList(),

@@ -30,6 +30,8 @@ public sealed record Touchpoint
     public required DateTimeOffset CreatedAt { get; init; }
     public DateOnly? LastVerifiedOn { get; init; }
     public bool Retired { get; init; }
+    // Null for touchpoints retired before this was kept, and for active ones.
+    public DateOnly? RetiredOn { get; init; }
 
     public bool HasPainPoints() => !string.IsNullOrWhiteSpace(PainPoints);
 }

@@ -13,10 +13,12 @@ public static class ReviewCards
     public const string ConfirmVerb = "review.confirm";
     public const string ConfirmPageVerb = "review.confirmPage";
     public const string RetireVerb = "review.retire";
+    public const string UndoRetireVerb = "review.undoRetire";
+    public const string DetailsVerb = "review.details";
     public const string CompleteVerb = "review.complete";
     public const int PageSize = 5;
 
-    public static AdaptiveCard Page(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, string? note = null)
+    public static AdaptiveCard Page(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, string? note = null, StoredTouchpoint? retired = null)
     {
         var charter = program.Charter;
         var all = scope.Select(program);
@@ -31,39 +33,23 @@ public static class ReviewCards
         card.Add(
             new TextBlock($"Review: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock($"{CardText.Literal(departmentName)} · {fresh} of {all.Count} touchpoints verified in the last {cadence} days · page {page + 1} of {pages}") { IsSubtle = true },
-            new TextBlock("Is each still what the customer meets today? Confirm it, retire it if it no longer happens, or edit what changed."));
+            new TextBlock("Is each still what the customer meets today? Mark it verified if it is; open \"Details and changes\" to edit what changed or retire what no longer happens."));
         if (note is not null) card.Add(new TextBlock(CardText.Literal(note)) { Color = TextColor.Warning });
         if (all.Count == 0) card.Add(new TextBlock("There are no touchpoints to review here yet."));
 
-        var stages = charter.Stages.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-        var departments = charter.Departments.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        if (retired is not null) card.Add(RetiredNotice(program, scope, page, retired));
+        // Full texts unfold in place while the page stays well inside Teams' card size; the rest open on request.
+        var fullTextBudget = FullTextBudget;
         foreach (var t in shown)
         {
-            var data = Data(program.Id, scope, page, t.Id);
-            var actions = new List<CardAction>
-            {
-                new CardExecuteAction(t.LastVerifiedOn == today ? "Confirmed ✓" : "Confirm", ConfirmVerb) { Data = data },
-                new CardExecuteAction("Retire", RetireVerb) { Data = data },
-            };
-            if (scope.IsOwner || t.CreatedBy.AadObjectId == caller)
-            {
-                actions.Add(new CardExecuteAction("Edit", MyTouchpointsCards.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id } });
-            }
-            if (t.HasPainPoints())
-            {
-                actions.Add(new CardExecuteAction("Create action", Actions.ActionCards.NewVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id } });
-            }
-            card.Add(new Container([
-                new TextBlock($"{CardText.Literal(CardText.Shorten(stages.GetValueOrDefault(t.StageId, t.StageId), 40))} · {CardText.Literal(CardText.Shorten(departments.GetValueOrDefault(t.DepartmentId, t.DepartmentId), 40))} · {TouchpointCards.ChannelName(t.Channel)}") { Weight = TextWeight.Bolder },
-                new TextBlock(CardText.Literal(CardText.Shorten(t.CustomerAction, 200))) { Spacing = "none" },
-                new TextBlock(Verified(t, today) + (t.HasPainPoints() ? $" · Pain: {CardText.Literal(CardText.Shorten(t.PainPoints!, 80))}" : "")) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
-                new ActionSet(actions),
-            ]) { Separator = true });
+            var full = FullTextLength(t);
+            var inPlace = full <= fullTextBudget;
+            if (inPlace) fullTextBudget -= full;
+            card.Add(Item(program, scope, page, caller, today, t, inPlace));
         }
-
         if (shown.Count > 0)
         {
-            card.AddActions(new CardExecuteAction("Confirm all on this page", ConfirmPageVerb)
+            card.AddActions(new CardExecuteAction("Mark all on this page verified", ConfirmPageVerb)
             {
                 Data = new Dictionary<string, string>(Data(program.Id, scope, page, null)) { ["touchpointIds"] = string.Join(",", shown.Select(t => t.Id)) },
             });
@@ -74,11 +60,11 @@ public static class ReviewCards
         return card;
     }
 
-    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue)
+    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, DateOnly? previousReview)
     {
         var snapshot = review.Snapshot!;
         var verified = program.ActiveTouchpoints().Count(t => t.LastVerifiedOn == review.CompletedOn);
-        return new AdaptiveCard { FallbackText = $"Review of {program.Charter.Name} completed" }
+        var card = new AdaptiveCard { FallbackText = $"Review of {program.Charter.Name} completed" }
             .Add(
                 new TextBlock($"Review completed: {CardText.Literal(program.Charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
                 new FactSet([
@@ -89,7 +75,115 @@ public static class ReviewCards
                     new Fact("Next review", nextDue.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
                 ]),
                 new TextBlock("A snapshot of the map was saved, so the next progress cards show what changed.") { IsSubtle = true });
+        // What left the map in this review period, so nobody learns it from a gap on the map.
+        var gone = program.Touchpoints
+            .Where(t => t.Retired && t.RetiredOn is { } on && on <= review.CompletedOn && (previousReview is not { } last || on > last))
+            .OrderBy(t => t.RetiredOn).ToList();
+        if (gone.Count > 0)
+        {
+            card.Add(new TextBlock($"Retired {(previousReview is { } since ? $"since the review of {since:d MMM yyyy}" : "so far")}: {Words.Count(gone.Count, "touchpoint")}") { Weight = TextWeight.Bolder, Separator = true });
+            foreach (var t in gone.Take(MaxRetiredListed)) card.Add(new TextBlock($"• {Describe(program.Charter, t)}") { Spacing = "none" });
+            if (gone.Count > MaxRetiredListed) card.Add(new TextBlock($"and {gone.Count - MaxRetiredListed} more") { IsSubtle = true, Spacing = "none" });
+        }
+        return card;
     }
+
+    private const int MaxRetiredListed = 10;
+
+    // One touchpoint: where it is, what the customer does and feels; one button for the usual answer ("still
+    // right"), everything else folded under "Details and changes" so a page of five is not a wall of buttons.
+    private static Container Item(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, Touchpoint t, bool fullTextInPlace)
+    {
+        var data = Data(program.Id, scope, page, t.Id);
+        var action = CardText.Shorten(t.CustomerAction, ActionShown);
+        var pain = t.HasPainPoints() ? CardText.Shorten(t.PainPoints!, PainShown) : null;
+
+        var details = new AdaptiveCard();
+        if (fullTextInPlace) AddFullTexts(details, t);
+        else details.Add(new TextBlock("The full texts are long, so they open on their own card.") { IsSubtle = true });
+        if (!fullTextInPlace) details.AddActions(new CardExecuteAction("Read it in full", DetailsVerb) { Data = data });
+        AddChanges(details, program, scope, caller, t, data);
+
+        var buttons = new List<CardAction>();
+        if (t.LastVerifiedOn != today) buttons.Add(new CardExecuteAction("Mark verified: still right", ConfirmVerb) { Data = data, Style = "positive" });
+        buttons.Add(new CardShowAction("Details and changes", details));
+
+        var status = Verified(t, today) + $" · Customer feels: {TouchpointCards.EmotionName(t.Emotion)}";
+        var items = new List<CardElement>
+        {
+            new TextBlock(Where(program.Charter, t)) { Weight = TextWeight.Bolder },
+            new TextBlock(CardText.Literal(action)) { Spacing = "none" },
+            new TextBlock(status) { IsSubtle = true, Size = TextSize.Small, Spacing = "none" },
+        };
+        if (pain is not null) items.Add(new TextBlock($"Pain: {CardText.Literal(pain)}") { Size = TextSize.Small, Spacing = "none" });
+        items.Add(new ActionSet(buttons));
+        return new Container(items) { Separator = true };
+    }
+
+    // After a retire: what went, what that leaves the department with, and a way back.
+    private static Container RetiredNotice(JourneyProgram program, ReviewScope scope, int page, StoredTouchpoint retired)
+    {
+        var t = retired.Touchpoint;
+        var department = program.Charter.Departments.FirstOrDefault(d => d.Id == t.DepartmentId)?.Name ?? t.DepartmentId;
+        var left = program.ActiveTouchpoints().Count(o => o.DepartmentId == t.DepartmentId && o.Id != t.Id);
+        var undo = new Dictionary<string, string>(Data(program.Id, scope, page, t.Id)) { [CardData.ETag] = retired.ETag.ToString() };
+        return new Container([
+            new TextBlock($"Retired: {Describe(program.Charter, t)}. It is no longer on the map.") { Color = TextColor.Warning },
+            new TextBlock(left == 0
+                ? $"{CardText.Literal(department)} now has no touchpoints on the map."
+                : $"{CardText.Literal(department)} has {Words.Count(left, "touchpoint")} left on the map.") { IsSubtle = true, Spacing = "none" },
+            new ActionSet([new CardExecuteAction("Undo retire", UndoRetireVerb) { Data = undo }]),
+        ]);
+    }
+
+    // One touchpoint with every text in full, for those too long to unfold on the page.
+    public static AdaptiveCard Details(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, Touchpoint t)
+    {
+        var data = Data(program.Id, scope, page, t.Id);
+        var card = new AdaptiveCard { FallbackText = "A touchpoint in full" };
+        card.Add(
+            new TextBlock(Where(program.Charter, t)) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock(Verified(t, today) + $" · Customer feels: {TouchpointCards.EmotionName(t.Emotion)}") { IsSubtle = true, Spacing = "none" });
+        AddFullTexts(card, t);
+        if (t.LastVerifiedOn != today) card.AddActions(new CardExecuteAction("Mark verified: still right", ConfirmVerb) { Data = data, Style = "positive" });
+        AddChanges(card, program, scope, caller, t, data);
+        card.AddActions(new CardExecuteAction("Back to the review", PageVerb) { Data = Data(program.Id, scope, page, null) });
+        return card;
+    }
+
+    private static void AddFullTexts(AdaptiveCard card, Touchpoint t)
+    {
+        card.Add(new TextBlock("What the customer does") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.CustomerAction)) { Spacing = "none" });
+        if (t.HasPainPoints()) card.Add(new TextBlock("Pain points") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.PainPoints!)) { Spacing = "none" });
+        if (!string.IsNullOrWhiteSpace(t.Verbatim)) card.Add(new TextBlock("In the customer's words") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.Verbatim!)) { Spacing = "none" });
+    }
+
+    // The less common answers: each says what a press does.
+    private static void AddChanges(AdaptiveCard card, JourneyProgram program, ReviewScope scope, string caller, Touchpoint t, Dictionary<string, string> data)
+    {
+        var ids = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id };
+        if (scope.IsOwner || t.CreatedBy.AadObjectId == caller) card.AddActions(new CardExecuteAction("Edit this touchpoint", MyTouchpointsCards.EditVerb) { Data = ids });
+        if (t.HasPainPoints()) card.AddActions(new CardExecuteAction("Plan an action for its pain", Actions.ActionCards.NewVerb) { Data = ids });
+        card.AddActions(new CardExecuteAction("Retire: it no longer happens", RetireVerb) { Data = data, Style = "destructive" });
+    }
+
+    // Characters of escaped full text a page may unfold in place; five touchpoints of ordinary length fit easily.
+    private const int FullTextBudget = 9000;
+
+    private static int FullTextLength(Touchpoint t) =>
+        CardText.Literal(t.CustomerAction).Length + CardText.Literal(t.PainPoints ?? "").Length + CardText.Literal(t.Verbatim ?? "").Length;
+
+    private const int ActionShown = 200;
+    private const int PainShown = 120;
+
+    private static string Where(Charter charter, Touchpoint t)
+    {
+        var stage = charter.Stages.FirstOrDefault(s => s.Id == t.StageId)?.Name ?? t.StageId;
+        var department = charter.Departments.FirstOrDefault(d => d.Id == t.DepartmentId)?.Name ?? t.DepartmentId;
+        return $"{CardText.Literal(CardText.Shorten(stage, 40))} · {CardText.Literal(CardText.Shorten(department, 40))} · {TouchpointCards.ChannelName(t.Channel)}";
+    }
+
+    private static string Describe(Charter charter, Touchpoint t) => $"{Where(charter, t)}: {CardText.Literal(CardText.Shorten(t.CustomerAction, 80))}";
 
     private static string Verified(Touchpoint t, DateOnly today) => t.LastVerifiedOn switch
     {

@@ -3,6 +3,7 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Storage;
 using JourneyBot.Touchpoints;
 using static JourneyBot.Cards.CardResponses;
 
@@ -23,6 +24,8 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         new(ReviewCards.ConfirmVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: false, c)),
         new(ReviewCards.ConfirmPageVerb, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
         new(ReviewCards.RetireVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: true, c)),
+        new(ReviewCards.UndoRetireVerb, UndoRetireAsync),
+        new(ReviewCards.DetailsVerb, DetailsAsync),
         new(ReviewCards.CompleteVerb, CompleteAsync),
     ];
 
@@ -49,6 +52,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         if (refusal is not null) return refusal;
         var today = Today(program!);
         string? note = null;
+        StoredTouchpoint? retired = null;
         // What each touchpoint is now, so the page is drawn from it without reading the program again.
         var now = new Dictionary<string, Touchpoint>(StringComparer.Ordinal);
         foreach (var id in touchpointIds)
@@ -61,11 +65,12 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
                 continue;
             }
             if (!scope!.Covers(stored.Touchpoint)) return Card(ProgramCards.Refusal("That touchpoint belongs to another department; its own contacts or an owner review it."));
-            var updated = retire ? stored.Touchpoint with { Retired = true } : stored.Touchpoint with { LastVerifiedOn = today };
+            var updated = retire ? stored.Touchpoint with { Retired = true, RetiredOn = today } : stored.Touchpoint with { LastVerifiedOn = today };
             try
             {
-                await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.DisplayName, cancellationToken);
+                var saved = await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.DisplayName, cancellationToken);
                 now[id] = updated;
+                if (retire) retired = saved;
             }
             catch (TouchpointChangedException e)
             {
@@ -78,7 +83,51 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
             Touchpoints = program.Touchpoints.Where(t => now.ContainsKey(t.Id) || !touchpointIds.Contains(t.Id))
                 .Select(t => now.GetValueOrDefault(t.Id, t)).ToList(),
         };
-        return Card(ReviewCards.Page(shown, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note));
+        return Card(ReviewCards.Page(shown, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note, retired));
+    }
+
+    private async Task<InvokeResponse> DetailsAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var id = action.GetString(CardData.TouchpointId);
+        if (program!.ActiveTouchpoints().FirstOrDefault(t => t.Id == id && scope!.Covers(t)) is not { } touchpoint)
+        {
+            return Card(ReviewCards.Page(program, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, Today(program), "That touchpoint is no longer on the map."));
+        }
+        return Card(ReviewCards.Details(program, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, Today(program), touchpoint));
+    }
+
+    // Brings a just-retired touchpoint back, only from the version the retire left: anything changed since wins.
+    private async Task<InvokeResponse> UndoRetireAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var today = Today(program!);
+        var stored = await edits.GetAsync(program!.Id, action.GetString(CardData.TouchpointId) ?? "", cancellationToken);
+        string note;
+        if (stored is null) note = "That touchpoint was deleted meanwhile, so it cannot come back.";
+        else if (!scope!.Covers(stored.Touchpoint)) return Card(ProgramCards.Refusal("That touchpoint belongs to another department; its own contacts or an owner review it."));
+        else if (!stored.Touchpoint.Retired) note = "That touchpoint is on the map again already.";
+        else if (RowVersion.FromCard(action.GetString(CardData.ETag)) is not { } version || version != stored.ETag)
+        {
+            note = "That touchpoint was changed after it was retired, so the undo was not applied; an owner can add it again.";
+        }
+        else
+        {
+            var back = stored.Touchpoint with { Retired = false, RetiredOn = null };
+            try
+            {
+                await edits.UpdateAsync(program.Id, stored, back, session!.Caller.DisplayName, cancellationToken);
+                program = program with { Touchpoints = program.Touchpoints.Select(t => t.Id == back.Id ? back : t).ToList() };
+                note = "Undone: the touchpoint is back on the map.";
+            }
+            catch (TouchpointChangedException)
+            {
+                note = "That touchpoint was changed after it was retired, so the undo was not applied; an owner can add it again.";
+            }
+        }
+        return Card(ReviewCards.Page(program, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note));
     }
 
     // Records the review with a snapshot of the program; the daily planning reminds again a cadence later.
@@ -89,9 +138,10 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         if (opened.Session is not { } session) return opened.Refusal!;
         var program = opened.Program!;
         var today = Today(program);
+        DateOnly? previous = program.Reviews.Count > 0 ? program.Reviews.Max(r => r.CompletedOn) : null;
         var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today));
         await reviews.AddAsync(program.Id, review, cancellationToken);
-        return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays)));
+        return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays), previous));
     }
 
     private async Task<(ProgramSession? Session, JourneyProgram? Program, ReviewScope? Scope, InvokeResponse? Refusal)> ResolveAsync(

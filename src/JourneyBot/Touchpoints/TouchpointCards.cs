@@ -107,6 +107,11 @@ public static class TouchpointCards
     // A channel as people say it ("Mobile app", "In person"), the same words the form offers.
     public static string ChannelName(TouchpointChannel channel) => Channels.First(c => c.Value == Camel(channel)).Title;
 
+    // The same words the form offers, so a card reads back what the contributor picked.
+    public static string EmotionName(int? emotion) => emotion is { } e && Emotions.FirstOrDefault(c => c.Value == e.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } choice
+        ? choice.Title
+        : "not recorded";
+
     // After a save: what was saved, the silo question, and the next form with stage and department kept.
     public static AdaptiveCard Saved(ProgramHeader program, Touchpoint saved, Person caller, bool isOwner, string nextFormId)
     {

@@ -111,9 +111,14 @@ public static class CardRules
                     problems.Add($"{path} url is not an absolute https URL");
                 }
                 break;
+            case "Action.ShowCard":
+                if (action["card"]?["body"] is not JsonArray { Count: > 0 } shown) problems.Add($"{path} shows an empty card");
+                else foreach (var element in shown) CheckElement(element!.AsObject(), path, problems);
+                foreach (var inner in action["card"]?["actions"]?.AsArray() ?? []) CheckAction(inner!.AsObject(), path, problems);
+                break;
             default:
                 // Action.Submit cannot update a card in place; this bot uses Universal Actions only.
-                problems.Add($"{path}: only Action.Execute and Action.OpenUrl are used by this bot");
+                problems.Add($"{path}: only Action.Execute, Action.OpenUrl and Action.ShowCard are used by this bot");
                 break;
         }
     }

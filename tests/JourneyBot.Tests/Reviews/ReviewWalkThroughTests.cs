@@ -1,0 +1,193 @@
+using System.Text.Json.Nodes;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Tests.Domain;
+using JourneyBot.Tests.Infrastructure;
+using JourneyBot.Tests.Programs;
+using JourneyBot.Touchpoints;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Tests.Reviews;
+
+// The review card through the real endpoint: one clear button per touchpoint, the rest folded away, full texts on
+// request, and a retire that says what went, what it leaves, and can be undone.
+public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<BotFixture>
+{
+    private const string LongPain = "Customers are told to call back when the new address is not yet in the system, and they often get a wrong bill for the old flat afterwards which takes weeks to fix";
+
+    private TouchpointStore Touchpoints => fixture.Bot.Services.GetRequiredService<TouchpointStore>();
+
+    private async Task<ProgramInChat> WithTouchpointsAsync()
+    {
+        var p = await ProgramInChat.CreateAsync(fixture);
+        var author = p.Program.Charter.Departments[0].Contacts[0];
+        await Touchpoints.AddAsync(p.Program.Id, SamplePrograms.Touchpoint(0, "s1", "d1", author) with { Emotion = -2, PainPoints = LongPain }, CancellationToken.None);
+        await Touchpoints.AddAsync(p.Program.Id, SamplePrograms.Touchpoint(1, "s2", "d2", author) with { Emotion = 1 }, CancellationToken.None);
+        await Touchpoints.AddAsync(p.Program.Id, SamplePrograms.Touchpoint(2, "s3", "d2", author), CancellationToken.None);
+        return p;
+    }
+
+    private async Task<JsonObject> ClickAsync(Activities chat, string verb, JsonObject data)
+    {
+        var response = await fixture.SendAsync(chat.CardAction(verb, data));
+        return (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
+    }
+
+    private static IEnumerable<JsonObject> TouchpointContainers(JsonObject card) =>
+        card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "Container" && e["items"]!.AsArray().Any(i => i!["type"]!.GetValue<string>() == "ActionSet"
+            && i["actions"]!.AsArray().Any(a => a!["type"]!.GetValue<string>() == "Action.ShowCard")));
+
+    private static JsonArray VisibleButtons(JsonObject container) =>
+        container["items"]!.AsArray().OfType<JsonObject>().Single(i => i["type"]!.GetValue<string>() == "ActionSet")["actions"]!.AsArray();
+
+    [Fact]
+    public async Task EachTouchpointHasOneClearButtonWithTheRestFoldedAwayAndItsEmotionShown()
+    {
+        var p = await WithTouchpointsAsync();
+
+        var card = await ClickAsync(p.Owner, "review.start", new JsonObject { ["programId"] = p.Program.Id });
+
+        var items = TouchpointContainers(card).ToList();
+        Assert.Equal(3, items.Count);
+        foreach (var item in items)
+        {
+            var visible = VisibleButtons(item);
+            Assert.Equal(["Action.Execute", "Action.ShowCard"], visible.Select(a => a!["type"]!.GetValue<string>()));
+            Assert.Equal("review.confirm", visible[0]!["verb"]!.GetValue<string>());
+            var folded = visible[1]!["card"]!["actions"]!.AsArray().Select(a => a!["verb"]!.GetValue<string>()).ToList();
+            Assert.Contains("review.retire", folded);
+            Assert.Contains("touchpoint.edit", folded);
+        }
+        var text = CardJson.Text(card);
+        Assert.Contains("Customer feels: -2 upset", text);
+        Assert.Contains("Customer feels: +1 pleased", text);
+        Assert.Contains("Customer feels: not recorded", text);
+        Assert.DoesNotContain("Confirmed ✓", text);
+        // Only the touchpoint with pain offers to plan an action for it.
+        Assert.Single(items, i => CardJson.Text(i).Contains("\"action.new\""));
+    }
+
+    [Fact]
+    public async Task LongPainIsCutAtAWordOnTheCardAndShownInFullWhenUnfolded()
+    {
+        var p = await WithTouchpointsAsync();
+
+        var card = await ClickAsync(p.Owner, "review.start", new JsonObject { ["programId"] = p.Program.Id });
+
+        var first = TouchpointContainers(card).First();
+        var pain = first["items"]!.AsArray().Select(i => i!["text"]?.GetValue<string>()).Single(t => t is not null && t.StartsWith("Pain: ", StringComparison.Ordinal))!;
+        Assert.EndsWith("…", pain);
+        var shown = pain["Pain: ".Length..^1].TrimEnd();
+        Assert.StartsWith(shown, LongPain);
+        Assert.Equal(' ', LongPain[shown.Length]);
+        Assert.Contains(LongPain, CardJson.Text(VisibleButtons(first)[1]!["card"]!.AsObject()));
+    }
+
+    [Fact]
+    public async Task TextsTooLongToUnfoldOnThePageOpenOnTheirOwnCard()
+    {
+        var p = await ProgramInChat.CreateAsync(fixture);
+        var author = p.Program.Charter.Departments[0].Contacts[0];
+        var huge = string.Join(' ', Enumerable.Repeat("The bill for the old flat arrives again.", 30))[..TextLimits.LongText];
+        for (var i = 0; i < 5; i++)
+        {
+            await Touchpoints.AddAsync(p.Program.Id, SamplePrograms.Touchpoint(i, "s1", "d1", author) with { CustomerAction = huge, PainPoints = huge, Verbatim = huge }, CancellationToken.None);
+        }
+
+        var card = await ClickAsync(p.Owner, "review.start", new JsonObject { ["programId"] = p.Program.Id });
+        var details = await ClickAsync(p.Owner, "review.details", CardJson.ActionData(card, "review.details"));
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024);
+        Assert.Equal(3, CardJson.Text(details).Split(huge).Length - 1);
+        Assert.Equal("0", CardJson.ActionData(details, "review.page")["page"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AVerifiedTouchpointSaysSoInsteadOfOfferingTheSameButtonAgain()
+    {
+        var p = await WithTouchpointsAsync();
+        var data = new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t1", ["page"] = "0" };
+
+        var card = await ClickAsync(p.Owner, "review.confirm", data);
+
+        var verified = TouchpointContainers(card).Single(i => CardJson.Text(i).Contains("renewal email 1"));
+        Assert.Contains("Verified today", CardJson.Text(verified));
+        Assert.Equal(["Action.ShowCard"], VisibleButtons(verified).Select(a => a!["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task RetiringTheLastTouchpointOfADepartmentSaysSoAndUndoBringsItBack()
+    {
+        var p = await WithTouchpointsAsync();
+
+        var retired = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+
+        var text = CardJson.Text(retired);
+        Assert.Contains("Retired: ", text);
+        Assert.Contains("Customer reads renewal email 0", text);
+        Assert.Contains("Department 1 now has no touchpoints on the map.", text);
+        var stored = (await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint;
+        Assert.True(stored.Retired);
+        Assert.NotNull(stored.RetiredOn);
+
+        var undone = CardJson.Text(await ClickAsync(p.Owner, "review.undoRetire", CardJson.ActionData(retired, "review.undoRetire")));
+
+        Assert.Contains("back on the map", undone);
+        var back = (await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint;
+        Assert.False(back.Retired);
+        Assert.Null(back.RetiredOn);
+    }
+
+    [Fact]
+    public async Task RetiringOneOfSeveralSaysHowManyAreLeft()
+    {
+        var p = await WithTouchpointsAsync();
+
+        var text = CardJson.Text(await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t1", ["page"] = "0" }));
+
+        Assert.Contains("Department 2 has 1 touchpoint left on the map.", text);
+    }
+
+    [Fact]
+    public async Task AnUndoAfterSomeoneChangedTheRetiredTouchpointAppliesNothing()
+    {
+        var p = await WithTouchpointsAsync();
+        var retired = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+        var stored = (await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!;
+        await Touchpoints.UpdateAsync(p.Program.Id, stored, stored.Touchpoint with { CustomerAction = "Changed after the retire" }, "Olivia Owner", CancellationToken.None);
+        var forged = CardJson.ActionData(retired, "review.undoRetire");
+        forged["etag"] = "*";
+
+        var stale = CardJson.Text(await ClickAsync(p.Owner, "review.undoRetire", CardJson.ActionData(retired, "review.undoRetire")));
+        var star = CardJson.Text(await ClickAsync(p.Owner, "review.undoRetire", forged));
+
+        Assert.Contains("was not applied", stale);
+        Assert.Contains("was not applied", star);
+        Assert.True((await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint.Retired);
+    }
+
+    [Fact]
+    public async Task AContactOfAnotherDepartmentCannotUndoARetire()
+    {
+        var p = await WithTouchpointsAsync();
+        var retired = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+
+        await ClickAsync(p.Contacts[2], "review.undoRetire", CardJson.ActionData(retired, "review.undoRetire"));
+
+        Assert.True((await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint.Retired);
+    }
+
+    [Fact]
+    public async Task TheReviewSummaryListsWhatWasRetired()
+    {
+        var p = await WithTouchpointsAsync();
+        await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t2", ["page"] = "0" });
+
+        var summary = CardJson.Text(await ClickAsync(p.Owner, "review.complete", new JsonObject { ["programId"] = p.Program.Id }));
+
+        Assert.Contains("Review completed", summary);
+        Assert.Contains("Retired so far: 1 touchpoint", summary);
+        Assert.Contains("Customer reads renewal email 2", summary);
+        Assert.DoesNotContain("renewal email 1", summary);
+    }
+}
