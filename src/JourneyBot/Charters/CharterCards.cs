@@ -1,6 +1,7 @@
 using System.Globalization;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
+using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 
 namespace JourneyBot.Charters;
@@ -125,7 +126,7 @@ public static class CharterCards
     public const int UnreachableShown = 5;
 
     public static AdaptiveCard Review(ProgramHeader program, bool isOwner, string? notice = null, IReadOnlyList<string>? refreshUserIds = null,
-        IReadOnlyList<(string Name, string Reason, DateTimeOffset At)>? unreachable = null)
+        IReadOnlyList<UnreachablePerson>? unreachable = null)
     {
         var charter = program.Charter;
         var missing = CharterRules.MissingForCollection(charter);
@@ -162,15 +163,7 @@ public static class CharterCards
         }
         foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
         if (!isOwner) return card;
-        if (unreachable is { Count: > 0 })
-        {
-            card.Add(new TextBlock($"JourneyBot could not reach {unreachable.Count} {(unreachable.Count == 1 ? "person" : "people")}:") { Weight = TextWeight.Bolder, Color = TextColor.Warning, Separator = true });
-            foreach (var (name, reason, at) in unreachable.OrderByDescending(u => u.At).Take(UnreachableShown))
-            {
-                card.Add(new TextBlock($"• {CardText.Literal(CardText.Shorten(name, 60))} ({at:d MMM}): {CardText.Literal(CardText.Shorten(reason, 200))}") { Size = TextSize.Small, Spacing = "none" });
-            }
-            if (unreachable.Count > UnreachableShown) card.Add(new TextBlock($"And {unreachable.Count - UnreachableShown} more.") { IsSubtle = true, Size = TextSize.Small });
-        }
+        if (unreachable is { Count: > 0 }) card.Add(InvitationCards.Unreachable(charter, unreachable, UnreachableShown));
         card.AddActions(
             new CardExecuteAction("Edit", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = FirstIncompleteStep(charter) } });
         if (missing.Count == 0 && program.CollectionOpenedOn is null)

@@ -9,6 +9,7 @@ public static class CharterSetup
     {
         services.AddSingleton<CharterStore>();
         services.AddSingleton<CollectionOpener>();
+        services.AddSingleton<Scheduling.IScheduledWork, InvitationWork>();
         services.AddSingleton<ICommandSource, CharterHandler>();
         services.AddSingleton<ICommandSource, CollectionHandler>();
         services.AddSingleton<ICommandSource, DirectoryLookupHandler>();

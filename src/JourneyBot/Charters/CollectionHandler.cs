@@ -15,7 +15,7 @@ public sealed class CollectionHandler(CharterStore charters, ProgramSessions ses
     public IEnumerable<BotCommand> Commands =>
         [new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync)];
 
-    public IEnumerable<CardVerb> Verbs => [new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync), new(InvitationCards.ProgressVerb, ProgressAsync)];
 
     private async Task OpenCollectionCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
@@ -25,35 +25,60 @@ public sealed class CollectionHandler(CharterStore charters, ProgramSessions ses
             await turn.SendTextAsync(problem!.Message, cancellationToken);
             return;
         }
-        await turn.SendActivityAsync((await OpenAsync(turn, session, session.Program.ETag.ToString(), cancellationToken)).ToActivity(), cancellationToken);
+        var (card, program) = await OpenAsync(turn, session, session.Program.ETag.ToString(), cancellationToken);
+        var sent = await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
+        if (program is null) return;
+        // The card is in the chat now, so the invitations can move it along as they go out.
+        var at = sent.Id is { Length: > 0 } id ? new ProgressCardAt(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, id) : null;
+        await opener.QueueAsync(program, at, cancellationToken);
     }
 
     private async Task<InvokeResponse> OpenCollectionFromCardAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken);
         if (opened.Session is not { } session) return opened.Refusal!;
-        return Card(await OpenAsync(turn, session, action.GetString(CardData.ETag), cancellationToken));
+        var (card, program) = await OpenAsync(turn, session, action.GetString(CardData.ETag), cancellationToken);
+        if (program is not null)
+        {
+            // The card clicked is the one this answer replaces; the invitations update it in place.
+            var at = turn.Activity.ReplyToId is { Length: > 0 } id ? new ProgressCardAt(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, id) : null;
+            await opener.QueueAsync(program, at, cancellationToken);
+        }
+        return Card(card);
     }
 
-    private async Task<Cards.AdaptiveCard> OpenAsync(TurnContext turn, ProgramSession session, string? seenETag, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> ProgressAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        if (!session.Can(ProgramRole.Owner)) return ProgramCards.Refusal("Only the program's owners open collection.");
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner, "Only the program's owners follow the invitations.");
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var progress = await opener.ProgressAsync(session.Program, cancellationToken);
+        return Card(InvitationCards.Progress(session.Program, progress, RefreshFor(turn)));
+    }
+
+    private static IReadOnlyList<string>? RefreshFor(TurnContext turn) => turn.Activity.From?.Id is { Length: > 0 } id ? [id] : null;
+
+    // The card to answer with, and the program whose invitations are to be queued (null when nothing opened).
+    private async Task<(Cards.AdaptiveCard Card, ProgramHeader? Program)> OpenAsync(TurnContext turn, ProgramSession session, string? seenETag, CancellationToken cancellationToken)
+    {
+        if (!session.Can(ProgramRole.Owner)) return (ProgramCards.Refusal("Only the program's owners open collection."), null);
         var program = session.Program;
-        if (!CharterRules.IsReadyForCollection(program.Charter)) return CharterCards.Review(program, isOwner: true);
+        if (!CharterRules.IsReadyForCollection(program.Charter)) return (CharterCards.Review(program, isOwner: true), null);
         if (program.CollectionOpenedOn is null)
         {
-            if (seenETag != program.ETag.ToString()) return CharterCards.Review(program, true, "The charter changed since that card was shown: check it and open collection again.");
+            if (seenETag != program.ETag.ToString()) return (CharterCards.Review(program, true, "The charter changed since that card was shown: check it and open collection again."), null);
             try
             {
                 program = await charters.OpenCollectionAsync(program, session.Caller, cancellationToken);
             }
             catch (CharterChangedException e)
             {
-                return CharterCards.Review(e.Latest, true, $"Changed by {CardText.Literal(e.Latest.LastEditedBy ?? "someone")} meanwhile: check the charter and open collection again.");
+                return (CharterCards.Review(e.Latest, true, $"Changed by {CardText.Literal(e.Latest.LastEditedBy ?? "someone")} meanwhile: check the charter and open collection again."), null);
             }
         }
         await followUps.StartAsync(program.TenantId, program.Id, cancellationToken);
-        var (invited, unreachable) = await opener.InviteAsync(program, cancellationToken);
-        return InvitationCards.Outcome(program, invited, unreachable);
+        // Everyone not yet reached is queued again by the caller, so they count as on their way.
+        var progress = await opener.ProgressAsync(program, cancellationToken);
+        progress = progress with { Pending = progress.Pending + progress.Unreachable.Count, Unreachable = [] };
+        return (InvitationCards.Progress(program, progress, RefreshFor(turn)), program);
     }
 }

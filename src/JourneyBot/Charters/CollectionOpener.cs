@@ -1,82 +1,75 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using JourneyBot.Conversations;
 using JourneyBot.Domain;
+using JourneyBot.FollowUps;
 using JourneyBot.Programs;
-using JourneyBot.Protocol;
+using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 
 namespace JourneyBot.Charters;
 
-// Invites every department contact, proactively, to add their touchpoints. Each delivered invitation is
-// recorded, so opening again only retries the people who could not be reached.
-public sealed class CollectionOpener(StorageTables tables, PersonalMessenger messenger, TimeProvider clock)
+// Where the owner's "on their way" card lives, so the invitations can update it as they go out.
+public sealed record ProgressCardAt(string ServiceUrl, string ConversationId, string ActivityId);
+
+public sealed record InvitationPayload(string ProgramId, string DepartmentId, Person Contact, ProgressCardAt? Card = null);
+
+// How far the invitations of a program have gone: sent, still on their way, and who could not be reached.
+public sealed record InvitationProgress(int Sent, int Pending, IReadOnlyList<UnreachablePerson> Unreachable)
 {
-    private const int MaxParallelSends = 8;
+    public int Total => Sent + Pending + Unreachable.Count;
+}
 
+// Invites every department contact, proactively, to add their touchpoints. Opening collection only queues one
+// invitation per person on the scheduler, which paces them and survives restarts, so a program of any size opens
+// within the owner's click; each delivered invitation is recorded, so opening again only retries the rest.
+public sealed class CollectionOpener(StorageTables tables, ScheduleStore schedule, FollowUpStore followUps, TimeProvider clock)
+{
+    public const string Kind = "invitation";
 
-    public async Task<(int Invited, IReadOnlyList<(Person Person, string Department, string Reason)> Unreachable)> InviteAsync(
-        ProgramHeader program, CancellationToken cancellationToken)
+    public async Task QueueAsync(ProgramHeader program, ProgressCardAt? card, CancellationToken cancellationToken)
     {
-        var alreadyInvited = await InvitedAsync(program.Id, cancellationToken);
-        var invited = 0;
-        var unreachable = new System.Collections.Concurrent.ConcurrentQueue<(Person, string, string)>();
-        // A few at a time: the owner's click waits for this, and Teams limits how fast a bot may send.
-        using var gate = new SemaphoreSlim(MaxParallelSends);
-        // One invitation per person, even when they are the contact of several departments.
-        var sends = program.Charter.Departments.SelectMany(d => d.Contacts.Select(c => (Department: d, Contact: c)))
-            .DistinctBy(item => item.Contact.AadObjectId)
-            .Where(item => !alreadyInvited.Contains(ProgramKeys.Invite(item.Contact.AadObjectId)))
-            .Select(async item =>
+        var invited = await InvitedAsync(program.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var (department, contact) in Contacts(program.Charter).Where(c => !invited.Contains(c.Contact.AadObjectId)))
         {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                var problem = await SendAsync(program, item.Department, item.Contact, cancellationToken);
-                if (problem is not null)
-                {
-                    unreachable.Enqueue((item.Contact, item.Department.Name, problem));
-                    return;
-                }
-                await tables.Programs.UpsertEntityAsync(new TableEntity(program.Id, ProgramKeys.Invite(item.Contact.AadObjectId)) { ["SentAt"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
-                Interlocked.Increment(ref invited);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        });
-        await Task.WhenAll(sends);
-        return (invited, unreachable.ToList());
+            var payload = JsonSerializer.Serialize(new InvitationPayload(program.Id, department.Id, contact, card), FollowUpItems.Json);
+            await schedule.AddAsync(new ScheduledItem($"invite|{program.Id}|{contact.AadObjectId}", Kind, now, program.TenantId, contact.AadObjectId, payload), cancellationToken);
+            // On its way again: the owner's list shows them only if this attempt fails too.
+            await followUps.ClearUnreachableAsync(program.Id, contact.AadObjectId, cancellationToken);
+        }
     }
+
+    public async Task<InvitationProgress> ProgressAsync(ProgramHeader program, CancellationToken cancellationToken)
+    {
+        var invited = await InvitedAsync(program.Id, cancellationToken);
+        var contacts = Contacts(program.Charter).Select(c => c.Contact.AadObjectId).ToHashSet(StringComparer.Ordinal);
+        var unreachable = (await followUps.UnreachableAsync(program.Id, cancellationToken))
+            .Where(u => contacts.Contains(u.Person.AadObjectId) && !invited.Contains(u.Person.AadObjectId)).ToList();
+        var sent = contacts.Count(invited.Contains);
+        return new InvitationProgress(sent, contacts.Count - sent - unreachable.Count, unreachable);
+    }
+
+    public Task RecordInvitedAsync(string programId, string aadObjectId, CancellationToken cancellationToken) =>
+        tables.Programs.UpsertEntityAsync(new TableEntity(programId, ProgramKeys.Invite(aadObjectId)) { ["SentAt"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> WasInvitedAsync(string programId, string aadObjectId, CancellationToken cancellationToken) =>
+        (await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, ProgramKeys.Invite(aadObjectId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+
+    // One invitation per person, even when they are the contact of several departments (the first names it).
+    public static IEnumerable<(Department Department, Person Contact)> Contacts(Charter charter) =>
+        charter.Departments.SelectMany(d => d.Contacts.Select(c => (Department: d, Contact: c))).DistinctBy(item => item.Contact.AadObjectId);
 
     // Everyone invited before, in one range query over the program's invitation rows.
     private async Task<HashSet<string>> InvitedAsync(string programId, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var people = new HashSet<string>(StringComparer.Ordinal);
         var (from, to) = ProgramKeys.Range(ProgramKeys.InvitePrefix);
         await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
             e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            keys.Add(row.RowKey);
+            people.Add(TableKey.Decode(row.RowKey[ProgramKeys.InvitePrefix.Length..]));
         }
-        return keys;
-    }
-
-    private async Task<string?> SendAsync(ProgramHeader program, Department department, Person contact, CancellationToken cancellationToken)
-    {
-        var card = InvitationCards.Invitation(program, department).ToActivity($"Touchpoints needed for {program.Charter.Name}");
-        try
-        {
-            return (await messenger.SendAsync(program.TenantId, contact.AadObjectId, card, cancellationToken)).Problem;
-        }
-        catch (ConnectorException e)
-        {
-            return $"Teams did not take the message ({(e.Status is { } s ? (int)s : 0)}); it will be retried when collection is opened again.";
-        }
-        catch (RequestFailedException)
-        {
-            return "Their chat details could not be read; try again.";
-        }
+        return people;
     }
 }

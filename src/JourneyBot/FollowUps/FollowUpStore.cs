@@ -105,15 +105,19 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         }
     }
 
-    public async Task<IReadOnlyList<(string Name, string Reason, DateTimeOffset At)>> UnreachableAsync(string programId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnreachablePerson>> UnreachableAsync(string programId, CancellationToken cancellationToken)
     {
-        var list = new List<(string, string, DateTimeOffset)>();
+        var list = new List<UnreachablePerson>();
         var (from, to) = ProgramKeys.Range(ProgramKeys.UnreachablePrefix);
         await foreach (var row in tables.Programs.QueryAsync<TableEntity>(
             e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
         {
-            list.Add((row.GetString("Name") ?? "Someone", row.GetString("Reason") ?? "", row.GetDateTimeOffset("At") ?? default));
+            var aadObjectId = TableKey.Decode(row.RowKey[ProgramKeys.UnreachablePrefix.Length..]);
+            list.Add(new UnreachablePerson(new Person(aadObjectId, row.GetString("Name") ?? ""), row.GetString("Reason") ?? "", row.GetDateTimeOffset("At") ?? default));
         }
         return list;
     }
 }
+
+// Someone a proactive message could not reach, with the reason in words an owner can act on.
+public sealed record UnreachablePerson(Person Person, string Reason, DateTimeOffset At);

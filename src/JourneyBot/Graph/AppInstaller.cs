@@ -9,7 +9,7 @@ public sealed class AppInstaller(GraphClients graph, GraphSettings settings)
 {
     public async Task<string?> InstallForUserAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
     {
-        if (settings.TeamsAppId is null) return "JourneyBot is not installed for them, and installing it for people is not set up (Graph:TeamsAppId). Ask them to add JourneyBot in Teams.";
+        if (settings.TeamsAppId is null) return "JourneyBot is not installed for them and cannot install itself: automatic install is not set up (an admin sets Graph__TeamsAppId, see README). Until then, ask them to add JourneyBot in Teams.";
         var installation = new UserScopeTeamsAppInstallation
         {
             AdditionalData = new Dictionary<string, object> { ["teamsApp@odata.bind"] = $"{settings.BaseUrl.ToString().TrimEnd('/')}/appCatalogs/teamsApps/{settings.TeamsAppId}" },
@@ -25,15 +25,15 @@ public sealed class AppInstaller(GraphClients graph, GraphSettings settings)
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {
-            return "JourneyBot may not install itself for people in this organisation (an admin must grant TeamsAppInstallation.ReadWriteSelfForUser.All). Ask them to add JourneyBot in Teams.";
+            return "JourneyBot is not installed for them and may not install itself: an admin must grant it TeamsAppInstallation.ReadWriteSelfForUser.All. Until then, ask them to add JourneyBot in Teams.";
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {
-            return "They were not found in the directory, or JourneyBot is not in the organisation's app catalog.";
+            return "JourneyBot could not install itself for them: they are not in the directory (left the organisation?), or JourneyBot is not published in your organisation's app catalog. Check their account, or ask your Teams admin to publish JourneyBot.";
         }
         catch (Exception e) when (e is ODataError or HttpRequestException or TaskCanceledException)
         {
-            return "Microsoft Graph did not answer when installing JourneyBot for them; it will be tried again.";
+            return "JourneyBot is not installed for them, and Microsoft 365 did not answer when JourneyBot tried to install itself; it will try again.";
         }
     }
 }

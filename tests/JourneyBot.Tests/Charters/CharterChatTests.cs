@@ -28,9 +28,11 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
 
         public JsonObject SaveData() => Card["actions"]![0]!["data"]!.DeepClone().AsObject();
 
-        public async Task<JsonObject> ClickAsync(JsonObject data, string verb = "charter.save")
+        public async Task<JsonObject> ClickAsync(JsonObject data, string verb = "charter.save", string? onMessage = null)
         {
-            var response = await fixture.SendAsync(chat.CardAction(verb, data));
+            var click = chat.CardAction(verb, data);
+            if (onMessage is not null) click["replyToId"] = onMessage;
+            var response = await fixture.SendAsync(click);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Card = (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
             Assert.Empty(CardRules.Check(Card));
@@ -73,11 +75,22 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
 
         Assert.DoesNotContain("Before collection can open", Text(review));
         var open = review["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == "collection.open")!["data"]!.DeepClone().AsObject();
-        var outcome = await owner.ClickAsync(open, "collection.open");
+        var outcome = await owner.ClickAsync(open, "collection.open", onMessage: "charter-card-1");
 
-        Assert.Contains("3 department contacts got their invitation", Text(outcome));
-        Assert.Contains("1 could not be reached yet", Text(outcome));
-        Assert.Contains("JourneyBot is not installed for them, and installing it for people is not set up", Text(outcome));
+        // The click only queues the invitations; the scheduler sends them and moves the owner's card along.
+        Assert.Contains("Invitations: 0 of 4 sent, 4 on their way", Text(outcome));
+        Assert.Empty(fixture.Channel.CallsFor($"a:created-{sales}"));
+        await fixture.RunDueWorkAsync();
+        var updated = fixture.Channel.Calls.Last(c => c.Method == "PUT" && c.Path.EndsWith("/activities/charter-card-1", StringComparison.Ordinal));
+        var progress = await owner.ClickAsync(CardJson.ActionData(outcome, "collection.progress"), "collection.progress");
+        foreach (var card in new[] { Text(updated.Body!["attachments"]![0]!["content"]!.AsObject()), Text(progress) })
+        {
+            Assert.Contains("Invitations: 3 of 4 sent.", card);
+            Assert.Contains("could not reach 1 person", card);
+            Assert.Contains("(Billing)", card);
+            Assert.Contains("JourneyBot is not installed for them and cannot install itself", card);
+            Assert.DoesNotMatch(@"\(\d{3}\)|\(0\)", card);
+        }
         foreach (var contact in new[] { sales, billing, support })
         {
             var invitation = Assert.Single(fixture.Channel.CallsFor($"a:created-{contact}"));
@@ -122,8 +135,11 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         // Opening again retries only the contact who was not reached.
         fixture.Channel.UnreachableMembers.TryRemove(unreachable, out _);
         await fixture.SendAsync(chat.Message("open collection"));
-        Assert.Contains("1 department contact got their invitation", Text(fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!.AsObject()));
+        Assert.Contains("Invitations: 3 of 4 sent, 1 on their way", Text(fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!.AsObject()));
+        await fixture.RunDueWorkAsync();
+        Assert.Contains("Invitations: 4 of 4 sent.", Text(fixture.Channel.CallsFor(chat.ConversationId).Last(c => c.Method == "PUT").Body!.AsObject()));
         Assert.Single(fixture.Channel.CallsFor($"a:created-{sales}"));
+        Assert.Single(fixture.Channel.CallsFor($"a:created-{unreachable}"));
     }
 
     [Fact]

@@ -196,7 +196,7 @@ public sealed class GraphTests : IAsyncLifetime
         await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.DigestKind, DateTimeOffset.UtcNow, tenant, "aad-far",
             System.Text.Json.JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json)), CancellationToken.None);
         var unreachable = Assert.Single(await _bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
-        Assert.Equal("Fay Far", unreachable.Name);
+        Assert.Equal("Fay Far", unreachable.Person.DisplayName);
         Assert.Contains(reason, unreachable.Reason);
 
         var response = await _bot.PostActivityAsync(owner.Message("program"), _channel.MintToken(_appId));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Tests.Infrastructure;
 
@@ -24,6 +25,28 @@ public sealed class BotFixture : IAsyncLifetime
     public string Token() => Channel.MintToken(AppId);
 
     public Task<HttpResponseMessage> SendAsync(JsonNode activity) => Bot.PostActivityAsync(activity, Token());
+
+    // The scheduler runs only when a test says so: ticks until nothing is due (bounded, so a stuck send fails the test).
+    public async Task RunDueWorkAsync()
+    {
+        var scheduler = Bot.Services.GetRequiredService<JourneyBot.Scheduling.Scheduler>();
+        for (var i = 0; i < 5; i++)
+        {
+            if ((await scheduler.TickAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60))).Read == 0) return;
+        }
+    }
+
+    // For work the scheduler paces over several ticks (many sends in one tenant): ticks until the condition holds.
+    public async Task RunWorkUntilAsync(Func<bool> done, TimeSpan limit)
+    {
+        var scheduler = Bot.Services.GetRequiredService<JourneyBot.Scheduling.Scheduler>();
+        var until = DateTimeOffset.UtcNow + limit;
+        while (!done())
+        {
+            if (DateTimeOffset.UtcNow > until) throw new TimeoutException($"The scheduled work was not done within {limit}.");
+            if ((await scheduler.TickAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60))).Read == 0) await Task.Delay(250);
+        }
+    }
 
     public async Task DisposeAsync()
     {

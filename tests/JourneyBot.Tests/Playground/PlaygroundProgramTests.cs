@@ -70,6 +70,9 @@ public sealed class PlaygroundProgramTests
 
         var opened = await SaveAsync("collection.open", Data(review, "collection.open"));
         Assert.Contains("Collection is open", opened.ToJsonString());
+        // Invitations go out through the scheduler, which tests run by hand.
+        var scheduler = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JourneyBot.Scheduling.Scheduler>(bot.Services);
+        for (var i = 0; i < 3; i++) await scheduler.TickAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         var invitation = await playground.WaitForMessageAsync(m => Infrastructure.Playground.CardTitle(m)?.EndsWith("your touchpoints are needed") == true, "an invitation");
 
         var form = (await playground.ClickAsync("touchpoint.start", invitation["messageId"]!.ToString(), Data(invitation["attachments"]![0]!["content"]!.AsObject(), "touchpoint.start")))["value"]!.AsObject();
