@@ -38,7 +38,7 @@ public static class ActionCards
         return card;
     }
 
-    public static AdaptiveCard Saved(JourneyProgram program, ImprovementAction action) => new AdaptiveCard { FallbackText = $"Action saved: {action.Title}" }
+    public static AdaptiveCard Saved(JourneyProgram program, ImprovementAction action, Person caller) => new AdaptiveCard { FallbackText = $"Action saved: {action.Title}" }
         .Add(
             new TextBlock("Improvement action saved") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
             new FactSet([
@@ -47,7 +47,8 @@ public static class ActionCards
                 new Fact("Due", action.DueOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
                 new Fact("Moves", CardText.Literal(program.Charter.Metrics.FirstOrDefault(m => m.Id == action.MetricId)?.Name ?? "no metric named")),
             ]),
-            new TextBlock("Its owner is reminded when it is overdue, and sponsors see it in their progress cards.") { IsSubtle = true })
+            new TextBlock((action.Owner.AadObjectId == caller.AadObjectId ? "" : $"{CardText.Literal(action.Owner.DisplayName)} gets a card with it, to accept it or hand it back. ")
+                + "Its owner is reminded when it is overdue, and sponsors see it in their progress cards.") { IsSubtle = true })
         .AddActions(new CardExecuteAction("All actions", ListVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
 
     public static AdaptiveCard List(JourneyProgram program, string caller, bool isOwner, DateOnly today, int page, string? note = null)

@@ -9,7 +9,7 @@ namespace JourneyBot.Actions;
 
 // Improvement actions: created by owners and contributors (often from a touchpoint's pain points), listed
 // with `actions`, moved on by their owner or a program owner.
-public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, TimeProvider clock) : ICommandSource
+public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, AssignmentWork assignments, TimeProvider clock) : ICommandSource
 {
     private const string NoSuchTouchpoint = "That touchpoint no longer exists.";
     private const string NotAContributor = "Owners and department contributors create improvement actions; sponsors follow them in their progress cards.";
@@ -26,6 +26,8 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         new(ActionCards.SaveVerb, SaveAsync),
         new(ActionCards.StatusVerb, StatusAsync),
         new(ActionCards.ListVerb, ListAsync),
+        new(AssignmentCards.AcceptVerb, AcceptAsync),
+        new(AssignmentCards.HandBackVerb, HandBackAsync),
     ];
 
     private async Task ListCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
@@ -72,10 +74,16 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
             created = null;
         }
         if (created is null) return Card(ActionCards.Form(program, formId!, touchpointId, input.Values, input.Errors));
+        created = created with { AssignedBy = session.Caller };
         // The form id is the action id: a second click of the same form saves nothing new.
-        if (await actions.AddAsync(program.Id, created, session!.Caller.AadObjectId, cancellationToken)) return Card(ActionCards.Saved(program, created));
+        if (await actions.AddAsync(program.Id, created, session.Caller.AadObjectId, cancellationToken))
+        {
+            // Someone else's action: they are told, with a way to accept it or hand it back.
+            if (created.Owner.AadObjectId != session.Caller.AadObjectId) await assignments.QueueAsync(program, created, handedBack: false, cancellationToken);
+            return Card(ActionCards.Saved(program, created, session.Caller));
+        }
         var saved = program.Actions.FirstOrDefault(a => a.Id == created.Id) ?? (await actions.GetAsync(program.Id, created.Id, cancellationToken))?.Action;
-        if (saved is not null && saved with { Status = created.Status } == created) return Card(ActionCards.Saved(program, saved));
+        if (saved is not null && saved with { Status = created.Status, AcceptedOn = null } == created) return Card(ActionCards.Saved(program, saved, session.Caller));
         // Different values under a form saved before: say so, and keep them on a new form rather than lose them.
         return Card(ActionCards.Form(program, NewId(), touchpointId, input.Values, new Dictionary<string, string>
         {
@@ -112,6 +120,48 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         // The list is drawn from the program as read, with this action as it now stands: no second full read.
         var reloaded = program with { Actions = program.Actions.Select(a => a.Id == current.Id ? current : a).ToList() };
         return Card(ActionCards.List(reloaded, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), CardData.PageOf(action), note));
+    }
+
+    // The owner takes the action on: recorded, so the one who gave it knows it landed.
+    private async Task<InvokeResponse> AcceptAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (program, stored, refusal) = await OwnActionAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var current = stored!.Action;
+        if (current.AcceptedOn is null && !await actions.UpdateAsync(program!.Id, stored, current with { AcceptedOn = Today(program) }, current.Owner.AadObjectId, cancellationToken))
+        {
+            return Card(ProgramCards.Refusal("Someone changed that action meanwhile; open **actions** to see how it stands."));
+        }
+        return Card(AssignmentCards.Accepted(program!, current));
+    }
+
+    // Not theirs to do: the person who gave it (else the first program owner) owns it again and is told.
+    private async Task<InvokeResponse> HandBackAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (program, stored, refusal) = await OwnActionAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        var current = stored!.Action;
+        var to = current.AssignedBy is { } by && by.AadObjectId != current.Owner.AadObjectId ? by : program!.Charter.Owners.FirstOrDefault(o => o.AadObjectId != current.Owner.AadObjectId);
+        if (to is null) return Card(ProgramCards.Refusal("There is nobody to hand it back to: you are the program's only owner. Drop it from **actions** if it will not be done."));
+        var back = current with { Owner = to, AssignedBy = current.Owner, AcceptedOn = null };
+        if (!await actions.UpdateAsync(program!.Id, stored, back, current.Owner.AadObjectId, cancellationToken))
+        {
+            return Card(ProgramCards.Refusal("Someone changed that action meanwhile; open **actions** to see how it stands."));
+        }
+        await assignments.QueueAsync(program, back, handedBack: true, cancellationToken);
+        return Card(AssignmentCards.HandedBack(back, to));
+    }
+
+    // Only the action's current owner answers its card; an old card after a hand-back or a close says so.
+    private async Task<(JourneyProgram? Program, StoredAction? Stored, InvokeResponse? Refusal)> OwnActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        if (opened.Session is not { } session) return (null, null, opened.Refusal);
+        var stored = await actions.GetAsync(opened.Program!.Id, action.GetString(CardData.ActionId) ?? "", cancellationToken);
+        if (stored is null) return (null, null, Card(ProgramCards.Refusal("That action no longer exists.")));
+        if (stored.Action.Owner.AadObjectId != session.Caller.AadObjectId) return (null, null, Card(ProgramCards.Refusal("That action is not yours (any more): only its owner accepts it or hands it back.")));
+        if (stored.Action.IsClosed()) return (null, null, Card(ProgramCards.Refusal("That action is closed already.")));
+        return (opened.Program, stored, null);
     }
 
     private async Task<InvokeResponse> ListAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ public static class ActionsSetup
     {
         services.AddSingleton<ActionStore>();
         services.AddSingleton<ICommandSource, ActionHandler>();
+        services.AddSingleton<AssignmentWork>();
+        services.AddSingleton<Scheduling.IScheduledWork>(provider => provider.GetRequiredService<AssignmentWork>());
         return services;
     }
 }

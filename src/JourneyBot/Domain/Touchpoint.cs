@@ -47,6 +47,9 @@ public sealed record ImprovementAction
     public required DateOnly DueOn { get; init; }
     public ActionStatus Status { get; init; } = ActionStatus.Open;
     public string? MetricId { get; init; }
+    // Who gave the action to its owner (and gets it back if the owner hands it back), and when the owner took it on.
+    public Person? AssignedBy { get; init; }
+    public DateOnly? AcceptedOn { get; init; }
 
     public bool IsClosed() => Status is ActionStatus.Done or ActionStatus.Dropped;
     public bool IsOverdue(DateOnly asOf) => !IsClosed() && DueOn < asOf;

@@ -96,7 +96,11 @@ public static class CardCatalog
             ("action-form-errors", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0",
                 new Dictionary<string, string> { ["title"] = asTyped(new string('t', TextLimits.Name)), ["owner"] = "a,b", ["dueOn"] = "2020-01-01", ["metricId"] = "m9" },
                 new Dictionary<string, string> { ["title"] = errors["customerAction"], ["owner"] = "Pick one person: an action has one owner.", ["dueOn"] = "The due date is in the past; pick today or later." }).ToJson()),
-            ("action-saved", ActionCards.Saved(program, program.Actions[0]).ToJson()),
+            ("action-saved", ActionCards.Saved(program, program.Actions[0], owner with { AadObjectId = "someone-else" }).ToJson()),
+            ("action-assigned", AssignmentCards.Assigned(program, program.Actions[0] with { AssignedBy = owner, TouchpointId = program.Touchpoints[0].Id }).ToJson()),
+            ("action-handed-back", AssignmentCards.Assigned(program, program.Actions[0] with { AssignedBy = owner }, handedBack: true).ToJson()),
+            ("action-accepted", AssignmentCards.Accepted(program, program.Actions[0]).ToJson()),
+            ("action-handback-done", AssignmentCards.HandedBack(program.Actions[0], owner).ToJson()),
             ("actions", ActionCards.List(program, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
         ];
 
