@@ -53,6 +53,26 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
     }
 
     [Fact]
+    public async Task ADigestPlannedAtNightDropsWhatWasDoneBeforeItsMorning()
+    {
+        var action = new ImprovementAction { Id = "a1", Title = "Show the new price", Owner = Sales, DueOn = StartDay.AddDays(-3) };
+        await using var world = await StartAsync(fixture, Sample(actions: [action]));
+        // 06:00: the review reminder and the overdue nudge are planned for 09:00.
+        await world.TickAsync();
+
+        // Before nine the owner completes the review and Sales marks the action done.
+        await world.ClickAsync(Owner, "review.complete", new JsonObject { ["programId"] = world.Program.Id });
+        await world.ClickAsync(Sales, "action.status", new JsonObject { ["programId"] = world.Program.Id, ["actionId"] = "a1", ["status"] = "done" });
+        await world.AtAsync(Start.AddHours(3));
+
+        Assert.DoesNotContain(world.CardsTo(Owner), c => Text(c).Contains("Review due"));
+        // Sales still hears about what is still true (touchpoints not verified), not about the action.
+        var sales = Assert.Single(world.CardsTo(Sales));
+        Assert.DoesNotContain("Show the new price", Text(sales));
+        Assert.Contains("not verified", Text(sales));
+    }
+
+    [Fact]
     public async Task WeekendsAreQuietAndTheSecondReminderComesWhenTheReviewIsStillNotDone()
     {
         // Opened 25 days before Monday: the review falls due on Saturday.
