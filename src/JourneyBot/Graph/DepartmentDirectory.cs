@@ -14,8 +14,11 @@ public sealed class DepartmentDirectory(GraphClients graph)
     // The owner is waiting on a card (Teams gives an invoke a few seconds): a slow directory is an unavailable one.
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    public const string NotConnected = "The directory look-up is not connected here: JourneyBot runs without a Microsoft App Id, so it cannot sign in to your organisation's directory. An admin deploys it with its identity (MicrosoftAppId, see README) and grants it User.Read.All.";
+
     public async Task<IReadOnlyList<Person>> PeopleInAsync(string tenantId, string department, CancellationToken cancellationToken)
     {
+        if (!graph.IsConnected) throw new DirectoryUnavailableException(NotConnected);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try
@@ -30,6 +33,10 @@ public sealed class DepartmentDirectory(GraphClients graph)
                 request.Headers.Add("ConsistencyLevel", "eventual");
             }, timeout.Token);
             return page?.Value?.Where(u => u.Id is { Length: > 0 }).Select(u => new Person(u.Id!, u.DisplayName ?? "Unnamed")).ToList() ?? [];
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 401)
+        {
+            throw new DirectoryUnavailableException("JourneyBot could not sign in to the directory; an admin should check the bot's identity and its Graph permissions.");
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {

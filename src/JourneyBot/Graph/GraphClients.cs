@@ -17,6 +17,9 @@ public sealed class GraphClients(GraphSettings settings, BotSettings bot, IHttpC
     private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, GraphServiceClient> _clients = new(StringComparer.Ordinal);
 
+    // Without a bot identity there is no token for a real Graph: only the local fake answers.
+    public bool IsConnected => !bot.IsAnonymous || settings.BaseUrl.IsLoopback;
+
     public GraphServiceClient For(string tenantId) => _clients.GetOrAdd(tenantId, tenant =>
         new GraphServiceClient(http.CreateClient(nameof(GraphClients)), new AppOnlyAuthentication(Credential(tenant), settings.BaseUrl.IsLoopback), settings.BaseUrl.ToString().TrimEnd('/')));
 

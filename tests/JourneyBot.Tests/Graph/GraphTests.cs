@@ -117,6 +117,23 @@ public sealed class GraphTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithoutABotIdentityTheLookUpSaysItIsNotConnectedAndWhatAnAdminSets()
+    {
+        // Local development: no Microsoft App Id, and Graph is the real one, which it cannot sign in to.
+        using var bot = BotApp.Anonymous(_azurite.ConnectionString).Start();
+        var (owner, program) = await ProgramAsync();
+
+        var response = await bot.PostActivityAsync(owner.CardAction("charter.lookup", LookupData(program, await ETagAsync(program))), null);
+
+        response.EnsureSuccessStatusCode();
+        var text = CardJson.Text((await BotApp.ReadJsonAsync(response))!["value"]!.AsObject());
+        Assert.Contains("not connected here", text);
+        Assert.Contains("MicrosoftAppId", text);
+        Assert.DoesNotContain("try again", text);
+        Assert.Contains("Field Service", text);
+    }
+
+    [Fact]
     public async Task WhenTheDirectoryRefusesTheOwnerIsToldAndTheirInputIsKept()
     {
         var (owner, program) = await ProgramAsync();
@@ -190,11 +207,10 @@ public sealed class GraphTests : IAsyncLifetime
         Assert.Contains(reason, delivery.Problem);
         Assert.DoesNotContain(_channel.Delivered, d => d.ConversationId.Contains("aad-far"));
 
-        // A scheduled nudge to them records the reason on the program, where its owners see it.
-        var work = _bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.DigestKind);
-        var entry = new DigestEntry("k1", FollowUpKind.DepartmentGaps, program.Id, "Licence renewal", "Add your touchpoints", new Person("aad-far", "Fay Far"));
-        await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.DigestKind, DateTimeOffset.UtcNow, tenant, "aad-far",
-            System.Text.Json.JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json)), CancellationToken.None);
+        // A scheduled message to them (here a progress card) records the reason on the program, where its owners see it.
+        var work = _bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.ProgressKind);
+        await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.ProgressKind, DateTimeOffset.UtcNow, tenant, "aad-far",
+            System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, new Person("aad-far", "Fay Far"), "k1"), FollowUpItems.Json)), CancellationToken.None);
         var unreachable = Assert.Single(await _bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
         Assert.Equal("Fay Far", unreachable.Person.DisplayName);
         Assert.Contains(reason, unreachable.Reason);
