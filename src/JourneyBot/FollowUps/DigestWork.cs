@@ -1,14 +1,17 @@
 using System.Text.Json;
+using JourneyBot.Actions;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
+using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
 
 namespace JourneyBot.FollowUps;
 
 // Sends a person's nudges for the day as one message. Someone who cannot be reached is recorded on each
 // program concerned, so its owners see who and why.
-public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore followUps, ProgramStore programs, FollowUpRules rules, TimeProvider clock) : IScheduledWork
+public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore followUps, ProgramStore programs, ReviewStore reviews, ActionStore actions, TimeProvider clock)
+    : IScheduledWork
 {
     public string Kind => FollowUpItems.DigestKind;
 
@@ -24,17 +27,34 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
             : await followUps.UndeliveredAsync(delivery, item, entries[0].Recipient, entries.Select(e => e.ProgramId), cancellationToken);
     }
 
-    // Planned at night, sent in working hours: whatever was done in between (a review completed, an action
-    // closed, a gap filled, a program deleted) drops its nudge, by asking the plan again with the program as it is now.
+    // Planned at night, sent in working hours: a review completed or an action closed in between drops its nudge,
+    // and a deleted program drops them all. Point reads only: the digest path stays as cheap as the send.
     private async Task<IReadOnlyList<DigestEntry>> StillDueAsync(string tenantId, IReadOnlyList<DigestEntry> entries, CancellationToken cancellationToken)
     {
         var kept = new List<DigestEntry>();
         foreach (var group in entries.GroupBy(e => e.ProgramId))
         {
-            if (await programs.LoadAsync(tenantId, group.Key, cancellationToken) is not { } program) continue;
-            var today = WorkingTime.LocalDate(clock.GetUtcNow(), WorkingTime.ZoneFor(program.Charter.WorkingHours ?? WorkingTime.Default, null));
-            var due = FollowUpPlan.Due(program, today, rules).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-            kept.AddRange(group.Where(e => due.Contains(e.Key)));
+            if (await programs.LoadHeaderAsync(tenantId, group.Key, cancellationToken) is not { } program) continue;
+            var today = WorkingTime.Today(clock.GetUtcNow(), program.Charter);
+            DateOnly? reviewDue = null;
+            foreach (var entry in group)
+            {
+                switch (entry.Kind)
+                {
+                    case FollowUpKind.ReviewDue or FollowUpKind.ReviewReminder:
+                        reviewDue ??= ((await reviews.LastCompletedOnAsync(program.Id, cancellationToken)) ?? program.CollectionOpenedOn)?.AddDays(program.Charter.ReviewCadenceDays)
+                            ?? DateOnly.MaxValue;
+                        if (reviewDue <= today) kept.Add(entry);
+                        break;
+                    case FollowUpKind.ActionOverdue:
+                        var action = entry.ActionId is { } id ? (await actions.GetAsync(program.Id, id, cancellationToken))?.Action : null;
+                        if (action is not null && action.IsOverdue(today) && action.Owner.AadObjectId == entry.Recipient.AadObjectId) kept.Add(entry);
+                        break;
+                    default:
+                        kept.Add(entry);
+                        break;
+                }
+            }
         }
         return kept;
     }

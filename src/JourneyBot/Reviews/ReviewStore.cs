@@ -14,4 +14,18 @@ public sealed class ReviewStore(StorageTables tables)
             PartitionKey = programId, RowKey = ProgramKeys.Review(review.Id),
             Json = JsonSerializer.Serialize(review, ProgramFile.Options), CreatedBy = review.By.AadObjectId,
         }, cancellationToken);
+
+    // The day of the latest completed review, or null before the first.
+    public async Task<DateOnly?> LastCompletedOnAsync(string programId, CancellationToken cancellationToken)
+    {
+        DateOnly? last = null;
+        var (from, to) = ProgramKeys.Range(ProgramKeys.ReviewPrefix);
+        await foreach (var row in tables.Programs.QueryAsync<PartRow>(
+            e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
+        {
+            var review = JsonSerializer.Deserialize<Review>(row.Json, ProgramFile.Options)!;
+            if (last is null || review.CompletedOn > last) last = review.CompletedOn;
+        }
+        return last;
+    }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
+using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Tests.Infrastructure;
@@ -36,10 +37,18 @@ public static class DueSends
             }
         }
 
+        // The program the nudges are about: a digest is only sent while its program exists.
+        var programs = new ProgramStore(tables, new MembershipStore(tables), TimeProvider.System);
+        foreach (var tenant in people.Select(p => p.Tenant).Distinct())
+        {
+            var program = JourneyBot.Tests.Domain.SamplePrograms.Program() with { Id = BenchProgram(tenant), TenantId = tenant, CollectionOpenedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30) };
+            if (await programs.LoadHeaderAsync(tenant, program.Id, CancellationToken.None) is null) await programs.ImportAsync(program, CancellationToken.None);
+        }
+
         var items = Enumerable.Range(0, sends).Select(i =>
         {
             var (tenant, person, _) = people[i % conversations];
-            var entry = new DigestEntry($"{batch}|{i}", FollowUpKind.DepartmentGaps, "prog-bench", "Licence renewal", $"Nudge {batch} {i}: Department 1 has nothing yet in Stage 2.", new Person(person, person)) { DepartmentId = "d1" };
+            var entry = new DigestEntry($"{batch}|{i}", FollowUpKind.DepartmentGaps, BenchProgram(tenant), "Licence renewal", $"Nudge {batch} {i}: Department 1 has nothing yet in Stage 2.", new Person(person, person)) { DepartmentId = "d1" };
             return new ScheduledItem($"digest|{tenant}|{person}|{batch}|{i:D6}", FollowUpItems.DigestKind, dueAt, tenant, person,
                 JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json));
         }).ToList();
@@ -47,6 +56,9 @@ public static class DueSends
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, ct) => await store.AddAsync(item, ct));
         return new Seeded(sends, people.Select(p => p.Chat).ToList());
     }
+
+    // Program ids are unique across tenants.
+    private static string BenchProgram(string tenant) => $"prog-bench-{tenant}";
 
     // Rows still waiting in the schedule (not the instance heartbeats).
     public static async Task<int> PendingAsync(string storage)
