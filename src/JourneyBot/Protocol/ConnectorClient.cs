@@ -22,11 +22,10 @@ public sealed class ConnectorClient(
     IServiceUrlTrust trust,
     ConnectorRetryOptions retry,
     TimeProvider clock,
-    ILogger<ConnectorClient> logger,
-    ILoggerFactory? telemetry = null)
+    ILogger<ConnectorClient> logger)
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _retries = ConnectorResilience.Retries(retry, clock, logger, telemetry);
-    private readonly ResiliencePipeline _attemptTimeout = ConnectorResilience.AttemptTimeout(retry, clock, telemetry);
+    private readonly ResiliencePipeline<HttpResponseMessage> _retries = ConnectorResilience.Retries(retry, clock, logger);
+    private readonly ResiliencePipeline _attemptTimeout = ConnectorResilience.AttemptTimeout(retry, clock);
 
     // With a pacer, every attempt (retries too) first waits for its turn, and a 429 pauses the pacer.
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, SendPacer pacer, CancellationToken cancellationToken) =>

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace JourneyBot.Protocol;
@@ -19,7 +21,7 @@ internal static class ConnectorResilience
 {
     public static readonly ResiliencePropertyKey<OutboundCall> Call = new("journeybot.connector.call");
 
-    public static ResiliencePipeline<HttpResponseMessage> Retries(ConnectorRetryOptions options, TimeProvider clock, ILogger logger, ILoggerFactory? telemetry)
+    public static ResiliencePipeline<HttpResponseMessage> Retries(ConnectorRetryOptions options, TimeProvider clock, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "connector", TimeProvider = clock };
         builder.AddRetry(new HttpRetryStrategyOptions
@@ -43,16 +45,15 @@ internal static class ConnectorResilience
                 return default;
             },
         });
-        if (telemetry is not null) builder.ConfigureTelemetry(telemetry);
-        return builder.Build();
+        return builder.ConfigureTelemetry(MetricsOnly).Build();
     }
 
-    public static ResiliencePipeline AttemptTimeout(ConnectorRetryOptions options, TimeProvider clock, ILoggerFactory? telemetry)
-    {
-        var builder = new ResiliencePipelineBuilder { Name = "connector-attempt", TimeProvider = clock }.AddTimeout(options.AttemptTimeout);
-        if (telemetry is not null) builder.ConfigureTelemetry(telemetry);
-        return builder.Build();
-    }
+    public static ResiliencePipeline AttemptTimeout(ConnectorRetryOptions options, TimeProvider clock) =>
+        new ResiliencePipelineBuilder { Name = "connector-attempt", TimeProvider = clock }.AddTimeout(options.AttemptTimeout).ConfigureTelemetry(MetricsOnly).Build();
+
+    // Polly's meter counts retries and timeouts; the log line is ours (OnRetry above), one per retry with the path,
+    // rather than Polly's three.
+    private static readonly TelemetryOptions MetricsOnly = new() { LoggerFactory = NullLoggerFactory.Instance };
 
     // Teams answered that it did not take the request (429, 5xx, 408): try again, unless it asks for a longer wait
     // than a call may take. No answer: a message may have been taken, so only a request that never left is sent

@@ -30,7 +30,7 @@ public static class ProtocolSetup
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
             sp.GetRequiredService<ConnectorTokenProvider>(), sp.GetRequiredService<IServiceUrlTrust>(),
             sp.GetRequiredService<ConnectorRetryOptions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ConnectorClient>>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILogger<ConnectorClient>>()));
         services.AddSingleton(sp => SendRateLimits.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<BotAdapter>();
