@@ -8,9 +8,11 @@
 #   --version the app version Teams shows and compares on update (default 1.0.0); raise it for every new upload
 #   --out     zip to write (default: manifest/build/journeybot-app.zip)
 #
-# Fills {{APP_ID}} and {{HOST_NAME}} in manifest/manifest.json, validates the result offline with
-# manifest/tools/validate-manifest.js (needs `npm ci --prefix infra`), then zips it with
-# manifest/tools/zip.js. Needs node and bash only.
+# Checks the arguments, then the app's own `package` command (src/JourneyBot/Admin/AppPackage.cs, run with
+# `dotnet run`) fills {{APP_ID}}, {{HOST_NAME}} and the version into manifest/manifest.json and zips it with the
+# icons (reproducibly: same inputs, same bytes); the filled manifest and icons are validated offline with
+# manifest/tools/validate-manifest.js (needs `npm ci --prefix infra`) before the zip is written to --out.
+# Needs the .NET SDK, node and bash.
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -71,6 +73,7 @@ host="${host,,}"
 app_id="${app_id,,}"
 
 command -v node >/dev/null 2>&1 || { echo "build-package: node is required" >&2; exit 1; }
+command -v dotnet >/dev/null 2>&1 || { echo "build-package: the .NET SDK (dotnet) is required" >&2; exit 1; }
 if [[ ! -d "$repo_root/infra/node_modules/@microsoft/app-manifest" ]]; then
   echo "build-package: $repo_root/infra/node_modules has no @microsoft/app-manifest; run: npm ci --prefix infra" >&2
   exit 1
@@ -79,18 +82,20 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Both values were checked above, so they contain no sed metacharacters.
-sed -e "s/{{APP_ID}}/${app_id}/g" -e "s/{{HOST_NAME}}/${host}/g" -e "s/\"version\": \"1.0.0\"/\"version\": \"${version}\"/" \
-  "$script_dir/manifest.json" > "$work/manifest.json"
-cp "$script_dir/color.png" "$script_dir/outline.png" "$work/"
+if ! dotnet run --project "$repo_root/src/JourneyBot" --no-launch-profile --verbosity quiet -- package \
+    --app-id "$app_id" --host "$host" --version "$version" --manifest "$script_dir" \
+    --out "$work/journeybot-app.zip" --unpacked "$work/app" >&2; then
+  echo "build-package: the app's package command failed (see above)" >&2
+  exit 1
+fi
 
 echo "build-package: validating manifest for app id $app_id, host $host" >&2
-if ! node "$script_dir/tools/validate-manifest.js" "$work/manifest.json" >"$work/validation.txt"; then
+if ! node "$script_dir/tools/validate-manifest.js" "$work/app/manifest.json" >"$work/validation.txt"; then
   echo "build-package: the filled manifest is not valid:" >&2
   cat "$work/validation.txt" >&2
   exit 1
 fi
 
 mkdir -p "$(dirname "$out")"
-node "$script_dir/tools/zip.js" "$out" "$work/manifest.json" "$work/color.png" "$work/outline.png"
+cp "$work/journeybot-app.zip" "$out"
 echo "build-package: wrote $out" >&2

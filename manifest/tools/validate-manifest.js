@@ -4,19 +4,18 @@
 //   node manifest/tools/validate-manifest.js [--sample] <manifest.json>
 //
 // Checks:
-//   - JSON Schema: the bundled schema of @microsoft/app-manifest (infra/node_modules) for the
-//     manifest's manifestVersion; $schema must be the standard URL of that same version.
+//   - JSON Schema: @microsoft/app-manifest (infra/node_modules) validates against the schema it bundles for the
+//     manifest's manifestVersion; $schema must be the standard URL of that same version (so nothing is fetched).
 //   - No {{PLACEHOLDER}} is left anywhere.
 //   - validDomains are bare host names; static tab URLs are https on a valid domain.
-//   - Icons exist next to the manifest and are PNGs: color 192x192, outline 32x32 with every pixel
-//     either fully transparent or white (RGB 255,255,255, any alpha); color32x32 32x32 if present.
+//   - Icons exist next to the manifest and are PNGs (decoded with pngjs): color 192x192, outline 32x32 with every
+//     pixel either fully transparent or white (RGB 255,255,255, any alpha); color32x32 32x32 if present.
 // --sample fills {{APP_ID}} and {{HOST_NAME}} with sample values first, so the committed template
 // (manifest/manifest.json) can be checked as it is.
 // Prints "valid" and exits 0, or prints one line per problem and exits 1 (2 for bad usage).
 
 const fs = require('fs');
 const path = require('path');
-const { readHeader, decodeRgba } = require('./png');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const nodeModulesDir = path.join(repoRoot, 'infra', 'node_modules');
@@ -40,7 +39,7 @@ function requireFromInfra(name) {
   }
 }
 
-function schemaErrors(manifest) {
+async function schemaErrors(manifest) {
   const errors = [];
   const version = manifest.manifestVersion;
   if (typeof version !== 'string' || !/^(\d+\.\d+|devPreview)$/.test(version)) {
@@ -50,22 +49,18 @@ function schemaErrors(manifest) {
   const expectedUrl = `https://developer.microsoft.com/en-us/json-schemas/teams/${folder}/MicrosoftTeams.schema.json`;
   if (manifest.$schema !== expectedUrl) {
     errors.push(`/$schema must be "${expectedUrl}" (to match manifestVersion ${version})`);
+    return errors;
   }
+  // The package fetches a schema it does not bundle; this machine (and CI) has no internet, so say so instead.
   const packageDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json', { paths: [nodeModulesDir] }));
   const schemaFile = path.join(packageDir, 'build', 'json-schemas', 'teams', folder, 'MicrosoftTeams.schema.json');
   if (!fs.existsSync(schemaFile)) {
     errors.push(`/manifestVersion ${version} has no bundled schema in @microsoft/app-manifest (${schemaFile})`);
     return errors;
   }
-  const Ajv = requireFromInfra('ajv-draft-04');
-  const addFormats = requireFromInfra('ajv-formats');
-  const ajv = new (Ajv.default || Ajv)({ allErrors: true, strict: false });
-  (addFormats.default || addFormats)(ajv, ['uri', 'email', 'regex']);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
-  if (!validate(manifest)) {
-    for (const e of validate.errors) {
-      errors.push(`${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)} (schema ${folder})`);
-    }
+  const { AppManifestUtils } = requireFromInfra('@microsoft/app-manifest');
+  for (const e of await AppManifestUtils.validateAgainstSchema(manifest)) {
+    errors.push(`${e.startsWith(' ') ? '/' : ''}${e} (schema ${folder})`);
   }
   return errors;
 }
@@ -134,35 +129,37 @@ function iconErrors(manifest, baseDir) {
       errors.push(`/icons/${key} file not found: ${file}`);
       continue;
     }
-    const data = fs.readFileSync(file);
+    const { PNG } = requireFromInfra('pngjs');
+    let png;
     try {
-      const header = readHeader(data);
-      if (header.width !== size || header.height !== size) {
-        errors.push(`/icons/${key} ${name} is ${header.width}x${header.height}, must be ${size}x${size}`);
-      }
-      if (whiteOnly) {
-        const { rgba, width, height } = decodeRgba(data);
-        let bad = 0;
-        let first = null;
-        for (let p = 0; p < width * height; p++) {
-          const [r, g, b, a] = rgba.subarray(p * 4, p * 4 + 4);
-          if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
-            bad++;
-            if (!first) first = `(${p % width},${Math.floor(p / width)}) = rgba(${r},${g},${b},${a})`;
-          }
-        }
-        if (bad > 0) {
-          errors.push(`/icons/${key} ${name} must be white on transparent: ${bad} pixel(s) are neither fully transparent nor white, first at ${first}`);
-        }
-      }
+      png = PNG.sync.read(fs.readFileSync(file));
     } catch (e) {
-      errors.push(`/icons/${key} ${name}: ${e.message}`);
+      errors.push(`/icons/${key} ${name} is not a readable PNG: ${e.message}`);
+      continue;
+    }
+    const { width, height, data: rgba } = png;
+    if (width !== size || height !== size) {
+      errors.push(`/icons/${key} ${name} is ${width}x${height}, must be ${size}x${size}`);
+    }
+    if (whiteOnly) {
+      let bad = 0;
+      let first = null;
+      for (let p = 0; p < width * height; p++) {
+        const [r, g, b, a] = rgba.subarray(p * 4, p * 4 + 4);
+        if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
+          bad++;
+          if (!first) first = `(${p % width},${Math.floor(p / width)}) = rgba(${r},${g},${b},${a})`;
+        }
+      }
+      if (bad > 0) {
+        errors.push(`/icons/${key} ${name} must be white on transparent: ${bad} pixel(s) are neither fully transparent nor white, first at ${first}`);
+      }
     }
   }
   return errors;
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   let sample = false;
   const files = [];
@@ -197,7 +194,7 @@ function main() {
   }
 
   const errors = [
-    ...schemaErrors(manifest),
+    ...(await schemaErrors(manifest)),
     ...placeholderErrors(manifest, '', []),
     ...domainErrors(manifest),
     ...iconErrors(manifest, path.dirname(file)),
@@ -210,4 +207,7 @@ function main() {
   process.exit(1);
 }
 
-main();
+main().catch((e) => {
+  console.error(`validate-manifest: ${e.stack || e}`);
+  process.exit(2);
+});

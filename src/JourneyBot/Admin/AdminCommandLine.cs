@@ -6,7 +6,8 @@ using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
 
-// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01]`.
+// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01]`, and
+// `package` builds the Teams app package.
 // Exit codes: 0 done, 2 bad arguments or an invalid file (the message names the field).
 public static class AdminCommandLine
 {
@@ -14,10 +15,12 @@ public static class AdminCommandLine
         usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd]
                JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
                JourneyBot import <program.json> --tenant <tenant id>
+               JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
         export and import use ConnectionStrings__Storage (default: Azurite on this machine).
+        package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "health" or "export" or "import";
+    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "health" or "export" or "import" or "package";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
@@ -28,6 +31,7 @@ public static class AdminCommandLine
                 "health" => await HealthAsync(Options(args[1..], ""), stdout, clock),
                 "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
+                "package" => await AppPackage.BuildAsync(Options(args[1..], "--app-id", "--host", "--out"), stdout),
                 _ => Fail(stderr, Usage),
             };
         }

@@ -29,7 +29,8 @@ public static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter(BotMetrics.MeterName, StorageMetrics.MeterName));
+                // "Polly": the connector's retries and timeouts (resilience events).
+                .AddMeter(BotMetrics.MeterName, StorageMetrics.MeterName, "Polly"));
         if (!string.IsNullOrWhiteSpace(applicationInsights)) telemetry.UseAzureMonitor(o => o.ConnectionString = applicationInsights);
         else telemetry.UseOtlpExporter();
         return builder;

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
 
 namespace JourneyBot.Protocol;
 
@@ -12,6 +14,8 @@ public sealed record ResourceResponse(string? Id);
 public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
 
 // Outbound Bot Connector REST calls (v3). Calls go only to trusted serviceUrls; tokens never go to loopback ones.
+// Retries, backoff, Retry-After and the attempt timeout are a Polly pipeline (ConnectorResilience); what is ours
+// runs inside each attempt: the pacer's turn (and the scheduler's claim check with it) and the token.
 public sealed class ConnectorClient(
     HttpClient http,
     ConnectorTokenProvider tokens,
@@ -20,6 +24,9 @@ public sealed class ConnectorClient(
     TimeProvider clock,
     ILogger<ConnectorClient> logger)
 {
+    private readonly ResiliencePipeline<HttpResponseMessage> _retries = ConnectorResilience.Retries(retry, clock, logger);
+    private readonly ResiliencePipeline _attemptTimeout = ConnectorResilience.AttemptTimeout(retry, clock);
+
     // With a pacer, every attempt (retries too) first waits for its turn, and a 429 pauses the pacer.
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, SendPacer pacer, CancellationToken cancellationToken) =>
         SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken, pacer);
@@ -65,89 +72,73 @@ public sealed class ConnectorClient(
             throw new ConnectorException($"Refusing to call '{baseUrl.Host}': it was never learnt from an authenticated inbound activity.");
         }
 
-        var url = new Uri(baseUrl, path);
-        for (var attempt = 1; ; attempt++)
+        var call = new OutboundCall(method, new Uri(baseUrl, path), body, pacer, PostsActivity: method == HttpMethod.Post && path.Contains("/activities", StringComparison.Ordinal));
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectorResilience.Call, call);
+        HttpResponseMessage response;
+        try
         {
-            var answered = pacer is null ? null : await pacer.WaitTurnAsync();
-            using var request = new HttpRequestMessage(method, url);
-            if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options);
+            response = await _retries.ExecuteAsync(static (ctx, state) => state.Client.AttemptAsync(state.Call, ctx.CancellationToken), context, (Client: this, Call: call));
+        }
+        catch (Exception e) when (call.PostsActivity && ConnectorResilience.MayHaveArrived(e))
+        {
+            // The message went out and no answer came (in time, or whole): Teams may have taken it. Sending it again
+            // could post it twice, so the caller hears it may have arrived and does not repeat it.
+            throw new ConnectorException($"{method} {call.Url.AbsolutePath} got no answer ({e.Message}); not sent again, since Teams may have taken it.", null, e) { MayHaveArrived = true };
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
+        {
+            throw new ConnectorException($"{method} {call.Url.AbsolutePath} could not reach the connector after {call.Attempts} attempt(s): {e.Message}", null, e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
 
-            TimeSpan delay;
-            try
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
             {
-                using var response = await SendPacedAsync(request, baseUrl, answered, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    if (response.Content.Headers.ContentLength == 0) return default!;
-                    var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                    return string.IsNullOrWhiteSpace(text) ? default! : JsonSerializer.Deserialize<T>(text, ActivityJson.Options)!;
-                }
-
-                var status = response.StatusCode;
-                var retryable = status == HttpStatusCode.TooManyRequests || (int)status >= 500 || status == HttpStatusCode.RequestTimeout;
-                if (!retryable || attempt >= retry.MaxAttempts)
-                {
-                    throw new ConnectorException($"{method} {url.AbsolutePath} failed with {(int)status} {status} after {attempt} attempt(s).", status);
-                }
-                delay = status == HttpStatusCode.TooManyRequests ? RetryAfter(response) ?? Backoff(attempt) : Backoff(attempt);
-                if (status == HttpStatusCode.TooManyRequests) pacer?.Throttled(delay);
-                if (delay > retry.MaxRetryAfter)
-                {
-                    throw new ConnectorException($"{method} {url.AbsolutePath} was throttled for {delay.TotalSeconds:0} s, longer than we wait inside a call.", status);
-                }
-                logger.LogWarning("Connector answered {Status} to {Method} {Path}; retrying in {Delay} ms (attempt {Attempt})",
-                    (int)status, method, url.AbsolutePath, (int)delay.TotalMilliseconds, attempt);
+                if (response.Content.Headers.ContentLength == 0) return default!;
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                return string.IsNullOrWhiteSpace(text) ? default! : JsonSerializer.Deserialize<T>(text, ActivityJson.Options)!;
             }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested && method == HttpMethod.Post && path.EndsWith("/activities", StringComparison.Ordinal))
+            var status = response.StatusCode;
+            if (ConnectorResilience.RetryAfter(response, clock) is { } wait && wait > retry.MaxRetryAfter)
             {
-                // The message went out and no answer came in time: Teams may have taken it. Sending it again could
-                // post it twice, so the caller hears it may have arrived and does not repeat it.
-                throw new ConnectorException($"{method} {url.AbsolutePath} got no answer in time; not sent again, since Teams may have taken it.", null, e) { MayHaveArrived = true };
+                if (status == HttpStatusCode.TooManyRequests) pacer?.Throttled(wait);
+                throw new ConnectorException($"{method} {call.Url.AbsolutePath} was throttled for {wait.TotalSeconds:0} s, longer than we wait inside a call.", status);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                if (attempt >= retry.MaxAttempts)
-                {
-                    throw new ConnectorException($"{method} {url.AbsolutePath} could not reach the connector after {attempt} attempt(s): {e.Message}", null, e);
-                }
-                delay = Backoff(attempt);
-                logger.LogWarning("Connector call {Method} {Path} failed ({Error}); retrying in {Delay} ms", method, url.AbsolutePath, e.GetType().Name, (int)delay.TotalMilliseconds);
-            }
-            await Task.Delay(delay, clock, cancellationToken);
+            throw new ConnectorException($"{method} {call.Url.AbsolutePath} failed with {(int)status} {status} after {call.Attempts} attempt(s).", status);
         }
     }
 
-    // The pacer hears when the request was answered (or failed), whatever happened.
-    private async Task<HttpResponseMessage> SendPacedAsync(HttpRequestMessage request, Uri baseUrl, Action? answered, CancellationToken cancellationToken)
+    // One attempt: its turn with the pacer, then the request. The pacer hears when it was answered (or failed).
+    private async ValueTask<HttpResponseMessage> AttemptAsync(OutboundCall call, CancellationToken cancellationToken)
     {
+        var answered = call.Pacer is null ? null : await call.Pacer.WaitTurnAsync();
+        call.Attempts++;
         try
         {
+            using var request = new HttpRequestMessage(call.Method, call.Url);
+            if (call.Body is not null) request.Content = JsonContent.Create(call.Body, call.Body.GetType(), options: ActivityJson.Options);
             // The Playground's mock connector and local fakes live on loopback: never hand them a real token.
-            if (!baseUrl.IsLoopback && await tokens.GetTokenAsync(cancellationToken) is { } token)
+            if (!call.Url.IsLoopback && await tokens.GetTokenAsync(cancellationToken) is { } token)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
-            return await http.SendAsync(request, cancellationToken);
+            return await _attemptTimeout.ExecuteAsync(
+                static async (state, ct) => await state.Http.SendAsync(state.Request, ct), (Http: http, Request: request), cancellationToken);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout (when it is shorter than ours) means the same as ours.
+            throw new TimeoutRejectedException($"No answer within the HttpClient's timeout of {http.Timeout.TotalSeconds:0} s.", e);
         }
         finally
         {
             answered?.Invoke();
         }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        return null;
-    }
-
-    // Exponential backoff with full jitter, so instances that failed together do not retry together.
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(retry.MaxDelay.TotalMilliseconds, retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
     }
 }
 

@@ -24,7 +24,8 @@ public static class ProtocolSetup
         services.AddSingleton<ChannelAuthenticator>();
         services.AddSingleton(sp => new ConnectorTokenProvider(
             ConnectorTokenProvider.CreateCredential(sp.GetRequiredService<BotSettings>()), sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Each attempt's timeout is the retry pipeline's (ConnectorRetryOptions.AttemptTimeout), not the HttpClient's.
+        services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ConnectorClient)),
             sp.GetRequiredService<ConnectorTokenProvider>(), sp.GetRequiredService<IServiceUrlTrust>(),
