@@ -16,8 +16,8 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("actions", "List the program's improvement actions: open, done and overdue.", ListCommandAsync),
-        new("new action", "Turn a pain point into an improvement action with an owner and a due date.", NewCommandAsync),
+        new("actions", "List the program's improvement actions: open, done and overdue.", ListCommandAsync) { Step = WorkflowStep.Act },
+        new("new action", "Turn a pain point into an improvement action with an owner and a due date.", NewCommandAsync) { Step = WorkflowStep.Act },
     ];
 
     public IEnumerable<CardVerb> Verbs =>

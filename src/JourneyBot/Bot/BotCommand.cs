@@ -2,11 +2,18 @@ using JourneyBot.Protocol;
 
 namespace JourneyBot.Bot;
 
-// A text command a user can type; the help card lists them all.
+// Where a command belongs in a program's life; help lists commands in this order.
+public enum WorkflowStep { SetUp, Collect, Look, Review, Act, General }
+
+// A text command a user can type; the help card lists them all, and offers a button for those that need nothing typed after them.
 public sealed record BotCommand(
     string Name,
     string Description,
-    Func<TurnContext, string, CancellationToken, Task> RunAsync);
+    Func<TurnContext, string, CancellationToken, Task> RunAsync)
+{
+    public WorkflowStep Step { get; init; } = WorkflowStep.General;
+    public bool TakesArgument { get; init; }
+}
 
 // An Action.Execute verb a card can send.
 public sealed record CardVerb(

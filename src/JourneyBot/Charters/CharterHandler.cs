@@ -18,8 +18,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("new program", "Start a journey-mapping program: objective, scope, metrics, people, departments, stages.", NewProgramAsync),
-        new("program", "Show the active program's charter and what still blocks collection.", ShowAsync),
+        new("new program", "Start a journey-mapping program: objective, scope, metrics, people, departments, stages.", NewProgramAsync) { Step = WorkflowStep.SetUp },
+        new("program", "Show the active program's charter and what still blocks collection.", ShowAsync) { Step = WorkflowStep.SetUp },
     ];
 
     public IEnumerable<CardVerb> Verbs =>

@@ -13,7 +13,7 @@ namespace JourneyBot.Charters;
 public sealed class CollectionHandler(CharterStore charters, ProgramSessions sessions, CollectionOpener opener, FollowUpStarter followUps) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
-        [new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync)];
+        [new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync) { Step = WorkflowStep.SetUp }];
 
     public IEnumerable<CardVerb> Verbs => [new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync), new(InvitationCards.ProgressVerb, ProgressAsync)];
 

@@ -5,14 +5,41 @@ namespace JourneyBot.Help;
 
 public sealed class HelpCards(HelpLink helpLink)
 {
-    public AdaptiveCard Build(IEnumerable<BotCommand> commands)
+    public const string RunVerb = "help.run";
+    public const string CommandKey = "command";
+
+    // In the order a program lives: set up, collect, look, review, act; then the rest.
+    private static readonly (WorkflowStep Step, string Title)[] Steps =
+    [
+        (WorkflowStep.SetUp, "1. Set up a program"), (WorkflowStep.Collect, "2. Collect touchpoints"), (WorkflowStep.Look, "3. Look at the map"),
+        (WorkflowStep.Review, "4. Review it regularly"), (WorkflowStep.Act, "5. Act on pain points"), (WorkflowStep.General, "Anytime"),
+    ];
+
+    public AdaptiveCard Build(IEnumerable<BotCommand> commands, string? note = null)
     {
+        var all = commands.ToList();
         var card = new AdaptiveCard { FallbackText = "JourneyBot help: the commands I understand." }
             .Add(
                 new TextBlock("What JourneyBot can do") { Size = TextSize.Large, Weight = TextWeight.Bolder },
-                new TextBlock("Type one of these commands. In a channel or group chat, @mention me first."),
-                new FactSet(commands.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new Fact(c.Name, c.Description)).ToArray()));
+                new TextBlock("Type one of these commands, or press its button. In a channel or group chat, @mention me first."));
+        if (note is not null) card.Add(new TextBlock(note) { Color = TextColor.Warning });
+        foreach (var (step, title) in Steps)
+        {
+            var here = all.Where(c => c.Step == step).ToList();
+            if (here.Count == 0) continue;
+            var items = new List<CardElement>
+            {
+                new TextBlock(title) { Weight = TextWeight.Bolder },
+                new FactSet(here.Select(c => new Fact(c.Name, c.Description)).ToArray()) { Spacing = "none" },
+            };
+            var buttons = here.Where(c => !c.TakesArgument && c.Name != "help")
+                .Select(c => (CardAction)new CardExecuteAction(Capitalised(c.Name), RunVerb) { Data = new Dictionary<string, string> { [CommandKey] = c.Name } }).ToList();
+            if (buttons.Count > 0) items.Add(new ActionSet(buttons));
+            card.Add(new Container(items) { Separator = true });
+        }
         if (helpLink.Url is { } url) card.AddActions(new CardOpenUrlAction("Open the guide", url));
         return card;
     }
+
+    private static string Capitalised(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 }

@@ -11,9 +11,9 @@ public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions
     public IEnumerable<BotCommand> Commands =>
     [
         new("programs", "List the journey-mapping programs you belong to.", ListAsync),
-        new("use", "Work on a program in this conversation: use <program name>.", UseAsync),
-        new("map", "Show coverage: touchpoints per stage and department, and per persona.", (turn, _, ct) => ShowAsync(turn, ct, p => MapCards.Build(p))),
-        new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today()))),
+        new("use", "Work on a program in this conversation: use <program name>.", UseAsync) { TakesArgument = true },
+        new("map", "Show coverage: touchpoints per stage and department, and per persona.", (turn, _, ct) => ShowAsync(turn, ct, p => MapCards.Build(p))) { Step = WorkflowStep.Look },
+        new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today()))) { Step = WorkflowStep.Look },
     ];
 
     public IEnumerable<CardVerb> Verbs =>

@@ -15,7 +15,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
 {
     private const string NotAReviewer = "Reviews are done by the program's owners and, for their own department, its contacts.";
 
-    public IEnumerable<BotCommand> Commands => [new("review", "Walk through the map's touchpoints: confirm, update or retire each.", ReviewAsync)];
+    public IEnumerable<BotCommand> Commands => [new("review", "Walk through the map's touchpoints: confirm, update or retire each.", ReviewAsync) { Step = WorkflowStep.Review }];
 
     public IEnumerable<CardVerb> Verbs =>
     [

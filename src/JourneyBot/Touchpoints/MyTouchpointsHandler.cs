@@ -12,7 +12,7 @@ namespace JourneyBot.Touchpoints;
 // my touchpoints: a person's own touchpoints, paged, to edit or delete. Authors change their own; owners any.
 public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions sessions, TimeProvider clock) : ICommandSource
 {
-    public IEnumerable<BotCommand> Commands => [new("my touchpoints", "Your touchpoints in the active program, to edit or delete.", ListAsync)];
+    public IEnumerable<BotCommand> Commands => [new("my touchpoints", "Your touchpoints in the active program, to edit or delete.", ListAsync) { Step = WorkflowStep.Collect }];
 
     public IEnumerable<CardVerb> Verbs =>
     [

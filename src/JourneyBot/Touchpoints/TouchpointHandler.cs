@@ -11,7 +11,7 @@ namespace JourneyBot.Touchpoints;
 // add touchpoint, and the form's Save: every submit is re-checked against the caller's role and the program.
 public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions sessions, TimeProvider clock) : ICommandSource
 {
-    public IEnumerable<BotCommand> Commands => [new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync)];
+    public IEnumerable<BotCommand> Commands => [new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync) { Step = WorkflowStep.Collect }];
 
     public IEnumerable<CardVerb> Verbs => [new(TouchpointCards.SaveVerb, SaveAsync), new(TouchpointCards.StartVerb, StartAsync)];
 

@@ -26,7 +26,12 @@ public static class CardCatalog
     // text to show instead, so a test can make everything people typed hostile.
     public static IReadOnlyList<(string Name, JsonObject Card)> All(JourneyProgram program, Func<string, string> asTyped)
     {
-        var commands = new[] { new BotCommand("help", "Show this list of what I can do.", (_, _, _) => Task.CompletedTask) };
+        var commands = new[]
+        {
+            new BotCommand("help", "Show this list of what I can do.", (_, _, _) => Task.CompletedTask),
+            new BotCommand("map", "Show the map.", (_, _, _) => Task.CompletedTask) { Step = WorkflowStep.Look },
+            new BotCommand("use", "Work on a program: use <program name>.", (_, _, _) => Task.CompletedTask) { TakesArgument = true },
+        };
         var noLink = new HelpLink(null);
         var link = new HelpLink(new Uri("https://contoso.example.com/journeybot/guide"));
         var header = new ProgramHeader(program.Id, program.TenantId, program.Charter, program.CollectionOpenedOn);

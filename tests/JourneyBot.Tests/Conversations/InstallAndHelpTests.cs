@@ -94,8 +94,33 @@ public sealed class InstallAndHelpTests(BotFixture fixture) : IClassFixture<BotF
         var reply = Assert.Single(fixture.Channel.CallsFor(chat.ConversationId));
         Assert.EndsWith($"/activities/{message["id"]}", reply.Path);
         Assert.Equal("What JourneyBot can do", CardTitle(reply));
-        var facts = reply.Body!["attachments"]![0]!["content"]!["body"]![2]!["facts"]!.AsArray();
-        Assert.Contains(facts, f => f!["title"]!.GetValue<string>() == "help");
+        var sections = reply.Body!["attachments"]![0]!["content"]!["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "Container").ToList();
+        // In the order a program lives, then the rest, where help itself is.
+        Assert.Equal(["1. Set up a program", "2. Collect touchpoints", "3. Look at the map", "4. Review it regularly", "5. Act on pain points", "Anytime"],
+            sections.Select(c => c!["items"]![0]!["text"]!.GetValue<string>()));
+        Assert.Contains(sections[^1]!["items"]![1]!["facts"]!.AsArray(), f => f!["title"]!.GetValue<string>() == "help");
+        var setUp = sections[0]!["items"]!.AsArray().Single(i => i!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!.AsArray().Select(a => a!["data"]!["command"]!.GetValue<string>());
+        Assert.Equal(["new program", "open collection", "program"], setUp.Order());
+    }
+
+    [Fact]
+    public async Task AHelpButtonDoesWhatTypingTheCommandDoesAndOffersNoButtonForCommandsThatNeedMore()
+    {
+        var chat = fixture.NewConversation();
+        await fixture.SendAsync(chat.Message("help"));
+        var help = fixture.Channel.CallsFor(chat.ConversationId)[^1].Body!["attachments"]![0]!["content"]!.AsObject();
+        var commands = CardJson.Text(help);
+        Assert.DoesNotContain("\"command\":\"use\"", commands);
+        Assert.DoesNotContain("\"command\":\"help\"", commands);
+
+        var response = await fixture.SendAsync(chat.CardAction("help.run", new System.Text.Json.Nodes.JsonObject { ["command"] = "programs" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("What JourneyBot can do", (await BotApp.ReadJsonAsync(response))!["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Your programs", CardTitle(fixture.Channel.CallsFor(chat.ConversationId)[^1]));
+
+        var forged = await fixture.SendAsync(chat.CardAction("help.run", new System.Text.Json.Nodes.JsonObject { ["command"] = "use" }));
+        Assert.Contains("out of date", CardJson.Text((await BotApp.ReadJsonAsync(forged))!["value"]!.AsObject()));
     }
 
     [Fact]
