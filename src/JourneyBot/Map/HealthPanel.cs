@@ -5,7 +5,7 @@ using static JourneyBot.Map.Html;
 namespace JourneyBot.Map;
 
 // Map health beside the map; each check that is about touchpoints links to the view that shows them.
-internal static class HealthPanel
+public static class HealthPanel
 {
     public static string? LinkFor(string checkId, MapFilter current) => checkId switch
     {

@@ -7,7 +7,7 @@ namespace JourneyBot.Map;
 
 // The map itself, as an HTML fragment: the same markup whether the server sends a whole page (local development,
 // print) or the tab's script fetches it with a Teams SSO token.
-internal static class MapContent
+public static class MapContent
 {
     public static string Build(MapView view)
     {
