@@ -8,6 +8,7 @@ public static class MapSetup
     public static IServiceCollection AddMap(this IServiceCollection services)
     {
         services.AddSingleton(sp => MapSettings.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>()));
+        services.AddSingleton(sp => MapLinks.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>()));
         services.AddHttpClient(nameof(TabAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton(sp =>
         {

@@ -74,11 +74,11 @@ public static class ReviewCards
         return card;
     }
 
-    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue)
+    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, Uri? mapLink = null)
     {
         var snapshot = review.Snapshot!;
         var verified = program.ActiveTouchpoints().Count(t => t.LastVerifiedOn == review.CompletedOn);
-        return new AdaptiveCard { FallbackText = $"Review of {program.Charter.Name} completed" }
+        var card = new AdaptiveCard { FallbackText = $"Review of {program.Charter.Name} completed" }
             .Add(
                 new TextBlock($"Review completed: {CardText.Literal(program.Charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
                 new FactSet([
@@ -89,6 +89,8 @@ public static class ReviewCards
                     new Fact("Next review", nextDue.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
                 ]),
                 new TextBlock("A snapshot of the map was saved, so the next progress cards show what changed.") { IsSubtle = true });
+        if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
+        return card;
     }
 
     private static string Verified(Touchpoint t, DateOnly today) => t.LastVerifiedOn switch

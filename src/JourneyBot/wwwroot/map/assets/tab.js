@@ -138,9 +138,10 @@
       say('<h1>Open this map in Microsoft Teams</h1><p>The journey map signs you in through Teams. Open the JourneyBot app in Teams and choose the Map tab.</p>');
       return;
     }
+    var context;
     try {
       await microsoftTeams.app.initialize();
-      var context = await microsoftTeams.app.getContext();
+      context = await microsoftTeams.app.getContext();
       applyTheme(context.app && context.app.theme);
       microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
       user = { id: context.user && context.user.id, tenant: context.user && context.user.tenant && context.user.tenant.id };
@@ -153,6 +154,9 @@
     var content = body.dataset.content;
     var params = new URLSearchParams(location.search);
     if (content.indexOf('/map/programs/content') === 0 && content.indexOf('configure=1') < 0 && !params.has('choose')) {
+      // A card's deep link names the program as the tab's sub-page.
+      var linked = context.page && context.page.subPageId;
+      if (linked && /^[A-Za-z0-9_-]+$/.test(linked)) { remember(linked); location.replace(inTeamsUrl('/map/' + linked)); return; }
       var last = remembered();
       if (last) { location.replace(inTeamsUrl('/map/' + last)); return; }
     }
