@@ -119,4 +119,24 @@ public sealed class MapSecurityTests(MapWorld world) : IClassFixture<MapWorld>
         var lockFile = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "src", "JourneyBot", "package-lock.json")))!;
         Assert.Equal("2.58.0", lockFile["packages"]!["node_modules/@microsoft/teams-js"]!["version"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task NoProgramTextReachesTheLogs()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        var member = world.TokenFor(program, MapSamples.Owner.AadObjectId);
+        foreach (var (path, token) in new[]
+        {
+            ($"/map/{program.Id}/content?persona=renter", member), ($"/map/{program.Id}/export/touchpoints.csv", member),
+            ($"/map/{program.Id}/export/map.svg", member), ($"/map/{program.Id}/content", world.TokenFor(program, "stranger")),
+            ($"/map/{program.Id}/content", "bad.token.here"), ("/map/programs/content", member),
+        })
+        {
+            (await world.GetAsync(path, token)).Dispose();
+        }
+        Assert.Contains(world.Logs.Lines, l => l.Contains("Refused a map tab request", StringComparison.Ordinal));
+        var leaked = world.Logs.Lines.Where(l => l.Contains("Home move", StringComparison.Ordinal) || l.Contains("Calls to give", StringComparison.Ordinal)
+            || l.Contains("Olivia", StringComparison.Ordinal) || l.Contains(member, StringComparison.Ordinal)).ToList();
+        Assert.True(leaked.Count == 0, string.Join("\n", leaked));
+    }
 }

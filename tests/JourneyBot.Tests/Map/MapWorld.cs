@@ -2,6 +2,7 @@ using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace JourneyBot.Tests.Map;
 
@@ -14,17 +15,22 @@ public sealed class MapWorld : IAsyncLifetime
     public TestChannel Channel { get; private set; } = null!;
     public TestEntra Entra { get; private set; } = null!;
     public BotApp App { get; private set; } = null!;
+    public CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteServer.StartAsync();
         Channel = await TestChannel.StartAsync();
         Entra = await TestEntra.StartAsync();
-        App = BotApp.Authenticated(Azurite.ConnectionString, Channel, Guid.NewGuid().ToString(), settings: new Dictionary<string, string?>
-        {
-            ["Map:ClientId"] = ClientId,
-            ["Map:OpenIdMetadataUrl"] = Entra.MetadataUrl,
-        }).Start();
+        App = BotApp.Authenticated(Azurite.ConnectionString, Channel, Guid.NewGuid().ToString(), services => services.AddSingleton<ILoggerProvider>(Logs),
+            new Dictionary<string, string?>
+            {
+                ["Map:ClientId"] = ClientId,
+                ["Map:OpenIdMetadataUrl"] = Entra.MetadataUrl,
+                // Everything the app and ASP.NET Core say about requests, so tests can look for leaks.
+                ["Logging:LogLevel:JourneyBot"] = "Debug",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+            }).Start();
     }
 
     public async Task<JourneyProgram> ImportAsync(JourneyProgram program)
