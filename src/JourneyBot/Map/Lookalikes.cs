@@ -7,13 +7,17 @@ namespace JourneyBot.Map;
 public static class Lookalikes
 {
     private const double SimilarWords = 0.5;
+    private static readonly char[] Separators = [' ', ',', '.', ';', ':', '-', '/', '(', ')', '!', '?', '"', '\''];
 
     public static Dictionary<string, string> Find(IReadOnlyList<Touchpoint> active)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Words as sorted numbers, so comparing two touchpoints is one merge, not set lookups (a large program
+        // compares thousands of pairs per page).
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var group in active.GroupBy(t => (t.StageId, t.Channel)))
         {
-            var items = group.Select(t => (t, Words: WordsOf(t.CustomerAction))).ToList();
+            var items = group.Select(t => (t, Words: WordsOf(t.CustomerAction, vocabulary))).ToList();
             for (var i = 0; i < items.Count; i++)
             {
                 for (var j = i + 1; j < items.Count; j++)
@@ -28,14 +32,28 @@ public static class Lookalikes
         return found;
     }
 
-    private static HashSet<string> WordsOf(string text) =>
-        text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '-', '/', '(', ')', '!', '?'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length > 2).ToHashSet(StringComparer.Ordinal);
-
-    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    private static int[] WordsOf(string text, Dictionary<string, int> vocabulary)
     {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var common = a.Count(b.Contains);
-        return (double)common / (a.Count + b.Count - common);
+        var ids = new SortedSet<int>();
+        foreach (var word in text.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length <= 2) continue;
+            if (!vocabulary.TryGetValue(word, out var id)) vocabulary[word] = id = vocabulary.Count;
+            ids.Add(id);
+        }
+        return [.. ids];
+    }
+
+    private static double Jaccard(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)common / (a.Length + b.Length - common);
     }
 }

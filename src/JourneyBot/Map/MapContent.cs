@@ -12,7 +12,7 @@ public static class MapContent
     public static string Build(MapView view)
     {
         var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
-        var html = new StringBuilder(16_384 + view.Shown * 700);
+        var html = new StringBuilder(16_384 + view.Shown * 1_200);
         html.Append("<header class=\"map-head\"><h1>").Append(E(view.ProgramName)).Append("</h1><p class=\"no-print\"><a href=\"/map/?choose=1\">Other programs</a></p><p class=\"summary\" id=\"summary\" data-shown=\"").Append(view.Shown)
             .Append("\" data-active=\"").Append(view.ActiveTouchpoints).Append("\">")
             .Append(view.Filter.IsEmpty ? E(Words.Count(view.ActiveTouchpoints, "active touchpoint")) : $"{view.Shown} of {E(Words.Count(view.ActiveTouchpoints, "active touchpoint"))} match the filter")
