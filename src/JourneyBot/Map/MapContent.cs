@@ -20,6 +20,7 @@ public static class MapContent
         Filters(html, view, basePath);
         Exports(html, view, basePath);
         html.Append("<div class=\"map-body\"><div class=\"map-main\">");
+        view.Comparison?.Write(html);
         EmotionCurve.Write(html, view);
         if (view.Filter.Layout == MapLayout.Departments) DepartmentSwimlanes.Write(html, view);
         else StageLanes.Write(html, view);
@@ -39,6 +40,10 @@ public static class MapContent
         Select(html, "channel", "Channel", [("", "All channels"), .. Enum.GetValues<TouchpointChannel>().Select(c => (Camel(c), TouchpointCards.ChannelName(c)))], f.Channel is { } ch ? Camel(ch) : "");
         Select(html, "evidence", "Evidence", [("", "Any evidence"), ("assumption", "Assumptions"), ("data", "Backed by data")],
             f.Evidence switch { EvidenceFilter.Assumption => "assumption", EvidenceFilter.Data => "data", _ => "" });
+        if (view.Snapshots.Count > 0)
+        {
+            Select(html, "since", "Compare with", [("", "Nothing (now only)"), .. view.Snapshots.Select(s => (s.Id, s.Name))], f.Since ?? "");
+        }
         Check(html, "stale", "Stale only", f.StaleOnly);
         Check(html, "pain", "With pain points only", f.PainOnly);
         html.Append("<button type=\"submit\">Apply</button> <a href=\"").Append(E(basePath)).Append("\" class=\"reset\">Clear filters</a></form>");

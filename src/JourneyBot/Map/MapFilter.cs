@@ -19,6 +19,8 @@ public sealed record MapFilter
     public EvidenceFilter Evidence { get; init; }
     public bool StaleOnly { get; init; }
     public bool PainOnly { get; init; }
+    // A stored snapshot to compare the map with ("r-<review id>" or "p-<progress card number>").
+    public string? Since { get; init; }
 
     public bool IsEmpty => PersonaId is null && DepartmentId is null && Channel is null && Evidence == EvidenceFilter.Any && !StaleOnly && !PainOnly;
 
@@ -34,6 +36,7 @@ public sealed record MapFilter
             Evidence = query["evidence"].FirstOrDefault() switch { "assumption" => EvidenceFilter.Assumption, "data" => EvidenceFilter.Data, _ => EvidenceFilter.Any },
             StaleOnly = query["stale"].FirstOrDefault() == "1",
             PainOnly = query["pain"].FirstOrDefault() == "1",
+            Since = Id("since"),
         };
     }
 
@@ -47,6 +50,7 @@ public sealed record MapFilter
         if (Evidence != EvidenceFilter.Any) parts.Add("evidence=" + (Evidence == EvidenceFilter.Assumption ? "assumption" : "data"));
         if (StaleOnly) parts.Add("stale=1");
         if (PainOnly) parts.Add("pain=1");
+        if (Since is not null) parts.Add("since=" + Uri.EscapeDataString(Since));
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 

@@ -14,7 +14,9 @@ public sealed record MapView(
     IReadOnlyList<NamedItem> Personas,
     IReadOnlyList<CurveLine> Curves,
     IReadOnlyList<HealthCheck> Health,
-    int ActiveTouchpoints)
+    int ActiveTouchpoints,
+    IReadOnlyList<NamedItem> Snapshots,
+    SnapshotComparison? Comparison)
 {
     public int Shown => Stages.Sum(s => s.Touchpoints.Count);
 }

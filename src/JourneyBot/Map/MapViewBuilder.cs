@@ -42,9 +42,13 @@ public static class MapViewBuilder
         }).ToList();
 
         var curves = new List<CurveLine> { new(filter.PersonaId is null ? "All touchpoints shown" : "Persona: " + personas.GetValueOrDefault(filter.PersonaId, filter.PersonaId), stages.Select(s => s.AverageEmotion).ToList()) };
+        var snapshots = SnapshotComparison.Available(program);
+        var since = snapshots.FirstOrDefault(s => s.Key == filter.Since);
+        var comparison = since.Snapshot is null ? null : SnapshotComparison.Of(program, since.Label, since.Snapshot, asOf);
         return new MapView(program.Id, charter.Name, asOf, filter, stages,
             charter.Departments.Select(d => new NamedItem(d.Id, d.Name)).ToList(),
             charter.Personas.Select(p => new NamedItem(p.Id, p.Name)).ToList(),
-            curves, MapHealth.Evaluate(program, asOf), active.Count);
+            curves, MapHealth.Evaluate(program, asOf), active.Count,
+            snapshots.Select(s => new NamedItem(s.Key, s.Label)).ToList(), comparison);
     }
 }

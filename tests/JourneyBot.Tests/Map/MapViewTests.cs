@@ -61,4 +61,25 @@ public sealed class MapViewTests
         Assert.Equal("?view=departments#lanes", HealthPanel.LinkFor("department-coverage", new MapFilter()));
         Assert.Null(HealthPanel.LinkFor("charter", new MapFilter()));
     }
+
+    [Fact]
+    public void ASnapshotComparisonShowsChangePerStageAndInHealth()
+    {
+        var program = MapSamples.Program();
+        // A review when only the first two touchpoints existed.
+        var then = Snapshot.Take(program with { Touchpoints = program.Touchpoints.Take(2).ToList() }, MapSamples.Today.AddDays(-30));
+        program = program with { Reviews = [new Review("rev1", MapSamples.Today.AddDays(-30), MapSamples.Owner, then)] };
+
+        var view = MapViewBuilder.Build(program, Filter("?since=r-rev1"), MapSamples.Today);
+        Assert.Equal(["r-rev1"], view.Snapshots.Select(s => s.Id));
+        var comparison = view.Comparison!;
+        Assert.Equal((2, 5), (comparison.TouchpointsThen, comparison.TouchpointsNow));
+        Assert.Equal([(1, 1), (1, 2), (0, 2)], comparison.Stages.Select(s => (s.TouchpointsThen, s.TouchpointsNow)));
+        Assert.Equal([-2.0, -1.5], new[] { comparison.Stages[1].EmotionThen!.Value, comparison.Stages[1].EmotionNow!.Value });
+        var html = MapContent.Build(view);
+        Assert.Contains("Compared with Review completed", html);
+        Assert.Contains("<option value=\"r-rev1\" selected>", html);
+
+        Assert.Null(MapViewBuilder.Build(program, Filter("?since=r-nope"), MapSamples.Today).Comparison);
+    }
 }
