@@ -56,6 +56,9 @@ param logRetentionInDays int = 30
 @description('JourneyBot\'s id in your organisation\'s Teams app catalog (not the manifest id): with it the bot installs itself for people it must reach. Empty until the app is published.')
 param teamsAppCatalogId string = ''
 
+@description('Client id of the map tab\'s Entra app registration (exposes access_as_user, Teams clients pre-authorised, v2 tokens; see README). Empty: the map tab says it is not set up.')
+param mapClientId string = ''
+
 @description('appOnly: table storage answers only the web app (through its virtual network) and the addresses in adminIpRanges; public: any network, still only with Entra ID sign-in (shared keys are off).')
 @allowed([
   'appOnly'
@@ -280,6 +283,16 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'Graph__TeamsAppId'
           value: teamsAppCatalogId
         }
+        {
+          // The audience Teams SSO tokens for the map tab must carry.
+          name: 'Map__ClientId'
+          value: mapClientId
+        }
+        {
+          // Where cards' "Open the map" deep links point; the default host name, known before the site exists.
+          name: 'Map__PublicUrl'
+          value: 'https://${webAppName}.azurewebsites.net'
+        }
       ]
     }
   }
@@ -410,6 +423,12 @@ output botAppId string = identity.properties.clientId
 
 @description('Table endpoint of the storage account (the app\'s ConnectionStrings__Storage).')
 output storageTableEndpoint string = storage.properties.primaryEndpoints.table
+
+@description('The map tab\'s page, for the Entra app registration\'s redirect and a quick check in a browser.')
+output mapTabUrl string = 'https://${webApp.properties.defaultHostName}/map/'
+
+@description('Application ID URI to set on the map tab\'s Entra app registration (Expose an API), matching the manifest\'s webApplicationInfo.resource.')
+output mapSsoResource string = 'api://${webApp.properties.defaultHostName}/botid-${identity.properties.clientId}'
 
 @description('Principal (object) id of the bot\'s managed identity: Graph application roles are granted to it (see README).')
 output identityPrincipalId string = identity.properties.principalId

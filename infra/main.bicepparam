@@ -27,3 +27,7 @@ param adminIpRanges = []
 // JourneyBot's id in the org's Teams app catalog, once the package is uploaded (empty: the bot does not install
 // itself for people). Deploy again with -p teamsAppCatalogId=<id>.
 param teamsAppCatalogId = ''
+
+// Client id of the map tab's Entra app registration (README: "The map tab and its sign-in"). Deploy again with
+// -p mapClientId=<id> once it exists.
+param mapClientId = ''

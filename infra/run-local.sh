@@ -39,6 +39,7 @@ echo "Azurite (table storage) on 127.0.0.1:10002, log: infra/.local/azurite.log"
 # No MicrosoftAppId: the bot accepts unauthenticated activities from this machine only (development mode).
 # Started as the app's own process (not through `dotnet run`), so stopping its PID stops the bot.
 (cd "$repo/src/JourneyBot" && ConnectionStrings__Storage="UseDevelopmentStorage=true" ASPNETCORE_ENVIRONMENT=Development \
+  Map__PublicUrl="http://127.0.0.1:$bot_port" \
   exec dotnet bin/Debug/net10.0/JourneyBot.dll --urls "http://127.0.0.1:$bot_port") > "$state/bot.log" 2>&1 &
 pids+=($!)
 echo "JourneyBot on http://127.0.0.1:$bot_port/api/messages, log: infra/.local/bot.log"
@@ -59,5 +60,6 @@ for _ in $(seq 1 60); do
 done
 port_line="$(grep -o 'Listening on [0-9]*' "$state/playground.log" || true)"
 echo "Agents Playground: open http://localhost:${port_line##* } in a browser and say 'help' (log: infra/.local/playground.log)"
+echo "Journey map: http://127.0.0.1:$bot_port/map/ (as the local user; set Map__LocalTenantId and Map__LocalUserObjectId to a program member's ids)"
 echo "Press Ctrl+C to stop everything."
 wait -n "${pids[@]}" || true

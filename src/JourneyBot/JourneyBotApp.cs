@@ -5,6 +5,7 @@ using JourneyBot.Conversations;
 using JourneyBot.FollowUps;
 using JourneyBot.Graph;
 using JourneyBot.Help;
+using JourneyBot.Map;
 using JourneyBot.Operations;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
@@ -39,6 +40,7 @@ public static class JourneyBotApp
         builder.Services.AddReviews();
         builder.Services.AddActions();
         builder.Services.AddFollowUps();
+        builder.Services.AddMap();
 
         var app = builder.Build();
         // Resolve what configuration feeds now, so a missing or contradictory setting stops start-up with a
@@ -49,9 +51,11 @@ public static class JourneyBotApp
         app.Services.GetRequiredService<SchedulerSettings>();
         app.Services.GetRequiredService<GraphSettings>();
         app.Services.GetRequiredService<SendRateLimits>();
+        app.Services.GetRequiredService<MapSettings>();
         app.MapBot();
         app.MapHealth();
         app.MapAboutPages();
+        app.MapMapTab();
         return app;
     }
 }

@@ -11,7 +11,7 @@ public static class ProgressCards
 {
     public const string AcknowledgeVerb = "progress.ack";
 
-    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null)
+    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null)
     {
         var charter = program.Charter;
         var checks = MapHealth.Evaluate(program, today);
@@ -57,7 +57,8 @@ public static class ProgressCards
                 Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             });
         }
-        card.AddActions(new CardExecuteAction("Open the map", MapCards.PageVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Page] = "0" } });
+        // A link, not a card action: answering an action would replace this card and its Acknowledge button.
+        if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
     }
 

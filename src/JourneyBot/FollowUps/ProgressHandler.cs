@@ -1,4 +1,5 @@
 using System.Globalization;
+using JourneyBot.Map;
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
@@ -10,7 +11,7 @@ namespace JourneyBot.FollowUps;
 
 // The sponsor's "Acknowledge" on a progress card: recorded on that card's record (it feeds the
 // sponsor-engagement check), and the card updates in place to say so.
-public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, TimeProvider clock) : ICommandSource
+public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands => [];
 
@@ -29,6 +30,6 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
         var update = await followUps.AcknowledgeAsync(program.Id, sentOn, session.Caller.AadObjectId, today, cancellationToken);
         if (update is null) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
         var snapshot = update.Snapshot ?? Snapshot.Take(program, sentOn);
-        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, update.AcknowledgedOn));
+        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, update.AcknowledgedOn, links?.For(program.Id)));
     }
 }

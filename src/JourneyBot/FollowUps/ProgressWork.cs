@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyBot.Map;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
@@ -8,7 +9,7 @@ namespace JourneyBot.FollowUps;
 
 // Sends a sponsor the program's progress card, built from the program as it is at sending time, and records
 // it with its snapshot so the next card can say what changed.
-public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock) : IScheduledWork
+public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null) : IScheduledWork
 {
     public string Kind => FollowUpItems.ProgressKind;
 
@@ -23,7 +24,7 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
         var before = program.ProgressUpdates.Where(u => u.SponsorAadObjectId == sponsor && u.Snapshot is not null).OrderBy(u => u.SentOn).LastOrDefault()?.Snapshot
                      ?? program.Reviews.Where(r => r.Snapshot is not null).OrderBy(r => r.CompletedOn).LastOrDefault()?.Snapshot;
         var reviewDue = FollowUpPlan.NextReviewDue(program);
-        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null);
+        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null, mapLink: links?.For(program.Id));
 
         var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
         if (delivery.Delivered)

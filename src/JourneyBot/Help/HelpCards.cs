@@ -11,8 +11,8 @@ public sealed class HelpCards(HelpLink helpLink)
     // In the order a program lives: set up, collect, look, review, act; then the rest.
     private static readonly (WorkflowStep Step, string Title)[] Steps =
     [
-        (WorkflowStep.SetUp, "1. Set up a program"), (WorkflowStep.Collect, "2. Collect touchpoints"), (WorkflowStep.Look, "3. Look at the map"),
-        (WorkflowStep.Review, "4. Review it regularly"), (WorkflowStep.Act, "5. Act on pain points"), (WorkflowStep.General, "Anytime"),
+        (WorkflowStep.SetUp, "Step 1: set up a program"), (WorkflowStep.Collect, "Step 2: collect touchpoints"), (WorkflowStep.Look, "Step 3: look at the map"),
+        (WorkflowStep.Review, "Step 4: review it regularly"), (WorkflowStep.Act, "Step 5: act on pain points"), (WorkflowStep.General, "Anytime"),
     ];
 
     public AdaptiveCard Build(IEnumerable<BotCommand> commands, string? note = null)

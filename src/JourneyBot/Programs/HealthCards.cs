@@ -7,7 +7,7 @@ public static class HealthCards
 {
     private const int DetailsShown = 3;
 
-    public static AdaptiveCard Build(JourneyProgram program, DateOnly asOf)
+    public static AdaptiveCard Build(JourneyProgram program, DateOnly asOf, Uri? mapLink = null)
     {
         var checks = MapHealth.Evaluate(program, asOf);
         var card = new AdaptiveCard { FallbackText = $"Map health of {program.Charter.Name}" };
@@ -33,6 +33,8 @@ public static class HealthCards
                 new TextBlock(CardText.Literal(CardText.Shorten(next, 300))) { Size = TextSize.Small, Spacing = "none" },
             ]) { Separator = true });
         }
+        // The map tab links each check to the touchpoints it is about.
+        if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
     }
 }

@@ -11,7 +11,7 @@ public static class MapCards
     public const int ColumnsPerPage = 5;
     private const string Empty = "—";
 
-    public static AdaptiveCard Build(JourneyProgram program, int page = 0)
+    public static AdaptiveCard Build(JourneyProgram program, int page = 0, Uri? mapLink = null)
     {
         var charter = program.Charter;
         var active = program.ActiveTouchpoints().ToList();
@@ -52,6 +52,7 @@ public static class MapCards
             card.Add(Matrix(charter.Stages, personas.Select(p => p.Name).ToList(), (row, i) => byPersona[row, offset + i]));
         }
 
+        if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         if (pages > 1)
         {
             card.Add(new TextBlock($"Columns {page * ColumnsPerPage + 1}-{page * ColumnsPerPage + ColumnsPerPage} (page {page + 1} of {pages})") { IsSubtle = true, Size = TextSize.Small });

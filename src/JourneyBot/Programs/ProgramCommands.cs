@@ -1,3 +1,4 @@
+using JourneyBot.Map;
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Protocol;
@@ -6,14 +7,15 @@ using static JourneyBot.Cards.CardResponses;
 namespace JourneyBot.Programs;
 
 // programs, use <name>, map and health: finding a program and looking at it.
-public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock) : ICommandSource
+// Map links are optional so the admin CLI can build these services without the web tab.
+public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock, MapLinks? links = null) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
     [
         new("programs", "List the journey-mapping programs you belong to.", ListAsync),
-        new("use", "Work on a program in this conversation: use <program name>.", UseAsync) { TakesArgument = true },
-        new("map", "Show coverage: touchpoints per stage and department, and per persona.", (turn, _, ct) => ShowAsync(turn, ct, p => MapCards.Build(p))) { Step = WorkflowStep.Look },
-        new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today()))) { Step = WorkflowStep.Look },
+        new("use", "Work on a program in this conversation: use followed by the program's name.", UseAsync) { TakesArgument = true },
+        new("map", "Show coverage: touchpoints per stage and department, and per persona.", (turn, _, ct) => ShowAsync(turn, ct, p => MapCards.Build(p, mapLink: links?.For(p.Id)))) { Step = WorkflowStep.Look },
+        new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today(), links?.For(p.Id)))) { Step = WorkflowStep.Look },
     ];
 
     public IEnumerable<CardVerb> Verbs =>
@@ -65,7 +67,7 @@ public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions
     private async Task<InvokeResponse> MapPageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
-        return opened.Refusal ?? Card(MapCards.Build(opened.Program!, CardData.PageOf(action)));
+        return opened.Refusal ?? Card(MapCards.Build(opened.Program!, CardData.PageOf(action), links?.For(opened.Program!.Id)));
     }
 
     private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)

@@ -60,7 +60,7 @@ public static class ReviewCards
         return card;
     }
 
-    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, DateOnly? previousReview)
+    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, DateOnly? previousReview, Uri? mapLink = null)
     {
         var snapshot = review.Snapshot!;
         var verified = program.ActiveTouchpoints().Count(t => t.LastVerifiedOn == review.CompletedOn);
@@ -85,6 +85,7 @@ public static class ReviewCards
             foreach (var t in gone.Take(MaxRetiredListed)) card.Add(new TextBlock($"• {Describe(program.Charter, t)}") { Spacing = "none" });
             if (gone.Count > MaxRetiredListed) card.Add(new TextBlock($"and {gone.Count - MaxRetiredListed} more") { IsSubtle = true, Spacing = "none" });
         }
+        if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
     }
 

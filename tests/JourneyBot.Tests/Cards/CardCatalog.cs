@@ -30,7 +30,7 @@ public static class CardCatalog
         {
             new BotCommand("help", "Show this list of what I can do.", (_, _, _) => Task.CompletedTask),
             new BotCommand("map", "Show the map.", (_, _, _) => Task.CompletedTask) { Step = WorkflowStep.Look },
-            new BotCommand("use", "Work on a program: use <program name>.", (_, _, _) => Task.CompletedTask) { TakesArgument = true },
+            new BotCommand("use", "Work on a program: use followed by its name.", (_, _, _) => Task.CompletedTask) { TakesArgument = true },
         };
         var noLink = new HelpLink(null);
         var link = new HelpLink(new Uri("https://contoso.example.com/journeybot/guide"));
@@ -59,9 +59,9 @@ public static class CardCatalog
             ("touchpoint-form", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
             ("touchpoint-form-errors", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), typed, errors).ToJson()),
             ("touchpoint-saved", TouchpointCards.Saved(header, savedTouchpoint, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
-            ("map", MapCards.Build(program).ToJson()),
+            ("map", MapCards.Build(program, mapLink: MapLink(program.Id)).ToJson()),
             ("map-last-page", MapCards.Build(program, page: 3).ToJson()),
-            ("health", HealthCards.Build(program, SamplePrograms.AsOf).ToJson()),
+            ("health", HealthCards.Build(program, SamplePrograms.AsOf, MapLink(program.Id)).ToJson()),
             ("charter-new", CharterCards.Step(CharterSteps.Basics, null, new Charter { Name = "", Owners = [owner] }, Guid.NewGuid().ToString("N")).ToJson()),
             .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, program.Charter, Guid.NewGuid().ToString("N")).ToJson())),
             ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, program.Charter, Guid.NewGuid().ToString("N"),
@@ -90,13 +90,13 @@ public static class CardCatalog
             ("nudge", FollowUpCards.For([Entry(FollowUpKind.ReviewDue, program, owner, worst)]).ToJson()),
             ("digest", FollowUpCards.For(Enum.GetValues<FollowUpKind>().Where(k => k != FollowUpKind.Progress).SelectMany(k => new[] { Entry(k, program, owner, worst), Entry(k, program, owner, worst) }).ToList()).ToJson()),
             ("progress", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), Snapshot.Take(program with { Touchpoints = program.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
-                SamplePrograms.AsOf, SamplePrograms.AsOf.AddDays(-3)).ToJson()),
+                SamplePrograms.AsOf, SamplePrograms.AsOf.AddDays(-3), mapLink: MapLink(program.Id)).ToJson()),
             ("progress-acknowledged", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
             ("review-page", ReviewCards.Page(program with { Touchpoints = program.Touchpoints.Select(t => t with { CustomerAction = worst, PainPoints = worst }).ToList() }, ReviewScope.For(program.Charter, owner.AadObjectId, null)!, 3, owner.AadObjectId, SamplePrograms.AsOf,
                 "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.",
                 new StoredTouchpoint(program.Touchpoints[0] with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf }, new Azure.ETag("W/\"datetime'2026-11-29T10%3A00%3A00.0000000Z'\""), null)).ToJson()),
             ("review-completed", ReviewCards.Completed(program with { Touchpoints = program.Touchpoints.Select((t, i) => i % 3 == 0 ? t with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf } : t).ToList() },
-                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30)).ToJson()),
+                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id)).ToJson()),
             ("action-form", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0").ToJson()),
             ("action-form-errors", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0",
                 new Dictionary<string, string> { ["title"] = asTyped(new string('t', TextLimits.Name)), ["owner"] = "a,b", ["dueOn"] = "2020-01-01", ["metricId"] = "m9" },
@@ -133,4 +133,8 @@ public static class CardCatalog
         var actions = Enumerable.Range(0, 300).Select(i => new ImprovementAction { Id = $"a{i}", Title = Long($"Action {i} "), Owner = SamplePrograms.Owner, DueOn = SamplePrograms.AsOf.AddDays(i % 2 == 0 ? -5 : 5), TouchpointId = $"t{i * 3}" });
         return SamplePrograms.Program(charter, touchpoints, actions, collectionOpenedOn: SamplePrograms.AsOf.AddDays(-40));
     }
+
+    // The Teams deep link cards carry to the map tab, as a deployed app builds it.
+    private static Uri? MapLink(string programId) =>
+        new JourneyBot.Map.MapLinks(new Uri("https://journeybot.example.com"), "00000000-0000-0000-0000-000000000001").For(programId);
 }

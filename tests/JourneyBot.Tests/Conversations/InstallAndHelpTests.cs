@@ -96,7 +96,7 @@ public sealed class InstallAndHelpTests(BotFixture fixture) : IClassFixture<BotF
         Assert.Equal("What JourneyBot can do", CardTitle(reply));
         var sections = reply.Body!["attachments"]![0]!["content"]!["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "Container").ToList();
         // In the order a program lives, then the rest, where help itself is.
-        Assert.Equal(["1. Set up a program", "2. Collect touchpoints", "3. Look at the map", "4. Review it regularly", "5. Act on pain points", "Anytime"],
+        Assert.Equal(["Step 1: set up a program", "Step 2: collect touchpoints", "Step 3: look at the map", "Step 4: review it regularly", "Step 5: act on pain points", "Anytime"],
             sections.Select(c => c!["items"]![0]!["text"]!.GetValue<string>()));
         Assert.Contains(sections[^1]!["items"]![1]!["facts"]!.AsArray(), f => f!["title"]!.GetValue<string>() == "help");
         var setUp = sections[0]!["items"]!.AsArray().Single(i => i!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!.AsArray().Select(a => a!["data"]!["command"]!.GetValue<string>());

@@ -12,7 +12,7 @@ public sealed partial class TemplateContractTests
     private static readonly string[] ProductionSettings =
     [
         "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppTenantId", "ConnectionStrings__Storage", "AZURE_CLIENT_ID",
-        "APPLICATIONINSIGHTS_CONNECTION_STRING", "Graph__TeamsAppId",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING", "Graph__TeamsAppId", "Map__ClientId", "Map__PublicUrl",
     ];
 
     private static async Task<JsonObject> TemplateAsync()

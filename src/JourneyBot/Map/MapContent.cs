@@ -1,0 +1,78 @@
+using System.Text;
+using JourneyBot.Domain;
+using JourneyBot.Touchpoints;
+using static JourneyBot.Map.Html;
+
+namespace JourneyBot.Map;
+
+// The map itself, as an HTML fragment: the same markup whether the server sends a whole page (local development,
+// print) or the tab's script fetches it with a Teams SSO token.
+public static class MapContent
+{
+    public static string Build(MapView view)
+    {
+        var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
+        var html = new StringBuilder(16_384 + view.Shown * 1_200);
+        html.Append("<header class=\"map-head\"><h1>").Append(E(view.ProgramName)).Append("</h1><p class=\"no-print\"><a href=\"/map/?choose=1\">Other programs</a></p><p class=\"summary\" id=\"summary\" data-shown=\"").Append(view.Shown)
+            .Append("\" data-active=\"").Append(view.ActiveTouchpoints).Append("\">")
+            .Append(view.Filter.IsEmpty ? E(Words.Count(view.ActiveTouchpoints, "active touchpoint")) : $"{view.Shown} of {E(Words.Count(view.ActiveTouchpoints, "active touchpoint"))} match the filter")
+            .Append(" · as of ").Append(Date(view.AsOf)).Append("</p></header>");
+        Filters(html, view, basePath);
+        Exports(html, view, basePath);
+        html.Append("<div class=\"map-body\"><div class=\"map-main\">");
+        view.Comparison?.Write(html);
+        EmotionCurve.Write(html, view);
+        if (view.Filter.Layout == MapLayout.Departments) DepartmentSwimlanes.Write(html, view);
+        else StageLanes.Write(html, view);
+        html.Append("</div>");
+        HealthPanel.Write(html, view, basePath);
+        html.Append("</div>");
+        return html.ToString();
+    }
+
+    private static void Filters(StringBuilder html, MapView view, string basePath)
+    {
+        var f = view.Filter;
+        html.Append("<form id=\"filters\" class=\"filters no-print\" method=\"get\" action=\"").Append(E(basePath)).Append("\" aria-label=\"Filters\">");
+        Select(html, "view", "View", [("", "Stages"), ("departments", "Departments as swimlanes")], f.Layout == MapLayout.Departments ? "departments" : "");
+        Select(html, "persona", "Persona", [("", "All personas"), .. view.Personas.Select(p => (p.Id, p.Name))], f.PersonaId ?? "");
+        Select(html, "department", "Department", [("", "All departments"), .. view.Departments.Select(d => (d.Id, d.Name))], f.DepartmentId ?? "");
+        Select(html, "channel", "Channel", [("", "All channels"), .. Enum.GetValues<TouchpointChannel>().Select(c => (Camel(c), TouchpointCards.ChannelName(c)))], f.Channel is { } ch ? Camel(ch) : "");
+        Select(html, "evidence", "Evidence", [("", "Any evidence"), ("assumption", "Assumptions"), ("data", "Backed by data")],
+            f.Evidence switch { EvidenceFilter.Assumption => "assumption", EvidenceFilter.Data => "data", _ => "" });
+        if (view.Snapshots.Count > 0)
+        {
+            Select(html, "since", "Compare with", [("", "Nothing (now only)"), .. view.Snapshots.Select(s => (s.Id, s.Name))], f.Since ?? "");
+        }
+        Check(html, "stale", "Stale only", f.StaleOnly);
+        Check(html, "pain", "With pain points only", f.PainOnly);
+        html.Append("<button type=\"submit\">Apply</button> <a href=\"").Append(E(basePath)).Append("\" class=\"reset\">Clear filters</a></form>");
+    }
+
+    private static void Exports(StringBuilder html, MapView view, string basePath)
+    {
+        var query = view.Filter.ToQuery();
+        html.Append("<nav class=\"exports no-print\" aria-label=\"Exports\"><span>Export:</span> ");
+        html.Append("<a data-export=\"map.svg\" href=\"").Append(E(basePath + "/export/map.svg" + query)).Append("\" download>SVG</a> ");
+        html.Append("<button type=\"button\" class=\"js-only\" data-png=\"").Append(E(basePath + "/export/map.svg" + query)).Append("\">PNG</button> ");
+        html.Append("<button type=\"button\" class=\"js-only\" data-print>PDF (print)</button> ");
+        html.Append("<a data-export=\"touchpoints.csv\" href=\"").Append(E(basePath + "/export/touchpoints.csv")).Append("\" download>Touchpoints CSV</a> ");
+        html.Append("<a data-export=\"actions.csv\" href=\"").Append(E(basePath + "/export/actions.csv")).Append("\" download>Actions CSV</a> ");
+        html.Append("<a data-export=\"program.json\" href=\"").Append(E(basePath + "/export/program.json")).Append("\" download>JSON</a></nav>");
+    }
+
+    private static void Select(StringBuilder html, string name, string label, IEnumerable<(string Value, string Text)> options, string selected)
+    {
+        html.Append("<label>").Append(label).Append(" <select name=\"").Append(name).Append("\">");
+        foreach (var (value, text) in options)
+        {
+            html.Append("<option value=\"").Append(E(value)).Append('"').Append(value == selected ? " selected" : "").Append('>').Append(E(text)).Append("</option>");
+        }
+        html.Append("</select></label> ");
+    }
+
+    private static void Check(StringBuilder html, string name, string label, bool on) =>
+        html.Append("<label><input type=\"checkbox\" name=\"").Append(name).Append("\" value=\"1\"").Append(on ? " checked" : "").Append("> ").Append(label).Append("</label> ");
+
+    private static string Camel(TouchpointChannel c) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.ToString());
+}

@@ -1,0 +1,31 @@
+using JourneyBot.Configuration;
+using JourneyBot.Protocol;
+
+namespace JourneyBot.Map;
+
+// Where a card's "Open the map" goes: a Teams deep link to the app's Map tab (which then opens that program),
+// or, in local development, the page itself. None when the app's public address (Map:PublicUrl) is not set.
+public sealed class MapLinks(Uri? publicUrl, string? appId)
+{
+    public const string TabEntityId = "map";
+
+    public Uri? For(string programId)
+    {
+        if (publicUrl is null) return null;
+        var page = new Uri(publicUrl, "/map/" + Uri.EscapeDataString(programId));
+        if (appId is null) return page;
+        var context = Uri.EscapeDataString($"{{\"subEntityId\":\"{programId}\"}}");
+        return new Uri($"https://teams.microsoft.com/l/entity/{appId}/{TabEntityId}?webUrl={Uri.EscapeDataString(page.ToString())}&label=Map&context={context}");
+    }
+
+    public static MapLinks Load(IConfiguration config, BotSettings bot)
+    {
+        var text = config["Map:PublicUrl"];
+        if (string.IsNullOrWhiteSpace(text)) return new MapLinks(null, bot.AppId);
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        {
+            throw new ConfigurationException("Map:PublicUrl must be the app's absolute https address, such as https://journeybot.example.com (http only on loopback).");
+        }
+        return new MapLinks(url, bot.AppId);
+    }
+}

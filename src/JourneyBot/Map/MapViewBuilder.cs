@@ -1,0 +1,54 @@
+using JourneyBot.Domain;
+
+namespace JourneyBot.Map;
+
+// The one place the map reads the journey model.
+public static class MapViewBuilder
+{
+    public static MapView Build(JourneyProgram program, MapFilter filter, DateOnly asOf)
+    {
+        var charter = program.Charter;
+        var departments = charter.Departments.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
+        var personas = charter.Personas.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var oldestFresh = asOf.AddDays(-charter.ReviewCadenceDays);
+        var actionsByTouchpoint = program.Actions.Where(a => a.TouchpointId is not null).ToLookup(a => a.TouchpointId!, StringComparer.Ordinal);
+        var active = program.ActiveTouchpoints().ToList();
+        var lookalikes = Lookalikes.Find(active);
+
+        var cards = new List<TouchpointCard>();
+        foreach (var t in active)
+        {
+            var verified = t.LastVerifiedOn ?? DateOnly.FromDateTime(t.CreatedAt.UtcDateTime);
+            var stale = verified < oldestFresh;
+            if (!filter.Keeps(t, stale)) continue;
+            cards.Add(new TouchpointCard(
+                t.Id, t.StageId, t.DepartmentId, departments.GetValueOrDefault(t.DepartmentId) ?? t.DepartmentId, t.Channel, t.CustomerAction,
+                t.PersonaIds.Select(p => personas.GetValueOrDefault(p) ?? p).ToList(),
+                t.Emotion, t.HasPainPoints() ? t.PainPoints : null,
+                // Until pain points carry their own severity, the worst emotion marks a pain point as critical.
+                t.HasPainPoints() && t.Emotion <= -2,
+                t.Evidence, verified, stale, t.Backstage, t.Verbatim,
+                actionsByTouchpoint[t.Id].Select(a => new ActionLine(a.Id, a.Title, a.Owner.DisplayName, a.DueOn, a.Status, a.IsOverdue(asOf))).ToList(),
+                lookalikes.GetValueOrDefault(t.Id)));
+        }
+
+        var byStage = cards.ToLookup(c => c.StageId, StringComparer.Ordinal);
+        var stages = charter.Stages.Select(s =>
+        {
+            var inStage = byStage[s.Id].ToList();
+            var emotions = inStage.Where(c => c.Emotion is not null).Select(c => (double)c.Emotion!.Value).ToList();
+            return new StageColumn(s.Id, s.Name, inStage, emotions.Count == 0 ? null : Math.Round(emotions.Average(), 2),
+                inStage.Select(c => c.DepartmentId).Distinct().Count(), inStage.Select(c => c.Channel).Distinct().Count());
+        }).ToList();
+
+        var curves = new List<CurveLine> { new(filter.PersonaId is null ? "All touchpoints shown" : "Persona: " + personas.GetValueOrDefault(filter.PersonaId, filter.PersonaId), stages.Select(s => s.AverageEmotion).ToList()) };
+        var snapshots = SnapshotComparison.Available(program);
+        var since = snapshots.FirstOrDefault(s => s.Key == filter.Since);
+        var comparison = since.Snapshot is null ? null : SnapshotComparison.Of(program, since.Label, since.Snapshot, asOf);
+        return new MapView(program.Id, charter.Name, asOf, filter, stages,
+            charter.Departments.Select(d => new NamedItem(d.Id, d.Name)).ToList(),
+            charter.Personas.Select(p => new NamedItem(p.Id, p.Name)).ToList(),
+            curves, MapHealth.Evaluate(program, asOf), active.Count,
+            snapshots.Select(s => new NamedItem(s.Key, s.Label)).ToList(), comparison);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace JourneyBot.Tests.Map;
+
+// The map as Teams shows it: the tab framed by a stand-in Teams client, signed in with a test SSO token,
+// rendered by Debian's Chromium. One PNG per view under the test output's MapGallery/ folder.
+public sealed class MapBrowserTests(MapWorld world) : IClassFixture<MapWorld>
+{
+    private static readonly string Gallery = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "MapGallery")).FullName;
+
+    [Fact]
+    public async Task LanesCountsAndCurveMatchTheDataAndFiltersAndHealthLinksChangeTheView()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Contact.AadObjectId));
+
+        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync(program.Charter.Name);
+        var stages = tab.Locator("table.lanes thead th[data-stage]");
+        Assert.Equal(["plan", "tell", "settle"], await stages.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.stage)"));
+        Assert.Equal(["1", "2", "2"], await stages.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count)"));
+        Assert.Equal(5, await tab.Locator("td[data-lane=touchpoints] article.tp").CountAsync());
+        Assert.Equal(["t2", "t3"], await tab.Locator("td[data-lane=pain] li.pain > a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href').slice(4))"));
+        Assert.Equal(1, await tab.Locator("li.pain.critical").CountAsync());
+        Assert.Equal(1, await tab.Locator("li.action.overdue").CountAsync());
+        Assert.Equal(1, await tab.Locator("article.tp.stale").CountAsync());
+        Assert.Equal(2, await tab.Locator("a.lookalike").CountAsync());
+        var averages = await tab.Locator("svg.curve circle.point").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.stage + '=' + e.dataset.average)");
+        Assert.Equal(["plan=1", "tell=-1.5", "settle=2"], averages);
+        // The curve's dots sit where the emotions are: y = top + (2 - emotion) / 4 * height.
+        var y = await tab.Locator("svg.curve circle.point[data-stage=tell]").GetAttributeAsync("cy");
+        Assert.Equal(20 + (2 - -1.5) / 4 * 140, double.Parse(y!, CultureInfo.InvariantCulture), 1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "stages-default.png"), FullPage = true });
+
+        // Filter: renters only; the tab's URL keeps it.
+        await tab.Locator("select[name=persona]").SelectOptionAsync("renter");
+        await tab.Locator("#filters button[type=submit]").ClickAsync();
+        await Assertions.Expect(tab.Locator("#summary")).ToContainTextAsync("3 of 5");
+        Assert.Contains("persona=renter", await TabUrlAsync(page));
+        Assert.Equal(["1", "1", "1"], await tab.Locator("table.lanes thead th[data-stage]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count)"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "filtered-renter.png"), FullPage = true });
+
+        // Health link: the evidence check shows the assumed touchpoints.
+        await tab.Locator("li.check[data-check=evidence] a").ClickAsync();
+        await Assertions.Expect(tab.Locator("select[name=evidence]")).ToHaveValueAsync("assumption");
+        Assert.Contains("evidence=assumption", await TabUrlAsync(page));
+        Assert.All(await tab.Locator("article.tp .badge.assumption, article.tp .badge.data").AllTextContentsAsync(), b => Assert.Equal("Assumption", b));
+
+        // Departments as swimlanes, empty cells visible.
+        await tab.Locator("a.reset").ClickAsync();
+        await Assertions.Expect(tab.Locator("#summary")).ToContainTextAsync("5 active touchpoints");
+        await tab.Locator("select[name=view]").SelectOptionAsync("departments");
+        await tab.Locator("#filters button[type=submit]").ClickAsync();
+        await Assertions.Expect(tab.Locator("table.swim")).ToBeVisibleAsync();
+        Assert.Equal(3, await tab.Locator("table.swim tbody tr").CountAsync());
+        Assert.Equal(9 - 5, await tab.Locator("table.swim td.empty-cell").CountAsync());
+        Assert.Equal("2", await tab.Locator("table.swim td[data-stage=tell][data-department=billing], table.swim td[data-stage=tell][data-department=support]").EvaluateAllAsync<string>("els => String(els.length)"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "departments.png"), FullPage = true });
+
+        Assert.Empty(host.PageErrors);
+        Assert.Contains("authentication.getAuthToken", await page.EvaluateAsync<string[]>("() => window.calls"));
+    }
+
+    [Fact]
+    public async Task EveryTouchpointIsReachableByKeyboard()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Owner.AadObjectId));
+        await Assertions.Expect(tab.Locator("article.tp").First).ToBeVisibleAsync();
+        await tab.Locator("select[name=view]").FocusAsync();
+        var reached = new HashSet<string>();
+        for (var i = 0; i < 120 && reached.Count < program.Touchpoints.Count; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await tab.Locator(":focus").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.touchpoint || '')");
+            foreach (var id in focused.Where(f => f.Length > 0)) reached.Add(id);
+        }
+        Assert.Equal(program.Touchpoints.Select(t => t.Id).Order(), reached.Order());
+    }
+
+    [Theory]
+    [InlineData("default")]
+    [InlineData("dark")]
+    [InlineData("contrast")]
+    public async Task TheTeamsThemeIsFollowedWithNoSeriousAccessibilityViolations(string theme)
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Sponsor.AadObjectId), theme);
+        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync(program.Charter.Name);
+        await Assertions.Expect(tab.Locator("html")).ToHaveAttributeAsync("data-theme", theme);
+
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target?.ToString() ?? "")))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, $"theme-{theme}.png"), FullPage = true });
+
+        // Teams tells the tab when the theme changes.
+        var next = theme == "dark" ? "default" : "dark";
+        await TeamsHost.ChangeThemeAsync(page, next);
+        await Assertions.Expect(tab.Locator("html")).ToHaveAttributeAsync("data-theme", next);
+    }
+
+    [Fact]
+    public async Task WithoutATokenTheTabShowsNoDataAndNoRequestLeavesTheMachine()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", token: null);
+        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync("Could not sign you in");
+        Assert.Equal(0, await tab.Locator("article.tp").CountAsync());
+        Assert.DoesNotContain(program.Charter.Name, await tab.Locator("body").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task ThePersonalTabAsksWhichProgramRemembersItAndIsReadableAt320Pixels()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var token = world.TokenFor(program, MapSamples.Contact.AadObjectId);
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, "/map/?inTeams=1", token, width: 340, height: 700);
+        await tab.Locator($"a.program[data-program={program.Id}]").ClickAsync();
+        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync(program.Charter.Name);
+        var wide = await tab.Locator("body").EvaluateAsync<string[]>(
+            "b => b.scrollWidth <= window.innerWidth + 1 ? [] : [...b.querySelectorAll('*')].filter(e => !e.closest('.scroll') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        Assert.True(wide.Length == 0, "the page itself scrolls sideways at 320 px (only the lanes may): " + string.Join(", ", wide));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "narrow-320.png"), FullPage = true });
+
+        // Opening the personal tab again goes straight to the remembered program.
+        await page.EvaluateAsync("() => document.getElementById('tab').src = document.getElementById('tab').src.replace(/\\/map\\/.*$/, '/map/?inTeams=1')");
+        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync(program.Charter.Name);
+    }
+
+    [Fact]
+    public async Task PngIsMadeInTheBrowserFromTheSvgExport()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Owner.AadObjectId));
+        await Assertions.Expect(tab.Locator("button[data-png]")).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => tab.Locator("button[data-png]").ClickAsync());
+        var path = Path.Combine(Gallery, "export.png");
+        await download.SaveAsAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes.Take(4));
+        Assert.True(bytes.Length > 5_000, $"PNG of {bytes.Length} bytes");
+    }
+
+    private static Task<string> TabUrlAsync(IPage page) => Task.FromResult(page.Frames.Single(f => f.Url.Contains("/map/", StringComparison.Ordinal)).Url);
+}
