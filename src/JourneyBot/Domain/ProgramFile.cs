@@ -27,7 +27,7 @@ public static class ProgramFile
 
     private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 
-    public static string Write(JourneyProgram program) => JsonSerializer.Serialize(new Document(Format, program), Indented);
+    public static string Write(JourneyProgram program) => JsonSerializer.Serialize(new Document(Format, Complete(program)), Indented);
 
     // Reads and validates a program file; a bad file is a ProgramFileException naming the field.
     public static JourneyProgram Read(string json)
