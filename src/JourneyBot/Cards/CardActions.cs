@@ -43,3 +43,18 @@ public sealed record CardOpenUrlAction(string Title, Uri Url) : CardAction(Title
 
     protected override void WriteProperties(JsonObject json) => json["url"] = Url.AbsoluteUri;
 }
+
+// Folds details away: the card shows them under the button when pressed, without a round trip.
+public sealed record CardShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title)
+{
+    protected override string TypeName => "Action.ShowCard";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        var card = Card.ToJson();
+        // A card shown inside another takes the outer card's version and schema.
+        card.Remove("$schema");
+        card.Remove("version");
+        json["card"] = card;
+    }
+}

@@ -15,7 +15,8 @@ public static class MapHealth
     public const string ActionsCommand = "actions";
     public const string MapCommand = "map";
     public const string AddTouchpointCommand = "add touchpoint";
-    public const string OpenCollectionCommand = "open collection";
+    // Not a command: the charter's departments step, where contacts are added and then invited.
+    public const string DepartmentsCommand = "program departments";
 
     public static IReadOnlyList<HealthCheck> Evaluate(JourneyProgram program, DateOnly asOf)
     {
@@ -365,7 +366,7 @@ public static class MapHealth
         return Make("contributors", "Many voices", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{Words.Count(byPerson.Count, "person", "people")}; the most active wrote {Percent(topShare)}", threshold,
             problems.Count == 0 ? "Keep inviting the people who meet customers." : "Invite more of the people who meet customers to add touchpoints.",
-            why, OpenCollectionCommand, problems);
+            why, DepartmentsCommand, problems);
     }
 
     private static HealthCheck NothingYet(string id, string title, string threshold, string why) =>

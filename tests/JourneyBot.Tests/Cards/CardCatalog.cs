@@ -10,6 +10,7 @@ using JourneyBot.Help;
 using JourneyBot.Programs;
 using JourneyBot.Reviews;
 using JourneyBot.Tests.Domain;
+using JourneyBot.Tests.Infrastructure;
 using JourneyBot.Touchpoints;
 
 namespace JourneyBot.Tests.Cards;
@@ -57,6 +58,8 @@ public static class CardCatalog
             ("map", MapCards.Build(program).ToJson()),
             ("map-last-page", MapCards.Build(program, page: 3).ToJson()),
             ("health", HealthCards.Build(program, SamplePrograms.AsOf).ToJson()),
+            ("health-healthy", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "energy-move.json"))), SamplePrograms.AsOf).ToJson()),
+            ("health-mixed", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "outpatient-mixed-one-size.json"))), SamplePrograms.AsOf).ToJson()),
             ("charter-new", CharterCards.Step(CharterSteps.Basics, null, new Charter { Name = "", Owners = [owner] }, Guid.NewGuid().ToString("N")).ToJson()),
             .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, program.Charter, Guid.NewGuid().ToString("N")).ToJson())),
             ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, program.Charter, Guid.NewGuid().ToString("N"),

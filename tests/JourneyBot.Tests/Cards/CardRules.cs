@@ -105,6 +105,14 @@ public static class CardRules
             case "Action.Execute":
                 if (string.IsNullOrWhiteSpace(action["verb"]?.GetValue<string>())) problems.Add($"{path} has no verb");
                 break;
+            case "Action.ShowCard":
+                if (action["card"] is not JsonObject { } shown || shown["body"] is not JsonArray { Count: > 0 } shownBody) problems.Add($"{path} shows an empty card");
+                else
+                {
+                    foreach (var element in shownBody) CheckElement(element!.AsObject(), path, problems);
+                    foreach (var inner in shown["actions"]?.AsArray() ?? []) CheckAction(inner!.AsObject(), path, problems);
+                }
+                break;
             case "Action.OpenUrl":
                 if (!Uri.TryCreate(action["url"]?.GetValue<string>(), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
                 {
@@ -113,7 +121,7 @@ public static class CardRules
                 break;
             default:
                 // Action.Submit cannot update a card in place; this bot uses Universal Actions only.
-                problems.Add($"{path}: only Action.Execute and Action.OpenUrl are used by this bot");
+                problems.Add($"{path}: only Action.Execute, Action.ShowCard and Action.OpenUrl are used by this bot");
                 break;
         }
     }
