@@ -115,9 +115,9 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
             foreach (var stage in stored.Charter.Stages) Assert.Equal(25, counts.Cells[(stage.Id, department.Id)]);
         }
         var health = MapHealth.Evaluate(program, DateOnly.FromDateTime(DateTime.UtcNow)).ToDictionary(c => c.Id);
-        Assert.Equal("75 of 150 (50%)", health["evidence"].Figure);
-        Assert.Equal("3 of 3 departments; 6 of 6 cells filled", health["department-coverage"].Figure);
-        Assert.Equal(HealthStatus.Ok, health["charter"].Status);
+        Assert.Equal("75 of 150 backed by evidence (50%); 75 assumed, 0 not recorded", health["evidence"].Figure);
+        Assert.Equal("3 of 3 departments contributed; the largest wrote 33%", health["silo"].Figure);
+        Assert.Equal(HealthStatus.Ok, health["objective"].Status);
 
         // Opening again retries only the contact who was not reached.
         fixture.Channel.UnreachableMembers.TryRemove(unreachable, out _);
