@@ -50,6 +50,14 @@ public static class CharterCards
                 Field(new InputText(CharterFields.Name, "Program name") { Value = V(CharterFields.Name), MaxLength = TextLimits.Name, IsRequired = true }, CharterFields.Name);
                 Field(new InputText(CharterFields.JourneyStart, "The one journey it maps starts when…") { Value = V(CharterFields.JourneyStart), Placeholder = "renewal notice received", MaxLength = TextLimits.JourneyEnd }, CharterFields.JourneyStart);
                 Field(new InputText(CharterFields.JourneyEnd, "…and ends when") { Value = V(CharterFields.JourneyEnd), Placeholder = "licence renewed", MaxLength = TextLimits.JourneyEnd }, CharterFields.JourneyEnd);
+                Field(new InputText(CharterFields.JourneyName, "The journey's name (optional)") { Value = V(CharterFields.JourneyName), Placeholder = "Licence renewal", MaxLength = TextLimits.Name }, CharterFields.JourneyName);
+                card.Add(new TextBlock("Another journey you considered mapping here: record it, and map health will ask you to give it a program of its own.") { IsSubtle = true, Size = TextSize.Small, Separator = true });
+                for (var i = 0; i < charter.MoreJourneys.Count + 1; i++)
+                {
+                    Field(new InputText(CharterFields.OtherJourneyName(i), "Other journey: name") { Value = V(CharterFields.OtherJourneyName(i)), MaxLength = TextLimits.Name }, CharterFields.OtherJourneyName(i));
+                    Field(new InputText(CharterFields.OtherJourneyStart(i), "starts when…") { Value = V(CharterFields.OtherJourneyStart(i)), MaxLength = TextLimits.JourneyEnd }, CharterFields.OtherJourneyStart(i));
+                    Field(new InputText(CharterFields.OtherJourneyEnd(i), "…and ends when") { Value = V(CharterFields.OtherJourneyEnd(i)), MaxLength = TextLimits.JourneyEnd }, CharterFields.OtherJourneyEnd(i));
+                }
                 Field(new InputText(CharterFields.Objective, "Objective: what should change, for whom") { Value = V(CharterFields.Objective), IsMultiline = true, MaxLength = TextLimits.LongText }, CharterFields.Objective);
                 Field(new InputText(CharterFields.DefinitionOfDone, "Definition of done") { Value = V(CharterFields.DefinitionOfDone), IsMultiline = true, MaxLength = TextLimits.LongText }, CharterFields.DefinitionOfDone);
                 Field(new InputText(CharterFields.Budget, "Budget") { Value = V(CharterFields.Budget), MaxLength = TextLimits.LongText }, CharterFields.Budget);
@@ -210,7 +218,13 @@ public static class CharterCards
         {
             case CharterSteps.Basics:
                 values[CharterFields.Name] = charter.Name;
-                if (charter.Journey is { } j) { values[CharterFields.JourneyStart] = j.StartTrigger; values[CharterFields.JourneyEnd] = j.End; }
+                if (charter.Journey is { } j) { values[CharterFields.JourneyStart] = j.StartTrigger; values[CharterFields.JourneyEnd] = j.End; Put(values, CharterFields.JourneyName, j.Name); }
+                for (var i = 0; i < charter.MoreJourneys.Count; i++)
+                {
+                    Put(values, CharterFields.OtherJourneyName(i), charter.MoreJourneys[i].Name);
+                    values[CharterFields.OtherJourneyStart(i)] = charter.MoreJourneys[i].StartTrigger;
+                    values[CharterFields.OtherJourneyEnd(i)] = charter.MoreJourneys[i].End;
+                }
                 Put(values, CharterFields.Objective, charter.Objective);
                 Put(values, CharterFields.DefinitionOfDone, charter.DefinitionOfDone);
                 Put(values, CharterFields.Budget, charter.Budget);

@@ -36,4 +36,8 @@ public static class CharterFields
     public static string Stage(string id) => $"stage.{id}";
     public static string PersonaName(string id) => $"persona.{id}.name";
     public static string TimePercent(string aadObjectId) => $"time.{aadObjectId}";
+    public const string JourneyName = "journeyName";
+    public static string OtherJourneyName(int i) => $"journey.{i}.name";
+    public static string OtherJourneyStart(int i) => $"journey.{i}.start";
+    public static string OtherJourneyEnd(int i) => $"journey.{i}.end";
 }

@@ -72,10 +72,23 @@ public sealed class CharterInput : FormInput
         var start = Text(CharterFields.JourneyStart, TextLimits.JourneyEnd);
         var end = Text(CharterFields.JourneyEnd, TextLimits.JourneyEnd);
         if ((start is null) != (end is null)) Errors[start is null ? CharterFields.JourneyStart : CharterFields.JourneyEnd] = "Give both what starts the journey and how it ends.";
+        // Other journeys are recorded, not mapped: each is one the owner was tempted to include, and map health
+        // flags the scope until it moves to a program of its own.
+        var others = new List<Journey>();
+        for (var i = 0; i < charter.MoreJourneys.Count + 1; i++)
+        {
+            var otherName = Text(CharterFields.OtherJourneyName(i), TextLimits.Name);
+            var otherStart = Text(CharterFields.OtherJourneyStart(i), TextLimits.JourneyEnd);
+            var otherEnd = Text(CharterFields.OtherJourneyEnd(i), TextLimits.JourneyEnd);
+            if (otherName is null && otherStart is null && otherEnd is null) continue;
+            if (otherStart is null || otherEnd is null) Errors[otherStart is null ? CharterFields.OtherJourneyStart(i) : CharterFields.OtherJourneyEnd(i)] = "Give both what starts that journey and how it ends, or clear it.";
+            else others.Add(new Journey(otherStart, otherEnd, otherName));
+        }
         return charter with
         {
             Name = name ?? charter.Name,
-            Journey = start is not null && end is not null ? new Journey(start, end) : null,
+            Journey = start is not null && end is not null ? new Journey(start, end, Text(CharterFields.JourneyName, TextLimits.Name)) : null,
+            MoreJourneys = others,
             Objective = Text(CharterFields.Objective, TextLimits.LongText),
             DefinitionOfDone = Text(CharterFields.DefinitionOfDone, TextLimits.LongText),
             Budget = Text(CharterFields.Budget, TextLimits.LongText),
