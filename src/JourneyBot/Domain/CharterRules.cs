@@ -76,8 +76,13 @@ public static partial class CharterRules
         if (string.IsNullOrWhiteSpace(text)) return "blank";
         var trimmed = text.Trim().TrimEnd('.', '!');
         if (Placeholders.Contains(trimmed) || Placeholder().IsMatch(trimmed)) return "a placeholder";
+        // 001: "Don’t say creating a journey map visual is your sole objective."
+        if (MapOnly().IsMatch(trimmed)) return "only about making the map";
         return Word().Matches(trimmed).Count < HealthThresholds.MinStatementWords ? "too short" : null;
     }
+
+    [GeneratedRegex(@"^(to\s+)?((map|create|build|draw|make|produce|deliver|finish|complete|do)\s+)?((a|an|the|our)\s+)?(customer\s+)?journey(\s+(map|maps|mapping|mapped|visual|workshop))?(\s+(done|finished|created|completed))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MapOnly();
 
     [GeneratedRegex(@"^(tbd|todo|to be defined|n/a)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Placeholder();

@@ -4,8 +4,9 @@ namespace JourneyBot.Domain;
 // "Flag" means the check is not OK; each check says which side of its threshold is Warn and which Fail.
 public static class HealthThresholds
 {
-    // Objective and definition of done: fewer words than this say nothing ("Map the journey").
-    public const int MinStatementWords = 4;
+    // Objective and definition of done: fewer words than this say nothing ("Reduce churn"); a statement only
+    // about making the map ("Map the journey") is flagged whatever its length.
+    public const int MinStatementWords = 3;
 
     // Output-heavy: flag when output KPIs are more than this share of the metrics ("most of the list").
     public const double OutputMetricShareMax = 0.5;

@@ -8,11 +8,12 @@ public enum Evidence { CustomerInterview, SurveyOrNps, Analytics, SupportTickets
 // One pain point on a touchpoint, so an improvement action can name the one it addresses.
 public sealed record PainPoint(string Id, string Text)
 {
-    // Pain points typed as one text, one per line or separated by semicolons, become items "{touchpointId}-p1", ...
+    // Pain points typed as one text, one per line (a leading "- " bullet dropped) or separated by semicolons,
+    // become items "{touchpointId}-p1", ...
     public static IReadOnlyList<PainPoint> Split(string touchpointId, string? text) =>
         string.IsNullOrWhiteSpace(text) ? []
         : text.Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.TrimStart('-', '*', '•', ' ').Trim()).Where(p => p.Length > 0)
+            .Select(p => p.Length > 2 && p[0] is '-' or '*' or '•' && p[1] == ' ' ? p[2..].Trim() : p).Where(p => p.Length > 0)
             .Select((p, i) => new PainPoint($"{touchpointId}-p{i + 1}", p)).ToList();
 }
 

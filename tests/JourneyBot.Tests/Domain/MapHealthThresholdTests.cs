@@ -12,15 +12,19 @@ public sealed class MapHealthThresholdTests
         Enumerable.Range(0, count).Select(i => with(i, Touchpoint(i)));
 
     [Theory]
-    [InlineData("Cut renewal churn fast", HealthStatus.Ok)]
+    [InlineData("Fewer lost renewals", HealthStatus.Ok)]
     [InlineData("Halve churn among movers within a year.", HealthStatus.Ok)]
+    [InlineData("Reduce churn", HealthStatus.Fail)]
     [InlineData("Map the journey", HealthStatus.Fail)]
+    [InlineData("Create a customer journey map", HealthStatus.Fail)]
+    [InlineData("Journey map done.", HealthStatus.Fail)]
+    [InlineData("Map the journey so renewals stop surprising customers", HealthStatus.Ok)]
     [InlineData("TBD", HealthStatus.Fail)]
     [InlineData("to be defined", HealthStatus.Fail)]
     [InlineData("n/a", HealthStatus.Fail)]
     [InlineData("?", HealthStatus.Fail)]
     [InlineData("  ", HealthStatus.Fail)]
-    public void ObjectiveNeedsAStatementOfFourWords(string objective, HealthStatus expected)
+    public void ObjectiveNeedsAStatementOfThreeWordsThatIsMoreThanTheMap(string objective, HealthStatus expected)
     {
         var charter = CompleteCharter() with { Objective = objective };
 

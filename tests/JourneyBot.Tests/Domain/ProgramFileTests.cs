@@ -28,8 +28,8 @@ public sealed class ProgramFileTests
         Assert.Equal("Add-on purchase", read.Charter.MoreJourneys.Single().Name);
         Assert.Equal(["Price rise is a surprise", "Invoice lacks the PO number"], read.Touchpoints[0].PainPointItems.Select(p => p.Text));
         Assert.Equal("t1-p1", read.Actions[0].PainPointId);
-        Assert.Equal([ReviewOutcome.Updated, ReviewOutcome.Postponed], read.Reviews.Select(r => r.Outcome));
-        Assert.Equal(SamplePrograms.AsOf.AddDays(-33), read.Reviews[1].PostponedTo);
+        Assert.Equal([ReviewOutcome.Postponed, ReviewOutcome.Updated], read.Reviews.Select(r => r.Outcome));
+        Assert.Equal(SamplePrograms.AsOf.AddDays(-33), read.Reviews[0].PostponedTo);
     }
 
     // A file written by the format-1 exporter, as an owner may still have it.

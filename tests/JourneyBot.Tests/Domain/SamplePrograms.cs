@@ -87,8 +87,8 @@ public static class SamplePrograms
         var actions = new[] { new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1", PainPointId = "t1-p1" } };
         var before = Program(charter, touchpoints, actions, collectionOpenedOn: AsOf.AddDays(-40));
         return Program(charter, touchpoints, actions,
-            [new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10))) { Outcome = ReviewOutcome.Updated },
-             new Review("r2", AsOf.AddDays(-40), Owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = AsOf.AddDays(-33), Note = "Half the team at the <b>trade fair</b>" }],
+            [new Review("r2", AsOf.AddDays(-40), Owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = AsOf.AddDays(-33), Note = "Half the team at the <b>trade fair</b>" },
+             new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10))) { Outcome = ReviewOutcome.Updated }],
             [new ProgressUpdate("sponsor-1", AsOf.AddDays(-9), AsOf.AddDays(-8), Snapshot.Take(before, AsOf.AddDays(-9))), new ProgressUpdate("sponsor-1", AsOf.AddDays(-2), null)],
             collectionOpenedOn: AsOf.AddDays(-40));
     }
