@@ -29,7 +29,9 @@ public static class AssignmentCards
         {
             var stage = program.Charter.Stages.FirstOrDefault(s => s.Id == touchpoint.StageId)?.Name ?? touchpoint.StageId;
             facts.Add(new Fact("Where", $"{CardText.Literal(CardText.Shorten(stage, 40))} · {TouchpointCards.ChannelName(touchpoint.Channel)}: {CardText.Literal(CardText.Shorten(touchpoint.CustomerAction, 160))}"));
-            if (touchpoint.HasPainPoints()) facts.Add(new Fact("Pain point", CardText.Literal(CardText.Shorten(touchpoint.PainPoints!, 400))));
+            // The pain point the action addresses when it names one, else all of the touchpoint's.
+            var pain = touchpoint.PainPointList().FirstOrDefault(p => p.Id == action.PainPointId)?.Text ?? (touchpoint.HasPainPoints() ? touchpoint.PainText() : null);
+            if (pain is not null) facts.Add(new Fact("Pain point", CardText.Literal(CardText.Shorten(pain, 400))));
         }
         if (program.Charter.Metrics.FirstOrDefault(m => m.Id == action.MetricId) is { } metric) facts.Add(new Fact("Should move", CardText.Literal(metric.Name)));
         card.Add(new FactSet(facts));

@@ -6,13 +6,13 @@ using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
 
-// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01]`, and
+// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01] [--format text]`, and
 // `package` builds the Teams app package.
 // Exit codes: 0 done, 2 bad arguments or an invalid file (the message names the field).
 public static class AdminCommandLine
 {
     public const string Usage = """
-        usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd]
+        usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd] [--format json|text]
                JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
                JourneyBot import <program.json> --tenant <tenant id>
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
@@ -62,10 +62,17 @@ public static class AdminCommandLine
         {
             throw new AdminUsageException("--as-of needs a date like 2026-11-01.");
         }
+        var format = options.GetValueOrDefault("--format", "json");
+        if (format is not ("json" or "text")) throw new AdminUsageException("--format is json (the default) or text.");
         var file = options[""];
         if (!File.Exists(file)) throw new AdminUsageException($"{file}: no such file.");
 
         var program = ProgramFile.Read(await File.ReadAllTextAsync(file));
+        if (format == "text")
+        {
+            await stdout.WriteAsync(HealthText(program, asOf));
+            return 0;
+        }
         var checks = new JsonArray(MapHealth.Evaluate(program, asOf).Select(c =>
         {
             var json = new JsonObject
@@ -75,13 +82,49 @@ public static class AdminCommandLine
                 ["figure"] = c.Figure,
                 ["threshold"] = c.Threshold,
                 ["nextStep"] = c.NextStep,
+                ["why"] = c.Why,
             };
+            if (c.Command is not null) json["command"] = c.Command;
             if (c.Details is { Count: > 0 }) json["details"] = new JsonArray(c.Details.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
             return (JsonNode)json;
         }).ToArray());
         await stdout.WriteLineAsync(checks.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
+
+    // For people: the flags first, worst first, each with figure, threshold, why and next step; then the ok checks.
+    private static string HealthText(JourneyProgram program, DateOnly asOf)
+    {
+        var checks = MapHealth.Evaluate(program, asOf);
+        var flags = checks.Where(c => c.Status != HealthStatus.Ok).OrderByDescending(c => c.Status).ToList();
+        var date = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lines = new List<string>
+        {
+            flags.Count == 0
+                ? $"Map health of {program.Charter.Name} as of {date}: healthy, all {checks.Count} checks ok."
+                : $"Map health of {program.Charter.Name} as of {date}: {Words.Count(flags.Count, "pitfall")} to act on, {checks.Count - flags.Count} of {checks.Count} checks ok.",
+        };
+        foreach (var c in flags)
+        {
+            lines.Add("");
+            lines.Add($"{(c.Status == HealthStatus.Fail ? "FAIL " : "WATCH")} {c.Title} [{c.Id}]");
+            lines.Add($"      measured: {c.Figure}");
+            lines.AddRange((c.Details ?? []).Select(d => $"        - {d}"));
+            lines.Add($"      healthy:  {c.Threshold}");
+            lines.Add($"      why:      {c.Why}");
+            lines.Add($"      next:     {c.NextStep}{Typed(c.Command)}");
+        }
+        lines.Add("");
+        lines.AddRange(checks.Where(c => c.Status == HealthStatus.Ok).Select(c => $"OK    {c.Title} [{c.Id}]: {c.Figure}"));
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+
+    private static string Typed(string? command) => command switch
+    {
+        null => "",
+        MapHealth.DepartmentsCommand => " (in chat: program, then Edit, Departments and contacts)",
+        _ => $" (in chat: {command})",
+    };
 
     // Named options plus at most one positional argument (the file), keyed "".
     private static Dictionary<string, string> Options(string[] args, params string[] required)

@@ -51,10 +51,29 @@ public static class CharterCards
                 Field(new InputText(CharterFields.Name, "Program name") { Value = V(CharterFields.Name), MaxLength = TextLimits.Name, IsRequired = true }, CharterFields.Name);
                 Field(new InputText(CharterFields.JourneyStart, "The one journey it maps starts when…") { Value = V(CharterFields.JourneyStart), Placeholder = "renewal notice received", MaxLength = TextLimits.JourneyEnd }, CharterFields.JourneyStart);
                 Field(new InputText(CharterFields.JourneyEnd, "…and ends when") { Value = V(CharterFields.JourneyEnd), Placeholder = "licence renewed", MaxLength = TextLimits.JourneyEnd }, CharterFields.JourneyEnd);
+                Field(new InputText(CharterFields.JourneyName, "The journey's name (optional)") { Value = V(CharterFields.JourneyName), Placeholder = "Licence renewal", MaxLength = TextLimits.Name }, CharterFields.JourneyName);
+                card.Add(new TextBlock("Another journey you considered mapping here: record it, and map health will ask you to give it a program of its own.") { IsSubtle = true, Size = TextSize.Small, Separator = true });
+                for (var i = 0; i < charter.MoreJourneys.Count + 1; i++)
+                {
+                    Field(new InputText(CharterFields.OtherJourneyName(i), "Other journey: name") { Value = V(CharterFields.OtherJourneyName(i)), MaxLength = TextLimits.Name }, CharterFields.OtherJourneyName(i));
+                    Field(new InputText(CharterFields.OtherJourneyStart(i), "starts when…") { Value = V(CharterFields.OtherJourneyStart(i)), MaxLength = TextLimits.JourneyEnd }, CharterFields.OtherJourneyStart(i));
+                    Field(new InputText(CharterFields.OtherJourneyEnd(i), "…and ends when") { Value = V(CharterFields.OtherJourneyEnd(i)), MaxLength = TextLimits.JourneyEnd }, CharterFields.OtherJourneyEnd(i));
+                }
                 Field(new InputText(CharterFields.Objective, "Objective: what should change, for whom") { Value = V(CharterFields.Objective), IsMultiline = true, MaxLength = TextLimits.LongText }, CharterFields.Objective);
                 Field(new InputText(CharterFields.DefinitionOfDone, "Definition of done") { Value = V(CharterFields.DefinitionOfDone), IsMultiline = true, MaxLength = TextLimits.LongText }, CharterFields.DefinitionOfDone);
                 Field(new InputText(CharterFields.Budget, "Budget") { Value = V(CharterFields.Budget), MaxLength = TextLimits.LongText }, CharterFields.Budget);
                 Field(new InputText(CharterFields.Resources, "Resources (people, time)") { Value = V(CharterFields.Resources), MaxLength = TextLimits.LongText }, CharterFields.Resources);
+                break;
+            case CharterSteps.Resources:
+                Field(new InputText(CharterFields.FundingAmount, "Budget set aside for the program (0 if there is none)") { Value = V(CharterFields.FundingAmount), MaxLength = 20 }, CharterFields.FundingAmount);
+                Field(new InputText(CharterFields.FundingCurrency, "Currency") { Value = V(CharterFields.FundingCurrency), Placeholder = "EUR", MaxLength = 3 }, CharterFields.FundingCurrency);
+                card.Add(new TextBlock("Time for the program, in % of a full-time role (0 if none)") { Weight = TextWeight.Bolder, Separator = true, Size = TextSize.Small });
+                foreach (var person in CharterSteps.TeamCandidates(charter))
+                {
+                    var field = CharterFields.TimePercent(person.AadObjectId);
+                    Field(new InputNumber(field, Short(person.DisplayName, 60)) { Value = V(field), Min = 0, Max = 100 }, field);
+                }
+                Field(new InputText(CharterFields.Tools, "Tools (comma-separated)") { Value = V(CharterFields.Tools), Placeholder = "Miro, Qualtrics", MaxLength = TextLimits.LongText }, CharterFields.Tools);
                 break;
             case CharterSteps.Metrics:
                 foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, formId))
@@ -149,6 +168,7 @@ public static class CharterCards
             new Fact("Metrics", charter.Metrics.Count == 0 ? "none" : CardText.Literal(string.Join("; ", charter.Metrics.Take(5).Select(m => $"{Short(m.Name, 40)} ({m.Kind.ToString().ToLowerInvariant()}{(m.Target is { } t ? $", target {t.ToString(CultureInfo.InvariantCulture)}{m.Unit}" : "")})")))),
             new Fact("Owners", Names(charter.Owners)),
             new Fact("Sponsors", Names(charter.Sponsors)),
+            new Fact("Resources", Resources(charter)),
             new Fact("Departments", charter.Departments.Count == 0 ? "none" : CardText.Literal(string.Join(", ", charter.Departments.Take(8).Select(d => $"{Short(d.Name, 30)} ({d.Contacts.Count})"))) + More(charter.Departments.Count, 8)),
             new Fact("Personas", charter.Personas.Count == 0 ? "none" : CardText.Literal(string.Join(", ", charter.Personas.Take(6).Select(p => Short(p.Name, 30)))) + More(charter.Personas.Count, 6)),
             new Fact("Stages", charter.Stages.Count == 0 ? "none" : CardText.Literal(string.Join(" → ", charter.Stages.Select(s => Short(s.Name, 24))))),
@@ -191,7 +211,13 @@ public static class CharterCards
         {
             case CharterSteps.Basics:
                 values[CharterFields.Name] = charter.Name;
-                if (charter.Journey is { } j) { values[CharterFields.JourneyStart] = j.StartTrigger; values[CharterFields.JourneyEnd] = j.End; }
+                if (charter.Journey is { } j) { values[CharterFields.JourneyStart] = j.StartTrigger; values[CharterFields.JourneyEnd] = j.End; Put(values, CharterFields.JourneyName, j.Name); }
+                for (var i = 0; i < charter.MoreJourneys.Count; i++)
+                {
+                    Put(values, CharterFields.OtherJourneyName(i), charter.MoreJourneys[i].Name);
+                    values[CharterFields.OtherJourneyStart(i)] = charter.MoreJourneys[i].StartTrigger;
+                    values[CharterFields.OtherJourneyEnd(i)] = charter.MoreJourneys[i].End;
+                }
                 Put(values, CharterFields.Objective, charter.Objective);
                 Put(values, CharterFields.DefinitionOfDone, charter.DefinitionOfDone);
                 Put(values, CharterFields.Budget, charter.Budget);
@@ -210,6 +236,15 @@ public static class CharterCards
             case CharterSteps.People:
                 values[CharterFields.Owners] = string.Join(",", charter.Owners.Select(p => p.AadObjectId));
                 values[CharterFields.Sponsors] = string.Join(",", charter.Sponsors.Select(p => p.AadObjectId));
+                break;
+            case CharterSteps.Resources:
+                if (charter.Funding is { } funding)
+                {
+                    values[CharterFields.FundingAmount] = funding.Amount.ToString(CultureInfo.InvariantCulture);
+                    Put(values, CharterFields.FundingCurrency, funding.Currency);
+                }
+                foreach (var member in charter.Team) values[CharterFields.TimePercent(member.Person.AadObjectId)] = member.TimePercent.ToString(CultureInfo.InvariantCulture);
+                Put(values, CharterFields.Tools, string.Join(", ", charter.Tools));
                 break;
             case CharterSteps.Departments:
                 foreach (var d in charter.Departments)
@@ -244,6 +279,7 @@ public static class CharterCards
         CharterSteps.Basics => "One program maps one journey, from a clear start to a clear end.",
         CharterSteps.Metrics => "Collection needs at least one outcome metric with a target.",
         CharterSteps.People => "Collection needs at least one sponsor.",
+        CharterSteps.Resources => "A major project needs a budget and people with time set aside for it, not a side job.",
         CharterSteps.Departments => "Name every department the customer meets on this journey, each with a contact (at least two).",
         _ => "2 to 12 stages and at least one persona. Reminders respect the working hours.",
     };
@@ -252,6 +288,18 @@ public static class CharterCards
 
     private static string Names(IReadOnlyList<Person> people) =>
         people.Count == 0 ? "none" : CardText.Literal(string.Join(", ", people.Take(6).Select(p => Short(p.DisplayName, 40)))) + More(people.Count, 6);
+
+    private static string Resources(Charter charter)
+    {
+        var budget = charter.Funding switch
+        {
+            { Amount: > 0 } f => $"{f.Amount.ToString("#,0.##", CultureInfo.InvariantCulture)} {f.Currency}",
+            { } => "no budget",
+            null => "budget not set",
+        };
+        var time = charter.Team.Sum(m => m.TimePercent) / 100.0;
+        return $"{budget}; {time.ToString("0.##", CultureInfo.InvariantCulture)} of a full-time role from {Words.Count(charter.Team.Count, "person", "people")}";
+    }
 
     private static string More(int count, int shown) => count > shown ? $" and {count - shown} more" : "";
 }

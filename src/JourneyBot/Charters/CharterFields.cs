@@ -11,6 +11,9 @@ public static class CharterFields
     public const string DefinitionOfDone = "definitionOfDone";
     public const string Budget = "budget";
     public const string Resources = "resources";
+    public const string FundingAmount = "fundingAmount";
+    public const string FundingCurrency = "fundingCurrency";
+    public const string Tools = "tools";
     public const string Owners = "owners";
     public const string Sponsors = "sponsors";
     public const string Cadence = "cadence";
@@ -32,4 +35,9 @@ public static class CharterFields
     public static string DepartmentContacts(string id) => $"{DepartmentPrefix}{id}{ContactsSuffix}";
     public static string Stage(string id) => $"stage.{id}";
     public static string PersonaName(string id) => $"persona.{id}.name";
+    public static string TimePercent(string aadObjectId) => $"time.{aadObjectId}";
+    public const string JourneyName = "journeyName";
+    public static string OtherJourneyName(int i) => $"journey.{i}.name";
+    public static string OtherJourneyStart(int i) => $"journey.{i}.start";
+    public static string OtherJourneyEnd(int i) => $"journey.{i}.end";
 }

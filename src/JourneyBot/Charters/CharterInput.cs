@@ -34,6 +34,8 @@ public sealed record Relocation(RelocationKind Kind, string FromId, string? ToId
 public sealed class CharterInput : FormInput
 {
     public const string Retire = "retire";
+    // ISO 4217's code for "no currency", for a budget of 0 given without one.
+    public const string NoCurrency = "XXX";
 
     public List<Relocation> Relocations { get; } = [];
     // Removed rows whose touchpoints need the owner's say: field id -> the choices to offer.
@@ -55,6 +57,7 @@ public sealed class CharterInput : FormInput
             CharterSteps.Basics => Basics(charter),
             CharterSteps.Metrics => Metrics(charter, newIdSeed),
             CharterSteps.People => People(charter, knownPeople),
+            CharterSteps.Resources => Resources(charter),
             CharterSteps.Departments => Departments(charter, use.PerDepartment, knownPeople, newIdSeed),
             CharterSteps.Shape => Shape(charter, use, newIdSeed),
             _ => null,
@@ -69,10 +72,23 @@ public sealed class CharterInput : FormInput
         var start = Text(CharterFields.JourneyStart, TextLimits.JourneyEnd);
         var end = Text(CharterFields.JourneyEnd, TextLimits.JourneyEnd);
         if ((start is null) != (end is null)) Errors[start is null ? CharterFields.JourneyStart : CharterFields.JourneyEnd] = "Give both what starts the journey and how it ends.";
+        // Other journeys are recorded, not mapped: each is one the owner was tempted to include, and map health
+        // flags the scope until it moves to a program of its own.
+        var others = new List<Journey>();
+        for (var i = 0; i < charter.MoreJourneys.Count + 1; i++)
+        {
+            var otherName = Text(CharterFields.OtherJourneyName(i), TextLimits.Name);
+            var otherStart = Text(CharterFields.OtherJourneyStart(i), TextLimits.JourneyEnd);
+            var otherEnd = Text(CharterFields.OtherJourneyEnd(i), TextLimits.JourneyEnd);
+            if (otherName is null && otherStart is null && otherEnd is null) continue;
+            if (otherStart is null || otherEnd is null) Errors[otherStart is null ? CharterFields.OtherJourneyStart(i) : CharterFields.OtherJourneyEnd(i)] = "Give both what starts that journey and how it ends, or clear it.";
+            else others.Add(new Journey(otherStart, otherEnd, otherName));
+        }
         return charter with
         {
             Name = name ?? charter.Name,
-            Journey = start is not null && end is not null ? new Journey(start, end) : null,
+            Journey = start is not null && end is not null ? new Journey(start, end, Text(CharterFields.JourneyName, TextLimits.Name)) : null,
+            MoreJourneys = others,
             Objective = Text(CharterFields.Objective, TextLimits.LongText),
             DefinitionOfDone = Text(CharterFields.DefinitionOfDone, TextLimits.LongText),
             Budget = Text(CharterFields.Budget, TextLimits.LongText),
@@ -99,6 +115,29 @@ public sealed class CharterInput : FormInput
         var owners = PeopleIn(CharterFields.Owners, known);
         if (owners.Count == 0) Errors[CharterFields.Owners] = "A program needs at least one owner.";
         return charter with { Owners = owners, Sponsors = PeopleIn(CharterFields.Sponsors, known) };
+    }
+
+    // Budget as an amount (0 = explicitly none), the share of a full-time role each owner (and anyone already on
+    // the team) has for the program, and the tools: what the DIY pitfall is measured on.
+    private Charter Resources(Charter charter)
+    {
+        Funding? funding = null;
+        var amount = Number(CharterFields.FundingAmount);
+        var currency = Text(CharterFields.FundingCurrency, 3)?.ToUpperInvariant();
+        if (amount is < 0) Errors[CharterFields.FundingAmount] = "The budget is 0 (none) or more.";
+        else if (amount is > 0 && (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))) Errors[CharterFields.FundingCurrency] = "Give the currency as three letters, like EUR.";
+        else if (amount is { } a) funding = new Funding(a, a == 0 ? currency ?? NoCurrency : currency!);
+        var team = new List<TeamMember>();
+        foreach (var person in CharterSteps.TeamCandidates(charter))
+        {
+            var field = CharterFields.TimePercent(person.AadObjectId);
+            if (Number(field) is not { } percent || percent == 0) continue;
+            if (percent is < 0 or > 100 || percent != Math.Floor(percent)) Errors[field] = "A whole percentage from 0 to 100.";
+            else team.Add(new TeamMember(person, (int)percent));
+        }
+        var tools = (Text(CharterFields.Tools, TextLimits.LongText) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => t.Length > TextLimits.Name ? t[..TextLimits.Name] : t).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return charter with { Funding = funding, Team = team, Tools = tools };
     }
 
     private Charter Departments(Charter charter, IReadOnlyDictionary<string, int> used, IReadOnlyDictionary<string, Person> known, string seed)

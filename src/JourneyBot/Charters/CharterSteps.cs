@@ -6,16 +6,18 @@ public static class CharterSteps
     public const string Basics = "basics";
     public const string Metrics = "metrics";
     public const string People = "people";
+    public const string Resources = "resources";
     public const string Departments = "departments";
     public const string Shape = "shape";
 
-    public static readonly IReadOnlyList<string> Order = [Basics, Metrics, People, Departments, Shape];
+    public static readonly IReadOnlyList<string> Order = [Basics, Metrics, People, Resources, Departments, Shape];
 
     public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
     {
         [Basics] = "Objective and scope",
         [Metrics] = "Success metrics",
         [People] = "Owners and sponsors",
+        [Resources] = "Budget, time and tools",
         [Departments] = "Departments and contacts",
         [Shape] = "Personas, stages and rhythm",
     };
@@ -40,6 +42,10 @@ public static class CharterSteps
     public const int DirectoryContactsPerDepartment = 5;
     public const string OnlyOwnersChange = "Only the program's owners change its charter.";
     public const string Version = "1";
+
+    // Whose time the resources step asks for: the owners, then anyone else already on the team (e.g. imported).
+    public static IReadOnlyList<Domain.Person> TeamCandidates(Domain.Charter charter) =>
+        charter.Owners.Concat(charter.Team.Select(m => m.Person)).DistinctBy(p => p.AadObjectId).ToList();
 
     // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,
     // so the same form submitted twice names its new rows the same).

@@ -21,7 +21,8 @@ public sealed class DirectoryLookupHandler(ProgramSessions sessions, DepartmentD
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner, CharterSteps.OnlyOwnersChange);
         if (opened.Session is not { } session) return opened.Refusal!;
         var formId = action.GetString(CardData.FormId) ?? "";
-        if (!PlainId.IsValid(formId)) return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** for a current one."));
+        // New rows take their ids from the form id's first 8 characters, as on save.
+        if (!PlainId.IsValid(formId) || formId.Length < 8) return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** for a current one."));
         var values = new Dictionary<string, string>(CharterInput.Read(action.Data).Values, StringComparer.Ordinal);
         var found = new List<Person>();
         var looked = new List<string>();

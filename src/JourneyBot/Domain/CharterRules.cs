@@ -17,13 +17,13 @@ public static partial class CharterRules
         {
             missing.Add("the journey it maps: what starts it and how it ends");
         }
-        if (string.IsNullOrWhiteSpace(charter.Objective)) missing.Add("an objective");
-        if (string.IsNullOrWhiteSpace(charter.DefinitionOfDone)) missing.Add("a definition of done");
+        if (!IsStatement(charter.Objective)) missing.Add("an objective");
+        if (!IsStatement(charter.DefinitionOfDone)) missing.Add("a definition of done");
         if (!charter.Metrics.Any(m => m.Kind == MetricKind.Outcome && m.Target is not null))
         {
             missing.Add("at least one outcome metric with a target");
         }
-        if (charter.Sponsors.Count == 0) missing.Add("at least one sponsor");
+        if (SponsorsOtherThanOwners(charter).Count == 0) missing.Add("at least one sponsor");
         if (charter.Departments.Count < MinDepartments)
         {
             missing.Add($"at least {MinDepartments} departments (now {charter.Departments.Count})");
@@ -48,15 +48,45 @@ public static partial class CharterRules
         {
             warnings.Add($"{charter.Stages.Count} stages: a journey with more than {MaxStages} stages is usually several journeys.");
         }
-        if (charter.Journey is { } journey && (NamesSeveral(journey.StartTrigger) || NamesSeveral(journey.End)))
+        // Recorded journeys, never words in the trigger: "reports a move and asks for a new contract" is one journey.
+        if (charter.MoreJourneys.Count > 0)
         {
-            warnings.Add("The journey's start or end names several things; map one journey per program and start another program for the rest.");
+            warnings.Add($"{charter.MoreJourneys.Count + 1} journeys recorded; map one journey per program and start another program for the rest.");
         }
         return warnings;
     }
 
-    private static bool NamesSeveral(string text) => SeveralJourneys().IsMatch(text);
+    // A sponsor who is also an owner is not a sponsor: nobody outside the program backs it.
+    public static IReadOnlyList<Person> SponsorsOtherThanOwners(Charter charter) =>
+        charter.Sponsors.Where(s => charter.Owners.All(o => o.AadObjectId != s.AadObjectId)).ToList();
 
-    [GeneratedRegex(@"\b(and|or|plus)\b|[;&/,+]", RegexOptions.IgnoreCase)]
-    private static partial Regex SeveralJourneys();
+    // Placeholders people type to get past a question; they say nothing.
+    private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tbd", "tba", "tbc", "n/a", "na", "none", "-", "--", "?", "??", "todo", "to do", "to be defined", "to be decided",
+        "to be confirmed", "later", "pending", "x", "xxx", "...", "…", "see above", "same as above", "not yet", "unknown",
+    };
+
+    // An objective or definition of done says something: not blank, not a placeholder, at least a short sentence.
+    public static bool IsStatement(string? text) => StatementProblem(text) is null;
+
+    // Why a text is not a statement ("blank", "a placeholder", "too short"), or null when it is one.
+    public static string? StatementProblem(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "blank";
+        var trimmed = text.Trim().TrimEnd('.', '!');
+        if (Placeholders.Contains(trimmed) || Placeholder().IsMatch(trimmed)) return "a placeholder";
+        // 001: "Don’t say creating a journey map visual is your sole objective."
+        if (MapOnly().IsMatch(trimmed)) return "only about making the map";
+        return Word().Matches(trimmed).Count < HealthThresholds.MinStatementWords ? "too short" : null;
+    }
+
+    [GeneratedRegex(@"^(to\s+)?((map|create|build|draw|make|produce|deliver|finish|complete|do)\s+)?((a|an|the|our)\s+)?(customer\s+)?journey(\s+(map|maps|mapping|mapped|visual|workshop))?(\s+(done|finished|created|completed))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MapOnly();
+
+    [GeneratedRegex(@"^(tbd|todo|to be defined|n/a)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
 }

@@ -21,11 +21,15 @@ public sealed record FollowUpRules
 // What each person should be told about a program on a given day. Pure: the caller stores what was sent.
 public static class FollowUpPlan
 {
-    // The day the next review is due: the cadence after the last review, or after collection opened.
+    // The day the next review is due: the cadence after the last held review (or after collection opened), unless
+    // the latest decision since was to postpone it to a date. A cancelled review leaves the due date where it was.
     public static DateOnly? NextReviewDue(JourneyProgram program)
     {
-        var from = program.Reviews.Count > 0 ? program.Reviews.Max(r => r.CompletedOn) : program.CollectionOpenedOn;
-        return from?.AddDays(program.Charter.ReviewCadenceDays);
+        var held = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
+        var from = held ?? program.CollectionOpenedOn;
+        var postponed = program.Reviews.Where(r => r.Outcome == ReviewOutcome.Postponed && r.PostponedTo is not null && (from is null || r.CompletedOn >= from))
+            .OrderBy(r => r.CompletedOn).LastOrDefault();
+        return postponed?.PostponedTo ?? from?.AddDays(program.Charter.ReviewCadenceDays);
     }
 
     public static IReadOnlyList<FollowUp> Due(JourneyProgram program, DateOnly today, FollowUpRules rules)

@@ -1,33 +1,73 @@
 namespace JourneyBot.Domain;
 
-// Every map-health threshold in one place; README's table lists the same numbers.
+// Every map-health threshold in one place; README's health table lists the same numbers with their reasons.
+// "Flag" means the check is not OK; each check says which side of its threshold is Warn and which Fail.
 public static class HealthThresholds
 {
-    public const double DepartmentsContributingOk = 1.0;
-    public const double DepartmentsContributingWarn = 0.5;
-    public const double StageDepartmentCellsOk = 0.6;
-    public const double PersonaCellsOk = 0.6;
-    public const double PersonaCellsWarn = 0.3;
-    public const double EvidenceShareOk = 0.7;
-    public const double EvidenceShareWarn = 0.4;
-    public const double VerbatimShareOk = 0.3;
-    public const double VerbatimShareWarn = 0.1;
-    public const double EmotionShareOk = 0.9;
-    public const double EmotionShareWarn = 0.6;
-    public const double EmployeeSideShareOk = 0.7;
-    public const double EmployeeSideShareWarn = 0.4;
-    public const double OutcomeMetricShareOk = 0.5;
-    public const double FreshShareOk = 0.8;
-    public const double FreshShareWarn = 0.5;
-    // Days since the last review, in multiples of the program's cadence.
-    public const double ReviewOverdueWarn = 1.0;
-    public const double ReviewOverdueFail = 2.0;
-    public const double PainPointsWithActionsOk = 0.5;
-    public const double PainPointsWithActionsWarn = 0.2;
-    public const double OverdueActionsWarn = 0.0;
-    public const double OverdueActionsFail = 0.2;
-    public const double ContributorsPerDepartmentOk = 2.0;
-    public const double ContributorsPerDepartmentWarn = 1.0;
-    public const double SponsorsAcknowledgingOk = 1.0;
-    public const double SponsorsAcknowledgingWarn = 0.5;
+    // Objective and definition of done: fewer words than this say nothing ("Reduce churn"); a statement only
+    // about making the map ("Map the journey") is flagged whatever its length.
+    public const int MinStatementWords = 3;
+
+    // Output-heavy: flag when output KPIs are more than this share of the metrics ("most of the list").
+    public const double OutputMetricShareMax = 0.5;
+
+    // Resources: flag when the people's time adds up to less than this many full-time roles.
+    public const double MinTeamFullTimeRoles = 0.5;
+
+    // Sponsor disengaged: this many progress cards in a row unacknowledged (a card counts once it is this old).
+    public const int UnacknowledgedCardsInARow = 3;
+    public const int AcknowledgeGraceDays = 7;
+
+    // Scope: a focused journey has 3-8 stages; flag above this (grace of two).
+    public const int MaxFocusedStages = 10;
+
+    // Silo: flag below this many contributing departments, when one department wrote more than this share, or
+    // when a charter department has contributed nothing this many days after collection opened.
+    public const int MinContributingDepartments = 3;
+    public const double MaxOneDepartmentShare = 0.6;
+    public const int SilentDepartmentGraceDays = 21;
+
+    // Share checks judge only maps with at least this many active touchpoints.
+    public const int MinTouchpointsToJudge = 5;
+
+    // Personas: flag below two; above this share untagged; above this share tagged with every persona.
+    public const int MinPersonas = 2;
+    public const double MaxUntaggedShare = 0.2;
+    public const double MaxAllPersonasShare = 0.85;
+
+    // Assumptions over data: flag when fewer than this share have evidence; fail below the second.
+    public const double EvidenceShareMin = 0.5;
+    public const double EvidenceShareFail = 0.25;
+
+    // Emotion: flag below this share with emotion, or when every recorded emotion is the same value.
+    public const double EmotionShareMin = 0.6;
+
+    // Verbatims: flag below this share with the customer's own words.
+    public const double VerbatimShareMin = 0.2;
+
+    // Employee side: flag below this share naming who delivers and with which system, or no employee pain at all.
+    public const double BackstageShareMin = 0.5;
+
+    // Stale map: a cadence longer than a quarter is not a living map; a review is late after cadence x (1 + grace),
+    // failing after cadence x ReviewLateFail; touchpoints count as fresh when verified within FreshWindowCadences.
+    public const int MaxLivingCadenceDays = 92;
+    public const double ReviewGrace = 0.25;
+    public const double ReviewLateFail = 2.0;
+    public const int FreshWindowCadences = 2;
+    public const double FreshShareMin = 0.5;
+
+    // Actions: critical pain points sit on touchpoints with emotion at or below this; flag when fewer than this
+    // share of them have a live action.
+    public const int CriticalEmotionMax = -1;
+    public const double CriticalWithActionMin = 0.5;
+
+    // Overdue: an action counts once it is this many days late; flag above this share of live actions, or any
+    // action late by more than LongOverdueDays.
+    public const int OverdueGraceDays = 7;
+    public const double OverdueShareMax = 0.3;
+    public const int LongOverdueDays = 60;
+
+    // Contributors: flag below this many people, or when one person wrote more than this share.
+    public const int MinContributors = 4;
+    public const double MaxOnePersonShare = 0.5;
 }

@@ -18,7 +18,14 @@ public sealed record JourneyProgram
 
 public sealed record Person(string AadObjectId, string DisplayName);
 
-public sealed record Journey(string StartTrigger, string End);
+// A journey from what starts it to how it ends; the name tells several recorded journeys apart.
+public sealed record Journey(string StartTrigger, string End, string? Name = null);
+
+// The money set aside for the program. An amount of 0 records that there is explicitly no budget.
+public sealed record Funding(decimal Amount, string Currency);
+
+// Someone working on the program and the share of a full-time role they have for it (1..100).
+public sealed record TeamMember(Person Person, int TimePercent);
 
 public enum MetricKind { Output, Outcome }
 
@@ -39,8 +46,15 @@ public sealed record Charter
     public string? Objective { get; init; }
     public string? DefinitionOfDone { get; init; }
     public IReadOnlyList<Metric> Metrics { get; init; } = [];
+    // Free-text notes from format 1; the structured Funding, Team and Tools below are what health measures.
     public string? Budget { get; init; }
     public string? Resources { get; init; }
+    // Null while nobody has said; Amount 0 when the charter says there is no budget.
+    public Funding? Funding { get; init; }
+    public IReadOnlyList<TeamMember> Team { get; init; } = [];
+    public IReadOnlyList<string> Tools { get; init; } = [];
+    // Journeys recorded beyond the one this program maps (Journey): each is a sign the scope is several journeys.
+    public IReadOnlyList<Journey> MoreJourneys { get; init; } = [];
     public IReadOnlyList<Person> Owners { get; init; } = [];
     public IReadOnlyList<Person> Sponsors { get; init; } = [];
     public IReadOnlyList<Department> Departments { get; init; } = [];

@@ -8,7 +8,10 @@ public sealed class ProgramFileException(string message) : Exception(message);
 // The documented JSON format of a whole program (schema: journeybot-program.schema.json beside this file).
 public static class ProgramFile
 {
-    public const string Format = "journeybot-program/1";
+    // Written by export. Format 2 added structured resources, more journeys, pain-point items, evidence "not
+    // recorded", review outcomes and an action's pain point; files in format 1 are still read (Migrate).
+    public const string Format = "journeybot-program/2";
+    public const string FormatV1 = "journeybot-program/1";
 
     // Shared with storage, so a stored part and an exported one are the same JSON.
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -24,7 +27,7 @@ public static class ProgramFile
 
     private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 
-    public static string Write(JourneyProgram program) => JsonSerializer.Serialize(new Document(Format, program), Indented);
+    public static string Write(JourneyProgram program) => JsonSerializer.Serialize(new Document(Format, Complete(program)), Indented);
 
     // Reads and validates a program file; a bad file is a ProgramFileException naming the field.
     public static JourneyProgram Read(string json)
@@ -40,11 +43,25 @@ public static class ProgramFile
             throw new ProgramFileException($"Not a valid program file{at}: {FirstSentence(e.Message)}");
         }
         if (document is null) throw new ProgramFileException("Not a valid program file: the file is empty or null.");
-        if (document.Format != Format) throw new ProgramFileException($"format must be \"{Format}\" (found \"{document.Format}\").");
-        var errors = ProgramValidator.Validate(document.Program);
+        if (document.Format != Format && document.Format != FormatV1)
+        {
+            throw new ProgramFileException($"format must be \"{Format}\" or \"{FormatV1}\" (found \"{document.Format}\").");
+        }
+        var program = Complete(document.Program);
+        var errors = ProgramValidator.Validate(program);
         if (errors.Count > 0) throw new ProgramFileException($"Invalid program file: {string.Join("; ", errors.Take(20))}{(errors.Count > 20 ? $"; and {errors.Count - 20} more" : "")}.");
-        return document.Program;
+        return program;
     }
+
+    // Pain points exist both as typed text and as items: a format-1 file (text only) gets items split from the text,
+    // a file with items only gets the text joined from them. A missing evidence field reads as "not recorded".
+    private static JourneyProgram Complete(JourneyProgram program) => program with
+    {
+        Touchpoints = program.Touchpoints.Select(t => t.PainPointItems.Count == 0 && !string.IsNullOrWhiteSpace(t.PainPoints)
+                ? t with { PainPointItems = PainPoint.Split(t.Id, t.PainPoints) }
+                : t.PainPointItems.Count > 0 && string.IsNullOrWhiteSpace(t.PainPoints) ? t with { PainPoints = string.Join("\n", t.PainPointItems.Select(p => p.Text)) }
+                : t).ToList(),
+    };
 
     private static string FirstSentence(string message)
     {

@@ -47,6 +47,23 @@ public static class ProgramValidator
         Text(charter.DefinitionOfDone, "charter.definitionOfDone", TextLimits.LongText);
         Text(charter.Budget, "charter.budget", TextLimits.LongText);
         Text(charter.Resources, "charter.resources", TextLimits.LongText);
+        if (charter.Funding is { } funding)
+        {
+            if (funding.Amount < 0) errors.Add("charter.funding.amount must be 0 (no budget) or more");
+            if (funding.Amount > 0 && (funding.Currency is not { Length: 3 } || !funding.Currency.All(char.IsAsciiLetterUpper))) errors.Add("charter.funding.currency must be a three-letter code like EUR");
+        }
+        for (var i = 0; i < charter.Team.Count; i++)
+        {
+            People([charter.Team[i].Person], $"charter.team[{i}].person");
+            if (charter.Team[i].TimePercent is < 1 or > 100) errors.Add($"charter.team[{i}].timePercent must be between 1 and 100");
+        }
+        for (var i = 0; i < charter.Tools.Count; i++) Text(charter.Tools[i], $"charter.tools[{i}]", TextLimits.Name, required: true);
+        for (var i = 0; i < charter.MoreJourneys.Count; i++)
+        {
+            Text(charter.MoreJourneys[i].StartTrigger, $"charter.moreJourneys[{i}].startTrigger", TextLimits.JourneyEnd);
+            Text(charter.MoreJourneys[i].End, $"charter.moreJourneys[{i}].end", TextLimits.JourneyEnd);
+            Text(charter.MoreJourneys[i].Name, $"charter.moreJourneys[{i}].name", TextLimits.Name);
+        }
         Ids(charter.Metrics, m => m.Id, "charter.metrics");
         for (var i = 0; i < charter.Metrics.Count; i++) Text(charter.Metrics[i].Name, $"charter.metrics[{i}].name", TextLimits.Name, required: true);
         People(charter.Owners, "charter.owners");
@@ -87,6 +104,8 @@ public static class ProgramValidator
             Text(t.CustomerAction, $"{path}.customerAction", TextLimits.LongText, required: true);
             Text(t.PainPoints, $"{path}.painPoints", TextLimits.LongText);
             Text(t.Verbatim, $"{path}.verbatim", TextLimits.LongText);
+            Ids(t.PainPointItems, p => p.Id, $"{path}.painPointItems");
+            for (var j = 0; j < t.PainPointItems.Count; j++) Text(t.PainPointItems[j].Text, $"{path}.painPointItems[{j}].text", TextLimits.LongText, required: true);
             Text(t.Backstage?.DeliveredBy, $"{path}.backstage.deliveredBy", TextLimits.Name);
             Text(t.Backstage?.SystemOrProcess, $"{path}.backstage.systemOrProcess", TextLimits.LongText);
             Text(t.Backstage?.EmployeePain, $"{path}.backstage.employeePain", TextLimits.LongText);
@@ -106,10 +125,20 @@ public static class ProgramValidator
             var a = program.Actions[i];
             Text(a.Title, $"actions[{i}].title", TextLimits.Name, required: true);
             if (a.TouchpointId is not null && !touchpoints.Contains(a.TouchpointId)) errors.Add($"actions[{i}].touchpointId '{a.TouchpointId}' is not a touchpoint of this program");
+            if (a.PainPointId is not null && program.Touchpoints.FirstOrDefault(t => t.Id == a.TouchpointId) is var on
+                && (on is null || on.PainPointList().All(p => p.Id != a.PainPointId)))
+            {
+                errors.Add($"actions[{i}].painPointId '{a.PainPointId}' is not a pain point of touchpoint '{a.TouchpointId}'");
+            }
             if (a.MetricId is not null && !metrics.Contains(a.MetricId)) errors.Add($"actions[{i}].metricId '{a.MetricId}' is not a metric of this program");
             People([a.Owner], $"actions[{i}].owner");
         }
         Ids(program.Reviews, r => r.Id, "reviews");
+        for (var i = 0; i < program.Reviews.Count; i++)
+        {
+            Text(program.Reviews[i].Note, $"reviews[{i}].note", TextLimits.LongText);
+            if (program.Reviews[i].PostponedTo is not null && program.Reviews[i].Outcome != ReviewOutcome.Postponed) errors.Add($"reviews[{i}].postponedTo is only for a postponed review");
+        }
         return errors;
     }
 }

@@ -24,7 +24,7 @@ public sealed record Snapshot
             TakenOn = asOf,
             Touchpoints = active.Count,
             Cells = active.GroupBy(t => $"{t.StageId}|{t.DepartmentId}").ToDictionary(g => g.Key, g => g.Count()),
-            EvidenceShare = active.Count == 0 ? 0 : Math.Round((double)active.Count(t => t.Evidence != Evidence.Assumption) / active.Count, 3),
+            EvidenceShare = active.Count == 0 ? 0 : Math.Round((double)active.Count(t => t.HasEvidence()) / active.Count, 3),
             EmotionByStage = Averages(active.SelectMany(t => t.Emotion is { } e ? [(t.StageId, e)] : Array.Empty<(string, int)>())),
             EmotionByPersona = Averages(active.SelectMany(t => t.Emotion is { } e ? t.PersonaIds.Select(p => (p, e)) : [])),
             Health = MapHealth.Evaluate(program, asOf).ToDictionary(c => c.Id, c => c.Status),

@@ -2,13 +2,31 @@ namespace JourneyBot.Domain;
 
 public enum TouchpointChannel { Web, Email, Phone, InPerson, MobileApp, Chat, Letter, Other }
 
-public enum Evidence { CustomerInterview, SurveyOrNps, Analytics, SupportTickets, EmployeeObservation, Assumption }
+// NotRecorded (nobody said how we know) is not the same as Assumption (someone said it is a guess).
+public enum Evidence { CustomerInterview, SurveyOrNps, Analytics, SupportTickets, EmployeeObservation, Assumption, NotRecorded }
+
+// One pain point on a touchpoint, so an improvement action can name the one it addresses.
+public sealed record PainPoint(string Id, string Text)
+{
+    // Pain points typed as one text, one per line (a leading "- " bullet dropped) or separated by semicolons,
+    // become items "{touchpointId}-p1", ...
+    public static IReadOnlyList<PainPoint> Split(string touchpointId, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? []
+        : text.Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Length > 2 && p[0] is '-' or '*' or '•' && p[1] == ' ' ? p[2..].Trim() : p).Where(p => p.Length > 0)
+            .Select((p, i) => new PainPoint($"{touchpointId}-p{i + 1}", p)).ToList();
+}
 
 // The employee's side of a touchpoint: who delivers it, with what, and what makes it hard for them.
 public sealed record Backstage(string? DeliveredBy = null, string? SystemOrProcess = null, string? EmployeePain = null)
 {
     public bool IsCaptured() => !string.IsNullOrWhiteSpace(DeliveredBy)
         && (!string.IsNullOrWhiteSpace(SystemOrProcess) || !string.IsNullOrWhiteSpace(EmployeePain));
+
+    // Who delivers it and with which system: the backstage as health measures it.
+    public bool NamesWhoAndWith() => !string.IsNullOrWhiteSpace(DeliveredBy) && !string.IsNullOrWhiteSpace(SystemOrProcess);
+
+    public bool HasEmployeePain() => !string.IsNullOrWhiteSpace(EmployeePain);
 }
 
 public sealed record Touchpoint
@@ -21,8 +39,10 @@ public sealed record Touchpoint
     public IReadOnlyList<string> PersonaIds { get; init; } = [];
     // -2 (very negative) .. +2 (very positive); null when nobody has said.
     public int? Emotion { get; init; }
+    // The pain points as typed; PainPointItems holds them one by one (rows written before items existed lack them).
     public string? PainPoints { get; init; }
-    public Evidence Evidence { get; init; } = Evidence.Assumption;
+    public IReadOnlyList<PainPoint> PainPointItems { get; init; } = [];
+    public Evidence Evidence { get; init; } = Evidence.NotRecorded;
     public string? SourceLink { get; init; }
     public string? Verbatim { get; init; }
     public Backstage? Backstage { get; init; }
@@ -33,7 +53,14 @@ public sealed record Touchpoint
     // Null for touchpoints retired before this was kept, and for active ones.
     public DateOnly? RetiredOn { get; init; }
 
-    public bool HasPainPoints() => !string.IsNullOrWhiteSpace(PainPoints);
+    public bool HasPainPoints() => PainPointList().Count > 0;
+
+    // The pain points as one text for reading: as typed, or the items joined when only items were imported.
+    public string PainText() => !string.IsNullOrWhiteSpace(PainPoints) ? PainPoints : string.Join("; ", PainPointList().Select(p => p.Text));
+
+    public IReadOnlyList<PainPoint> PainPointList() => PainPointItems.Count > 0 ? PainPointItems : PainPoint.Split(Id, PainPoints);
+
+    public bool HasEvidence() => Evidence is not (Evidence.Assumption or Evidence.NotRecorded);
 }
 
 public enum ActionStatus { Open, InProgress, Done, Dropped }
@@ -50,13 +77,27 @@ public sealed record ImprovementAction
     // Who gave the action to its owner (and gets it back if the owner hands it back), and when the owner took it on.
     public Person? AssignedBy { get; init; }
     public DateOnly? AcceptedOn { get; init; }
+    // The pain point (on TouchpointId) this action addresses; actions from before items existed lack it.
+    public string? PainPointId { get; init; }
 
     public bool IsClosed() => Status is ActionStatus.Done or ActionStatus.Dropped;
     public bool IsOverdue(DateOnly asOf) => !IsClosed() && DueOn < asOf;
 }
 
-// A completed review, with the program's figures as they stood when it completed.
-public sealed record Review(string Id, DateOnly CompletedOn, Person By, Snapshot? Snapshot = null);
+// Held reviews were confirmed or updated the map; postponed and cancelled ones were not held. Rows written before
+// outcomes existed are Held.
+public enum ReviewOutcome { Held, Confirmed, Updated, Postponed, Cancelled }
+
+// A review as it ended (on CompletedOn), with the program's figures as they stood then.
+public sealed record Review(string Id, DateOnly CompletedOn, Person By, Snapshot? Snapshot = null)
+{
+    public ReviewOutcome Outcome { get; init; } = ReviewOutcome.Held;
+    public string? Note { get; init; }
+    // For a postponed review: the date it moved to.
+    public DateOnly? PostponedTo { get; init; }
+
+    public bool WasHeld() => Outcome is ReviewOutcome.Held or ReviewOutcome.Confirmed or ReviewOutcome.Updated;
+}
 
 // A progress card sent to a sponsor, and whether (when) they acknowledged it.
 public sealed record ProgressUpdate(string SponsorAadObjectId, DateOnly SentOn, DateOnly? AcknowledgedOn = null, Snapshot? Snapshot = null);

@@ -97,7 +97,7 @@ public static class ReviewCards
     {
         var data = Data(program.Id, scope, page, t.Id);
         var action = CardText.Shorten(t.CustomerAction, ActionShown);
-        var pain = t.HasPainPoints() ? CardText.Shorten(t.PainPoints!, PainShown) : null;
+        var pain = t.HasPainPoints() ? CardText.Shorten(t.PainText(), PainShown) : null;
 
         var details = new AdaptiveCard();
         if (fullTextInPlace) AddFullTexts(details, t);
@@ -155,7 +155,7 @@ public static class ReviewCards
     private static void AddFullTexts(AdaptiveCard card, Touchpoint t)
     {
         card.Add(new TextBlock("What the customer does") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.CustomerAction)) { Spacing = "none" });
-        if (t.HasPainPoints()) card.Add(new TextBlock("Pain points") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.PainPoints!)) { Spacing = "none" });
+        if (t.HasPainPoints()) card.Add(new TextBlock("Pain points") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.PainText())) { Spacing = "none" });
         if (!string.IsNullOrWhiteSpace(t.Verbatim)) card.Add(new TextBlock("In the customer's words") { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(t.Verbatim!)) { Spacing = "none" });
     }
 
@@ -172,7 +172,7 @@ public static class ReviewCards
     private const int FullTextBudget = 9000;
 
     private static int FullTextLength(Touchpoint t) =>
-        CardText.Literal(t.CustomerAction).Length + CardText.Literal(t.PainPoints ?? "").Length + CardText.Literal(t.Verbatim ?? "").Length;
+        CardText.Literal(t.CustomerAction).Length + CardText.Literal(t.PainText()).Length + CardText.Literal(t.Verbatim ?? "").Length;
 
     private const int ActionShown = 200;
     private const int PainShown = 120;

@@ -26,6 +26,7 @@ public static class TouchpointCards
     [
         new("Customer interview", "customerInterview"), new("Survey / NPS", "surveyOrNps"), new("Analytics", "analytics"),
         new("Support tickets", "supportTickets"), new("Employee observation", "employeeObservation"), new("Assumption (no evidence yet)", "assumption"),
+        new("Not recorded", "notRecorded"),
     ];
 
     // The form a contributor fills in. Values and errors come back when a submit was refused, so nothing typed is lost.
@@ -64,7 +65,7 @@ public static class TouchpointCards
         });
         form.Add(new InputChoiceSet(F.Emotion, "How the customer feels", Emotions) { Value = Value(F.Emotion), Placeholder = "Pick the customer's emotion" });
         form.Add(new InputText(F.PainPoints, "Pain points") { Value = Value(F.PainPoints), IsMultiline = true, MaxLength = TextLimits.LongText });
-        form.Add(new InputChoiceSet(F.Evidence, "How we know", EvidenceKinds) { Value = Value(F.Evidence, "assumption") });
+        form.Add(new InputChoiceSet(F.Evidence, "How we know", EvidenceKinds) { Value = Value(F.Evidence, "notRecorded") });
         form.Add(new InputText(F.SourceLink, "Source link (optional)") { Value = Value(F.SourceLink), Placeholder = "https://...", MaxLength = TextLimits.Link });
         form.Add(new InputText(F.Verbatim, "In the customer's own words (optional)") { Value = Value(F.Verbatim), IsMultiline = true, MaxLength = TextLimits.LongText });
         card.Add(new TextBlock("Backstage: the employee's side") { Weight = TextWeight.Bolder, Separator = true });

@@ -61,7 +61,7 @@ public sealed class TouchpointInput : FormInput
             else Errors[F.Emotion] = "The customer's emotion is a number from -2 (very negative) to +2 (very positive).";
         }
 
-        var evidence = Evidence.Assumption;
+        var evidence = Evidence.NotRecorded;
         if (Values.TryGetValue(F.Evidence, out var evidenceText) && evidenceText.Length > 0 && !EnumChoice.TryParse(evidenceText, out evidence))
         {
             Errors[F.Evidence] = "Pick one of the listed kinds of evidence, or \"assumption\".";
@@ -88,6 +88,7 @@ public sealed class TouchpointInput : FormInput
             PersonaIds = personas,
             Emotion = emotion,
             PainPoints = painPoints,
+            PainPointItems = PainPoint.Split(touchpointId, painPoints),
             Evidence = evidence,
             SourceLink = sourceLink,
             Verbatim = verbatim,

@@ -46,8 +46,9 @@ public sealed class HealthCommandTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(c["threshold"]!.GetValue<string>()));
             Assert.False(string.IsNullOrWhiteSpace(c["nextStep"]!.GetValue<string>()));
         });
-        var review = checks.Single(c => c!["id"]!.GetValue<string>() == "review-recency")!;
-        Assert.Equal("10 days since the last review", review["figure"]!.GetValue<string>());
+        var stale = checks.Single(c => c!["id"]!.GetValue<string>() == "stale")!;
+        Assert.StartsWith("last review held 10 days ago", stale["figure"]!.GetValue<string>());
+        Assert.Equal(expected.Select(c => c.Why), checks.Select(c => c!["why"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -57,8 +58,34 @@ public sealed class HealthCommandTests : IDisposable
 
         var (_, later, _) = await RunAsync("health", file, "--as-of", "2027-02-01");
 
-        var review = JsonNode.Parse(later)!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "review-recency")!;
-        Assert.Equal("fail", review["status"]!.GetValue<string>());
+        var stale = JsonNode.Parse(later)!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "stale")!;
+        Assert.Equal("fail", stale["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TextFormatListsTheFlagsWorstFirstThenWhatIsOk()
+    {
+        var file = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "ecommerce-return-mixed-diy-silo.json");
+
+        var (code, stdout, _) = await RunAsync("health", file, "--as-of", "2026-11-01", "--format", "text");
+
+        Assert.Equal(0, code);
+        var lines = stdout.ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal("Map health of Returning an online order as of 2026-11-01: 3 pitfalls to act on, 14 of 17 checks ok.", lines[0]);
+        var flagged = lines.Where(l => l.StartsWith("FAIL ", StringComparison.Ordinal) || l.StartsWith("WATCH", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["FAIL  Budget and people's time [resources]", "WATCH Departments contribute [silo]", "WATCH Many voices [contributors]"], flagged);
+        Assert.Contains("      why:      Mapping done on top of an overflowing day job, with no funding, stalls.", lines);
+        Assert.Equal(14, lines.Count(l => l.StartsWith("OK    ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AHealthyProgramSaysSoInItsFirstLine()
+    {
+        var file = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "mortgage.json");
+
+        var (_, stdout, _) = await RunAsync("health", file, "--as-of", "2026-11-01", "--format", "text");
+
+        Assert.StartsWith("Map health of First mortgage as of 2026-11-01: healthy, all 17 checks ok.", stdout);
     }
 
     [Fact]
@@ -79,6 +106,7 @@ public sealed class HealthCommandTests : IDisposable
     [InlineData("health")]
     [InlineData("health", "missing.json")]
     [InlineData("health", "x.json", "--as-of", "yesterday")]
+    [InlineData("health", "x.json", "--format", "html")]
     public async Task BadArgumentsExitWith2AndSayHow(params string[] args)
     {
         var (code, _, stderr) = await RunAsync(args);
@@ -97,6 +125,6 @@ public sealed class HealthCommandTests : IDisposable
             "health", file, "--as-of", "2026-11-01");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(15, JsonNode.Parse(result.Stdout)!.AsArray().Count);
+        Assert.Equal(17, JsonNode.Parse(result.Stdout)!.AsArray().Count);
     }
 }

@@ -10,6 +10,7 @@ using JourneyBot.Help;
 using JourneyBot.Programs;
 using JourneyBot.Reviews;
 using JourneyBot.Tests.Domain;
+using JourneyBot.Tests.Infrastructure;
 using JourneyBot.Touchpoints;
 
 namespace JourneyBot.Tests.Cards;
@@ -62,6 +63,8 @@ public static class CardCatalog
             ("map", MapCards.Build(program, mapLink: MapLink(program.Id)).ToJson()),
             ("map-last-page", MapCards.Build(program, page: 3).ToJson()),
             ("health", HealthCards.Build(program, SamplePrograms.AsOf, MapLink(program.Id)).ToJson()),
+            ("health-healthy", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "energy-move.json"))), SamplePrograms.AsOf).ToJson()),
+            ("health-mixed", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "outpatient-mixed-one-size.json"))), SamplePrograms.AsOf).ToJson()),
             ("charter-new", CharterCards.Step(CharterSteps.Basics, null, new Charter { Name = "", Owners = [owner] }, Guid.NewGuid().ToString("N")).ToJson()),
             .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, program.Charter, Guid.NewGuid().ToString("N")).ToJson())),
             ("charter-errors", CharterCards.Step(CharterSteps.Basics, header, program.Charter, Guid.NewGuid().ToString("N"),
@@ -97,6 +100,9 @@ public static class CardCatalog
                 new StoredTouchpoint(program.Touchpoints[0] with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf }, new Azure.ETag("W/\"datetime'2026-11-29T10%3A00%3A00.0000000Z'\""), null)).ToJson()),
             ("review-completed", ReviewCards.Completed(program with { Touchpoints = program.Touchpoints.Select((t, i) => i % 3 == 0 ? t with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf } : t).ToList() },
                 new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id)).ToJson()),
+            ("review-postpone-errors", PostponeCards.Form(program.Id, new Dictionary<string, string> { [PostponeCards.DateField] = "2026-13-45", [PostponeCards.ReasonField] = worst },
+                new Dictionary<string, string> { [PostponeCards.DateField] = "Pick the new date for the review.", [PostponeCards.ReasonField] = "The reason was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end." }).ToJson()),
+            ("review-postponed", PostponeCards.Postponed(program, new Review("r2", SamplePrograms.AsOf, owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = SamplePrograms.AsOf.AddDays(9), Note = worst }).ToJson()),
             ("action-form", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0").ToJson()),
             ("action-form-errors", ActionCards.Form(program, Guid.NewGuid().ToString("N"), "t0",
                 new Dictionary<string, string> { ["title"] = asTyped(new string('t', TextLimits.Name)), ["owner"] = "a,b", ["dueOn"] = "2020-01-01", ["metricId"] = "m9" },

@@ -105,16 +105,19 @@ public static class CardRules
             case "Action.Execute":
                 if (string.IsNullOrWhiteSpace(action["verb"]?.GetValue<string>())) problems.Add($"{path} has no verb");
                 break;
+            case "Action.ShowCard":
+                if (action["card"] is not JsonObject { } shown || shown["body"] is not JsonArray { Count: > 0 } shownBody) problems.Add($"{path} shows an empty card");
+                else
+                {
+                    foreach (var element in shownBody) CheckElement(element!.AsObject(), path, problems);
+                    foreach (var inner in shown["actions"]?.AsArray() ?? []) CheckAction(inner!.AsObject(), path, problems);
+                }
+                break;
             case "Action.OpenUrl":
                 if (!Uri.TryCreate(action["url"]?.GetValue<string>(), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
                 {
                     problems.Add($"{path} url is not an absolute https URL");
                 }
-                break;
-            case "Action.ShowCard":
-                if (action["card"]?["body"] is not JsonArray { Count: > 0 } shown) problems.Add($"{path} shows an empty card");
-                else foreach (var element in shown) CheckElement(element!.AsObject(), path, problems);
-                foreach (var inner in action["card"]?["actions"]?.AsArray() ?? []) CheckAction(inner!.AsObject(), path, problems);
                 break;
             default:
                 // Action.Submit cannot update a card in place; this bot uses Universal Actions only.

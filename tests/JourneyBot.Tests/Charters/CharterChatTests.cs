@@ -55,7 +55,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         fixture.Channel.UnreachableMembers[unreachable] = true;
         var owner = new Owner(fixture, chat);
         await owner.StartAsync();
-        Assert.Contains("Step 1 of 5", Text(owner.Card));
+        Assert.Contains("Step 1 of 6", Text(owner.Card));
 
         await owner.ClickAsync(With(owner.SaveData(), ("name", "Licence renewal"), ("journeyStart", "renewal notice received"), ("journeyEnd", "licence renewed"),
             ("objective", "Fewer renewals lost to surprises"), ("definitionOfDone", "Every stage verified with evidence")));
@@ -63,6 +63,10 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         var metric = owner.InputIds("metric.")[0].Split('.')[1];
         await owner.ClickAsync(With(owner.SaveData(), ($"metric.{metric}.name", "Renewal rate"), ($"metric.{metric}.kind", "outcome"), ($"metric.{metric}.baseline", "82"), ($"metric.{metric}.target", "90"), ($"metric.{metric}.unit", "%")));
         await owner.ClickAsync(With(owner.SaveData(), ("owners", chat.UserAadObjectId), ("sponsors", sponsor)));
+        // Resources: a budget, the owner's time (the owner is the only one asked so far) and the tools.
+        Assert.Contains("Budget, time and tools", Text(owner.Card));
+        Assert.Equal([$"time.{chat.UserAadObjectId}"], owner.InputIds("time."));
+        await owner.ClickAsync(With(owner.SaveData(), ("fundingAmount", "25000"), ("fundingCurrency", "eur"), ($"time.{chat.UserAadObjectId}", "60"), ("tools", "Miro, Qualtrics")));
         var departments = owner.InputIds("dept.").Where(id => id.EndsWith(".name")).Select(id => id.Split('.')[1]).ToList();
         Assert.Equal(5, departments.Count);
         await owner.ClickAsync(With(owner.SaveData(), ($"dept.{departments[0]}.name", "Sales"), ($"dept.{departments[0]}.contacts", sales),
@@ -102,6 +106,9 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.Equal(["Notice", "Decide"], stored.Charter.Stages.Select(s => s.Name));
         // Picked people are named by what Teams says of them (the fake connector calls everyone "Member").
         Assert.Equal("Member", stored.Charter.Sponsors.Single().DisplayName);
+        Assert.Equal(new Funding(25000, "EUR"), stored.Charter.Funding);
+        Assert.Equal([60], stored.Charter.Team.Select(m => m.TimePercent));
+        Assert.Equal(["Miro", "Qualtrics"], stored.Charter.Tools);
 
         // Staff of the three departments add 50 touchpoints each, all at once, from their invitations.
         var staff = new[] { sales, billing, support }.Select((aad, i) => (Chat: new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { TenantId = chat.TenantId, UserAadObjectId = aad }, Department: stored.Charter.Departments[i].Id)).ToList();
@@ -128,9 +135,9 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
             foreach (var stage in stored.Charter.Stages) Assert.Equal(25, counts.Cells[(stage.Id, department.Id)]);
         }
         var health = MapHealth.Evaluate(program, DateOnly.FromDateTime(DateTime.UtcNow)).ToDictionary(c => c.Id);
-        Assert.Equal("75 of 150 (50%)", health["evidence"].Figure);
-        Assert.Equal("3 of 3 departments; 6 of 6 cells filled", health["department-coverage"].Figure);
-        Assert.Equal(HealthStatus.Ok, health["charter"].Status);
+        Assert.Equal("75 of 150 backed by evidence (50%); 75 assumed, 0 not recorded", health["evidence"].Figure);
+        Assert.Equal("3 of 3 departments contributed; the largest wrote 33%", health["silo"].Figure);
+        Assert.Equal(HealthStatus.Ok, health["objective"].Status);
 
         // Opening again retries only the contact who was not reached.
         fixture.Channel.UnreachableMembers.TryRemove(unreachable, out _);

@@ -40,6 +40,19 @@ public class FollowUpPlanTests
     }
 
     [Fact]
+    public void APostponedReviewIsDueOnItsNewDateAndACancelledOneStaysDue()
+    {
+        var program = Opening();
+        var postponed = program with { Reviews = [new Review("r1", Opened.AddDays(30), SamplePrograms.Owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = Opened.AddDays(44), Note = "Audit week" }] };
+        var cancelled = program with { Reviews = [new Review("r1", Opened.AddDays(31), SamplePrograms.Owner) { Outcome = ReviewOutcome.Cancelled }] };
+
+        Assert.Equal(Opened.AddDays(44), FollowUpPlan.NextReviewDue(postponed));
+        Assert.Empty(On(postponed, Opened.AddDays(43), FollowUpKind.ReviewDue));
+        Assert.Single(On(postponed, Opened.AddDays(44), FollowUpKind.ReviewDue));
+        Assert.Equal(Opened.AddDays(30), FollowUpPlan.NextReviewDue(cancelled));
+    }
+
+    [Fact]
     public void DepartmentsWithEmptyStagesAreNudgedAWeekAfterOpeningOncePerCadence()
     {
         var program = Opening(SamplePrograms.Touchpoint(1, "s1", "d1"), SamplePrograms.Touchpoint(2, "s2", "d1"), SamplePrograms.Touchpoint(3, "s1", "d2"));

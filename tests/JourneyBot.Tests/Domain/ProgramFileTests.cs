@@ -22,6 +22,91 @@ public sealed class ProgramFileTests
         Assert.Equal(TouchpointChannel.InPerson, read.Touchpoints[1].Channel);
         Assert.Equal(new TimeOnly(17, 30), read.Charter.WorkingHours!.End);
         Assert.Equal(2, read.ProgressUpdates.Count);
+        Assert.StartsWith("{\n  \"format\": \"journeybot-program/2\"", written.ReplaceLineEndings("\n"));
+        Assert.Equal(new Funding(20000, "EUR"), read.Charter.Funding);
+        Assert.Equal([50, 20], read.Charter.Team.Select(m => m.TimePercent));
+        Assert.Equal("Add-on purchase", read.Charter.MoreJourneys.Single().Name);
+        Assert.Equal(["Price rise is a surprise", "Invoice lacks the PO number"], read.Touchpoints[0].PainPointItems.Select(p => p.Text));
+        Assert.Equal("t1-p1", read.Actions[0].PainPointId);
+        Assert.Equal([ReviewOutcome.Postponed, ReviewOutcome.Updated], read.Reviews.Select(r => r.Outcome));
+        Assert.Equal(SamplePrograms.AsOf.AddDays(-33), read.Reviews[0].PostponedTo);
+    }
+
+    // A file written by the format-1 exporter, as an owner may still have it.
+    private const string FormatOne = """
+        {
+          "format": "journeybot-program/1",
+          "program": {
+            "id": "renewal", "tenantId": "t-1",
+            "charter": {
+              "name": "Licence renewal", "journey": { "startTrigger": "Renewal notice sent", "end": "Renewed" },
+              "budget": "EUR 20k", "resources": "One analyst half time",
+              "owners": [{ "aadObjectId": "o-1", "displayName": "Olivia" }],
+              "departments": [{ "id": "d1", "name": "Customer success", "contacts": [] }],
+              "stages": [{ "id": "s1", "name": "Notice" }]
+            },
+            "touchpoints": [
+              { "id": "t1", "stageId": "s1", "departmentId": "d1", "channel": "email", "customerAction": "Reads the notice",
+                "painPoints": "Price not shown; Wrong contact\n- Sent to a leaver", "evidence": "assumption",
+                "createdBy": { "aadObjectId": "o-1", "displayName": "Olivia" }, "createdAt": "2026-09-01T10:00:00+00:00" },
+              { "id": "t2", "stageId": "s1", "departmentId": "d1", "channel": "phone", "customerAction": "Calls to ask",
+                "createdBy": { "aadObjectId": "o-1", "displayName": "Olivia" }, "createdAt": "2026-09-01T10:00:00+00:00" }
+            ],
+            "actions": [{ "id": "a1", "title": "Show the price", "touchpointId": "t1", "owner": { "aadObjectId": "o-1", "displayName": "Olivia" }, "dueOn": "2026-12-01" }],
+            "reviews": [{ "id": "r1", "completedOn": "2026-10-01", "by": { "aadObjectId": "o-1", "displayName": "Olivia" } }]
+          }
+        }
+        """;
+
+    [Fact]
+    public void AFormatOneFileIsMigratedOnRead()
+    {
+        var program = ProgramFile.Read(FormatOne);
+
+        Assert.Equal(["t1-p1", "t1-p2", "t1-p3"], program.Touchpoints[0].PainPointItems.Select(p => p.Id));
+        Assert.Equal(["Price not shown", "Wrong contact", "Sent to a leaver"], program.Touchpoints[0].PainPointItems.Select(p => p.Text));
+        Assert.Equal("Price not shown; Wrong contact\n- Sent to a leaver", program.Touchpoints[0].PainPoints);
+        Assert.Equal(Evidence.Assumption, program.Touchpoints[0].Evidence);
+        Assert.Equal(Evidence.NotRecorded, program.Touchpoints[1].Evidence);
+        Assert.Empty(program.Touchpoints[1].PainPointItems);
+        Assert.Null(program.Actions[0].PainPointId);
+        Assert.Equal(ReviewOutcome.Held, program.Reviews[0].Outcome);
+        Assert.True(program.Reviews[0].WasHeld());
+        Assert.Null(program.Charter.Funding);
+        Assert.Equal("EUR 20k", program.Charter.Budget);
+    }
+
+    [Fact]
+    public void AMigratedFormatOneFileIsWrittenAsFormatTwoAndReadsBackTheSame()
+    {
+        var written = ProgramFile.Write(ProgramFile.Read(FormatOne));
+
+        Assert.Contains("\"format\": \"journeybot-program/2\"", written);
+        Assert.Empty(Schema.Value.Validate(written).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Equal(written, ProgramFile.Write(ProgramFile.Read(written)));
+    }
+
+    [Fact]
+    public void ItemsWithoutTextGetTheTextJoinedSoCardsShowThem()
+    {
+        var json = JsonNode.Parse(ProgramFile.Write(SamplePrograms.Full()))!;
+        json["program"]!["touchpoints"]![0]!.AsObject().Remove("painPoints");
+
+        var program = ProgramFile.Read(json.ToJsonString());
+
+        Assert.Equal("Price rise is a surprise\nInvoice lacks the PO number", program.Touchpoints[0].PainPoints);
+    }
+
+    [Fact]
+    public void EveryCorpusProgramConformsToTheSchema()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus");
+        foreach (var file in Directory.GetFiles(folder, "*.json").Where(f => Path.GetFileName(f) != "expected.json"))
+        {
+            var text = File.ReadAllText(file);
+            Assert.True(Schema.Value.Validate(text).Count == 0, $"{Path.GetFileName(file)}: {string.Join("; ", Schema.Value.Validate(text))}");
+            ProgramFile.Read(text);
+        }
     }
 
     [Fact]
@@ -56,7 +141,10 @@ public sealed class ProgramFileTests
         { "actions[0].touchpointId = \"t9\"", "actions[0].touchpointId 't9' is not a touchpoint" },
         { "charter.stages[1].id = \"s1\"", "charter.stages has the id 's1' more than once" },
         { "program.surprise = 1", "surprise" },
-        { "format = \"other/1\"", "format must be \"journeybot-program/1\"" },
+        { "format = \"other/1\"", "format must be \"journeybot-program/2\" or \"journeybot-program/1\"" },
+        { "actions[0].painPointId = \"t1-p9\"", "actions[0].painPointId 't1-p9' is not a pain point of touchpoint 't1'" },
+        { "charter.team[0].timePercent = 0", "charter.team[0].timePercent must be between 1 and 100" },
+        { "charter.funding.currency = \"euro\"", "charter.funding.currency must be a three-letter code" },
         { "remove charter.name", "name" },
         { "touchpoints[0].sourceLink = \"javascript:alert(1)\"", "touchpoints[0].sourceLink must be an https link" },
     };
@@ -78,6 +166,9 @@ public sealed class ProgramFileTests
             case "charter.stages[1].id = \"s1\"": program["charter"]!["stages"]![1]!["id"] = "s1"; break;
             case "program.surprise = 1": program["surprise"] = 1; break;
             case "format = \"other/1\"": json["format"] = "other/1"; break;
+            case "actions[0].painPointId = \"t1-p9\"": program["actions"]![0]!["painPointId"] = "t1-p9"; break;
+            case "charter.team[0].timePercent = 0": program["charter"]!["team"]![0]!["timePercent"] = 0; break;
+            case "charter.funding.currency = \"euro\"": program["charter"]!["funding"]!["currency"] = "euro"; break;
             case "remove charter.name": program["charter"]!.AsObject().Remove("name"); break;
             case "touchpoints[0].sourceLink = \"javascript:alert(1)\"": program["touchpoints"]![0]!["sourceLink"] = "javascript:alert(1)"; break;
         }

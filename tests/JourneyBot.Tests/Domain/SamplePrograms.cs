@@ -65,6 +65,10 @@ public static class SamplePrograms
             Metrics = [new Metric("m1", "Renewal rate", MetricKind.Outcome, 0.82m, 0.9m, "%"), new Metric("m2", "Reminder emails sent", MetricKind.Output, 3, 2, "emails")],
             Budget = "EUR 20k and two workshop days",
             Resources = "One analyst half time",
+            Funding = new Funding(20000, "EUR"),
+            Team = [new TeamMember(Owner, 50), new TeamMember(PersonNo(7), 20)],
+            Tools = ["Miro", "Qualtrics"],
+            MoreJourneys = [new Journey("Customer asks for an add-on", "Add-on in use", "Add-on purchase")],
             WorkingHours = new WorkingHours(new TimeOnly(9, 0), new TimeOnly(17, 30), [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "Europe/London"),
             Personas = [new Persona("p1", "Economic buyer", "Signs the renewal"), new Persona("p2", "End user", null)],
         };
@@ -72,7 +76,7 @@ public static class SamplePrograms
         {
             PersonaIds = ["p1", "p2"],
             Emotion = -2,
-            PainPoints = "Price rise is a surprise",
+            PainPoints = "Price rise is a surprise; Invoice lacks the PO number",
             Evidence = Evidence.SupportTickets,
             SourceLink = "https://support.example.com/report/42",
             Verbatim = "\"Why did nobody tell me?\" <b>not markup</b>",
@@ -80,10 +84,11 @@ public static class SamplePrograms
             LastVerifiedOn = AsOf.AddDays(-3),
         };
         var touchpoints = new[] { touchpoint, Touchpoint(2, "s1", "d1") with { Retired = true, Channel = TouchpointChannel.InPerson } };
-        var actions = new[] { new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1" } };
+        var actions = new[] { new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1", PainPointId = "t1-p1" } };
         var before = Program(charter, touchpoints, actions, collectionOpenedOn: AsOf.AddDays(-40));
         return Program(charter, touchpoints, actions,
-            [new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10)))],
+            [new Review("r2", AsOf.AddDays(-40), Owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = AsOf.AddDays(-33), Note = "Half the team at the <b>trade fair</b>" },
+             new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10))) { Outcome = ReviewOutcome.Updated }],
             [new ProgressUpdate("sponsor-1", AsOf.AddDays(-9), AsOf.AddDays(-8), Snapshot.Take(before, AsOf.AddDays(-9))), new ProgressUpdate("sponsor-1", AsOf.AddDays(-2), null)],
             collectionOpenedOn: AsOf.AddDays(-40));
     }

@@ -123,6 +123,41 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
     }
 
     [Fact]
+    public async Task AnOwnerPostponesTheReviewWithADateAndAReasonAndTheReminderMovesThere()
+    {
+        await using var world = await StartAsync(fixture);
+        await world.AtAsync(Start.AddHours(3));
+        var reminder = Assert.Single(world.CardsTo(Owner));
+        var postpone = CardJson.ActionData(reminder, "review.postpone");
+
+        // No date and a reason: refused, the reason typed comes back.
+        postpone["postponeReason"] = "Half the team is at the **trade fair**";
+        var refused = await world.ClickAsync(Owner, "review.postpone", postpone.DeepClone().AsObject());
+        Assert.Contains("Pick the new date", Text(refused));
+        Assert.Contains("Half the team is at the **trade fair**", refused.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        // Further than a cadence away is skipping, not postponing.
+        postpone["postponeTo"] = StartDay.AddDays(45).ToString("yyyy-MM-dd");
+        Assert.Contains("at most 30 days away", Text(await world.ClickAsync(Owner, "review.postpone", postpone.DeepClone().AsObject())));
+        // Someone who is not an owner cannot postpone.
+        postpone["postponeTo"] = StartDay.AddDays(10).ToString("yyyy-MM-dd");
+        Assert.Contains("Only the program's owners postpone", Text(await world.ClickAsync(Sales, "review.postpone", postpone.DeepClone().AsObject())));
+
+        var done = await world.ClickAsync(Owner, "review.postpone", postpone.DeepClone().AsObject());
+
+        Assert.Contains($"Review postponed to {StartDay.AddDays(10):d MMM yyyy}", Text(done));
+        var program = await world.LoadAsync();
+        var review = Assert.Single(program!.Reviews);
+        Assert.Equal(ReviewOutcome.Postponed, review.Outcome);
+        Assert.Equal("Half the team is at the **trade fair**", review.Note);
+        Assert.False(review.WasHeld());
+        Assert.Equal(StartDay.AddDays(10), FollowUpPlan.NextReviewDue(program));
+        await world.AtAsync(Start.AddDays(9).AddHours(3));
+        Assert.Single(world.CardsTo(Owner), c => Text(c).Contains("Review due"));
+        await world.AtAsync(Start.AddDays(10).AddHours(3));
+        Assert.Equal(2, world.CardsTo(Owner).Count(c => Text(c).Contains("Review due")));
+    }
+
+    [Fact]
     public async Task ACompletedReviewVerifiesTouchpointsStoresASnapshotAndTheNextReminderFollowsACadenceLater()
     {
         await using var world = await StartAsync(fixture);

@@ -52,6 +52,11 @@ public sealed class PlaygroundProgramTests
         data["owners"] = me;
         data["sponsors"] = colleague;
         await SaveAsync("charter.save", data);
+        data = Data(card);
+        data["fundingAmount"] = "10000";
+        data["fundingCurrency"] = "EUR";
+        data[InputIds(card, "time.").Single()] = "50";
+        await SaveAsync("charter.save", data);
         var departments = InputIds(card, "dept.").Where(id => id.EndsWith(".name")).Select(id => id.Split('.')[1]).ToList();
         data = Data(card);
         data[$"dept.{departments[0]}.name"] = "Sales";

@@ -208,7 +208,7 @@ public sealed class ProgramChatTests(BotFixture fixture) : IClassFixture<BotFixt
         var cards = fixture.Channel.CallsFor(p.Owner.ConversationId).Select(c => c.Body!["attachments"]![0]!["content"]!.AsObject()).ToList();
         Assert.Equal(2, cards.Count);
         Assert.Contains("150 active touchpoints from 3 people", AllText(cards[0]));
-        Assert.Contains("Department coverage: 3 of 3 departments; 12 of 12 cells filled", AllText(cards[1]));
+        Assert.Contains("Departments contribute: 3 of 3 departments contributed; the largest wrote 33%", AllText(cards[1]));
         Assert.All(cards, c => Assert.Empty(CardRules.Check(c)));
     }
 
