@@ -42,8 +42,12 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
                 switch (entry.Kind)
                 {
                     case FollowUpKind.ReviewDue or FollowUpKind.ReviewReminder:
-                        reviewDue ??= ((await reviews.LastCompletedOnAsync(program.Id, cancellationToken)) ?? program.CollectionOpenedOn)?.AddDays(program.Charter.ReviewCadenceDays)
-                            ?? DateOnly.MaxValue;
+                        // The plan's own rule (held reviews, postponements), over the program's review rows only.
+                        reviewDue ??= FollowUpPlan.NextReviewDue(new JourneyProgram
+                        {
+                            Id = program.Id, TenantId = program.TenantId, Charter = program.Charter, CollectionOpenedOn = program.CollectionOpenedOn,
+                            Reviews = await reviews.AllAsync(program.Id, cancellationToken),
+                        }) ?? DateOnly.MaxValue;
                         if (reviewDue <= today) kept.Add(entry);
                         break;
                     case FollowUpKind.ActionOverdue:

@@ -15,17 +15,16 @@ public sealed class ReviewStore(StorageTables tables)
             Json = JsonSerializer.Serialize(review, ProgramFile.Options), CreatedBy = review.By.AadObjectId,
         }, cancellationToken);
 
-    // The day of the latest completed review, or null before the first.
-    public async Task<DateOnly?> LastCompletedOnAsync(string programId, CancellationToken cancellationToken)
+    // Every review row of a program: held ones and those postponed or cancelled.
+    public async Task<IReadOnlyList<Review>> AllAsync(string programId, CancellationToken cancellationToken)
     {
-        DateOnly? last = null;
+        var list = new List<Review>();
         var (from, to) = ProgramKeys.Range(ProgramKeys.ReviewPrefix);
         await foreach (var row in tables.Programs.QueryAsync<PartRow>(
             e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0, cancellationToken: cancellationToken))
         {
-            var review = JsonSerializer.Deserialize<Review>(row.Json, ProgramFile.Options)!;
-            if (last is null || review.CompletedOn > last) last = review.CompletedOn;
+            list.Add(JsonSerializer.Deserialize<Review>(row.Json, ProgramFile.Options)!);
         }
-        return last;
+        return list;
     }
 }
