@@ -1,3 +1,4 @@
+using JourneyBot.Scheduling;
 using System.Globalization;
 using JourneyBot.Map;
 using JourneyBot.Bot;
@@ -11,11 +12,46 @@ namespace JourneyBot.FollowUps;
 
 // The sponsor's "Acknowledge" on a progress card: recorded on that card's record (it feeds the
 // sponsor-engagement check), and the card updates in place to say so.
-public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null) : ICommandSource
+public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, ScheduleStore schedule, TimeProvider clock, MapLinks? links = null) : ICommandSource
 {
-    public IEnumerable<BotCommand> Commands => [];
+    public const string SendNowVerb = "progress.sendNow";
 
-    public IEnumerable<CardVerb> Verbs => [new(ProgressCards.AcknowledgeVerb, AcknowledgeAsync)];
+    public IEnumerable<BotCommand> Commands =>
+        [new("send progress", "Send every sponsor the progress card now, instead of waiting a review cadence (owners).", SendNowCommandAsync) { Step = WorkflowStep.Review }];
+
+    public IEnumerable<CardVerb> Verbs => [new(ProgressCards.AcknowledgeVerb, AcknowledgeAsync), new(SendNowVerb, SendNowAsync)];
+
+    private async Task SendNowCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
+    {
+        if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { } resolved) return;
+        var (session, program) = resolved;
+        await turn.SendActivityAsync((await SendNowAsync(session, program, cancellationToken)).ToActivity(), cancellationToken);
+    }
+
+    private async Task<InvokeResponse> SendNowAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        return Card(await SendNowAsync(session, opened.Program!, cancellationToken));
+    }
+
+    // Queued like the planned cards (paced, working hours of the sender's click aside), one per sponsor per minute at most.
+    private async Task<Cards.AdaptiveCard> SendNowAsync(ProgramSession session, JourneyProgram program, CancellationToken cancellationToken)
+    {
+        if (!session.Can(ProgramRole.Owner)) return ProgramCards.Refusal("Only the program's owners send progress cards; sponsors get theirs every review cadence.");
+        var sponsors = CharterRules.SponsorsOtherThanOwners(program.Charter).ToList();
+        if (sponsors.Count == 0) return ProgramCards.Refusal("This program has no sponsor besides its owners yet: add one in the charter's people step (type **program**, then Edit).");
+        var now = clock.GetUtcNow();
+        foreach (var sponsor in sponsors)
+        {
+            var key = $"now-{now.UtcDateTime:yyyyMMddHHmm}";
+            await schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|{key}|{sponsor.AadObjectId}", FollowUpItems.ProgressKind, now, program.TenantId, sponsor.AadObjectId,
+                System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, sponsor, key), FollowUpItems.Json)), cancellationToken);
+        }
+        return new Cards.AdaptiveCard { FallbackText = "Progress cards on their way" }.Add(
+            new TextBlock($"Progress cards are on their way to {CardText.Literal(string.Join(", ", sponsors.Select(s => s.DisplayName)))}.") { Weight = TextWeight.Bolder },
+            new TextBlock("Each shows the program as it is now and what changed since their last card; their acknowledgements count for the sponsor check in **health**.") { IsSubtle = true });
+    }
 
     private async Task<InvokeResponse> AcknowledgeAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {

@@ -85,6 +85,8 @@ public static class ReviewCards
             foreach (var t in gone.Take(MaxRetiredListed)) card.Add(new TextBlock($"• {Describe(program.Charter, t)}") { Spacing = "none" });
             if (gone.Count > MaxRetiredListed) card.Add(new TextBlock($"and {gone.Count - MaxRetiredListed} more") { IsSubtle = true, Spacing = "none" });
         }
+        // Right after a review is when sponsors most want to hear; owners need not wait a cadence for it.
+        card.AddActions(new CardExecuteAction("Send sponsors a progress card now", FollowUps.ProgressHandler.SendNowVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
         if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
     }

@@ -190,4 +190,22 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
         Assert.Contains("Customer reads renewal email 2", summary);
         Assert.DoesNotContain("renewal email 1", summary);
     }
+
+    [Fact]
+    public async Task AfterAReviewOwnersCanSendTheSponsorsTheirProgressCardAtOnce()
+    {
+        var p = await WithTouchpointsAsync();
+        await fixture.SendAsync(p.Owner.BotAdded());
+        var summary = await ClickAsync(p.Owner, "review.complete", new JsonObject { ["programId"] = p.Program.Id });
+        var send = CardJson.ActionData(summary, "progress.sendNow");
+
+        var refused = CardJson.Text(await ClickAsync(p.Contacts[0], "progress.sendNow", (JsonObject)send.DeepClone()));
+        var answer = CardJson.Text(await ClickAsync(p.Owner, "progress.sendNow", send));
+        await fixture.RunDueWorkAsync();
+
+        Assert.Contains("Only the program's owners send progress cards", refused);
+        Assert.Contains("Progress cards are on their way to Sam Sponsor", answer);
+        var card = Assert.Single(fixture.Channel.CallsFor($"a:created-{p.Sponsor.UserAadObjectId}"));
+        Assert.Contains("Progress:", card.Body!.ToJsonString());
+    }
 }
