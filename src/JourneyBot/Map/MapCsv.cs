@@ -33,7 +33,7 @@ public static class MapCsv
                     TouchpointCards.ChannelName(t.Channel), t.CustomerAction, string.Join(";", t.PersonaIds),
                     string.Join("; ", t.PersonaIds.Select(p => personas.GetValueOrDefault(p, p))));
                 if (t.Emotion is { } emotion) csv.WriteField(emotion, default); else csv.WriteField("");
-                Text(csv, t.PainPoints, TouchpointCardHtml.EvidenceName(t.Evidence), t.SourceLink, t.Verbatim, t.Backstage?.DeliveredBy,
+                Text(csv, t.HasPainPoints() ? t.PainText() : null, TouchpointCardHtml.EvidenceName(t.Evidence), t.SourceLink, t.Verbatim, t.Backstage?.DeliveredBy,
                     t.Backstage?.SystemOrProcess, t.Backstage?.EmployeePain, t.CreatedBy.DisplayName, t.CreatedBy.AadObjectId);
                 csv.WriteField(t.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
                 csv.WriteField(t.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");

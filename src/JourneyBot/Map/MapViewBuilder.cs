@@ -24,9 +24,9 @@ public static class MapViewBuilder
             cards.Add(new TouchpointCard(
                 t.Id, t.StageId, t.DepartmentId, departments.GetValueOrDefault(t.DepartmentId) ?? t.DepartmentId, t.Channel, t.CustomerAction,
                 t.PersonaIds.Select(p => personas.GetValueOrDefault(p) ?? p).ToList(),
-                t.Emotion, t.HasPainPoints() ? t.PainPoints : null,
-                // Until pain points carry their own severity, the worst emotion marks a pain point as critical.
-                t.HasPainPoints() && t.Emotion <= -2,
+                t.Emotion, t.HasPainPoints() ? t.PainText() : null,
+                // Critical as map health counts it: pain where the customer feels negative.
+                t.HasPainPoints() && t.Emotion <= HealthThresholds.CriticalEmotionMax,
                 t.Evidence, verified, stale, t.Backstage, t.Verbatim,
                 actionsByTouchpoint[t.Id].Select(a => new ActionLine(a.Id, a.Title, a.Owner.DisplayName, a.DueOn, a.Status, a.IsOverdue(asOf))).ToList(),
                 lookalikes.GetValueOrDefault(t.Id)));

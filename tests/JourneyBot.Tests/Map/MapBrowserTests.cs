@@ -23,7 +23,8 @@ public sealed class MapBrowserTests(MapWorld world) : IClassFixture<MapWorld>
         Assert.Equal(["1", "2", "2"], await stages.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count)"));
         Assert.Equal(5, await tab.Locator("td[data-lane=touchpoints] article.tp").CountAsync());
         Assert.Equal(["t2", "t3"], await tab.Locator("td[data-lane=pain] li.pain > a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href').slice(4))"));
-        Assert.Equal(1, await tab.Locator("li.pain.critical").CountAsync());
+        // Critical as map health counts it: pain where the customer feels negative (emotion -1 or lower).
+        Assert.Equal(2, await tab.Locator("li.pain.critical").CountAsync());
         Assert.Equal(1, await tab.Locator("li.action.overdue").CountAsync());
         Assert.Equal(1, await tab.Locator("article.tp.stale").CountAsync());
         Assert.Equal(2, await tab.Locator("a.lookalike").CountAsync());
