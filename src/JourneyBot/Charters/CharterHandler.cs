@@ -72,6 +72,7 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         var step = action.GetString(CardData.Step) ?? "";
         var formId = action.GetString(CardData.FormId) ?? "";
         var input = CharterInput.Read(action.Data);
+        input.DecimalComma = NumberText.UsesDecimalComma(turn.Activity.Locale);
         if (!CharterSteps.Order.Contains(step) || !PlainId.IsValid(formId) || formId.Length < 8 || action.GetString(CardData.Version) != CharterSteps.Version)
         {
             return Card(ProgramCards.Refusal("This charter card is out of date. Type **program** (or **new program**) for a current one."));

@@ -105,7 +105,9 @@ public sealed class CharterInput : FormInput
             if (name is null) continue;
             var kindText = Values.GetValueOrDefault(CharterFields.MetricKind(id), "outcome");
             if (!EnumChoice.TryParse<MetricKind>(kindText, out var kind)) Errors[CharterFields.MetricKind(id)] = "Pick output or outcome.";
-            metrics.Add(new Metric(id, name, kind, Number(CharterFields.MetricBaseline(id)), Number(CharterFields.MetricTarget(id)), Text(CharterFields.MetricUnit(id), 20)));
+            var baseline = Number(CharterFields.MetricBaseline(id), out var baselineUnit);
+            var target = Number(CharterFields.MetricTarget(id), out var targetUnit);
+            metrics.Add(new Metric(id, name, kind, baseline, target, Text(CharterFields.MetricUnit(id), 20) ?? targetUnit ?? baselineUnit));
         }
         return charter with { Metrics = metrics };
     }
@@ -259,11 +261,18 @@ public sealed class CharterInput : FormInput
             ? TextLimits.Id
             : base.LimitOf(field);
 
-    private decimal? Number(string field)
+    // The person's locale decides whether "3,5" is three and a half (set from the turn by the handler).
+    public bool DecimalComma { get; set; }
+
+    private decimal? Number(string field) => Number(field, out _);
+
+    // A unit typed with the number ("38%") is accepted and handed back, so the metric keeps it.
+    private decimal? Number(string field, out string? unit)
     {
-        if (!Values.TryGetValue(field, out var text) || text.Length == 0) return null;
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        Errors[field] = "This must be a number.";
+        unit = null;
+        if (!Values.TryGetValue(field, out var text) || text.Trim().Length == 0) return null;
+        if (NumberText.TryRead(text, DecimalComma, out var value, out unit)) return value;
+        Errors[field] = "This must be a number, like 38, 38%, 1,200 or 3.5.";
         return null;
     }
 
