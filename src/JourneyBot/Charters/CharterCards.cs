@@ -175,6 +175,7 @@ public static class CharterCards
             new Fact("Reviews", $"every {charter.ReviewCadenceDays} days"),
             new Fact("Collection", program.CollectionOpenedOn is { } opened ? $"open since {opened:yyyy-MM-dd}" : "not open yet"),
         ]));
+        if (FullTexts(charter) is { } full) card.Add(new ActionSet([new CardShowAction("Read the full texts", full)]));
         if (missing.Count > 0)
         {
             card.Add(new TextBlock("Before collection can open, add:") { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
@@ -283,6 +284,23 @@ public static class CharterCards
         CharterSteps.Departments => "Name every department the customer meets on this journey, each with a contact (at least two).",
         _ => "2 to 12 stages and at least one persona. Reminders respect the working hours.",
     };
+
+    // The journey, objective and definition of done in full, when the facts above had to cut any of them.
+    private static AdaptiveCard? FullTexts(Charter charter)
+    {
+        var texts = new (string Title, string? Text)[]
+        {
+            ("Journey starts when", charter.Journey?.StartTrigger), ("Journey ends when", charter.Journey?.End),
+            ("Objective", charter.Objective), ("Done when", charter.DefinitionOfDone),
+        };
+        if (texts.All(t => t.Text is null || Short(t.Text) == t.Text)) return null;
+        var card = new AdaptiveCard();
+        foreach (var (title, text) in texts.Where(t => !string.IsNullOrWhiteSpace(t.Text)))
+        {
+            card.Add(new TextBlock(title) { Weight = TextWeight.Bolder }, new TextBlock(CardText.Literal(text!)) { Spacing = "none" });
+        }
+        return card;
+    }
 
     private static string Short(string? text, int max = 120) => text is null ? "" : CardText.Shorten(text, max);
 
