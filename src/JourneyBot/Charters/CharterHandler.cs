@@ -1,3 +1,4 @@
+using JourneyBot.Graph;
 using System.Text.Json;
 using JourneyBot.Bot;
 using JourneyBot.Cards;
@@ -13,7 +14,7 @@ namespace JourneyBot.Charters;
 
 // new program, program, and the charter dialog's steps. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, TimeProvider clock)
+public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, PersonNames names, TimeProvider clock)
     : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
@@ -180,9 +181,9 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         return index + 1 < CharterSteps.Order.Count ? CharterSteps.Order[index + 1] : null;
     }
 
-    // The people picker sends ids only. Teams knows the names of this conversation's members; anyone else keeps
-    // a placeholder until a directory look-up names them.
-    private static async Task LearnNamesAsync(TurnContext turn, CharterInput input, Dictionary<string, Person> known, CancellationToken cancellationToken)
+    // The people picker sends ids only. Teams knows the names of this conversation's members, the directory
+    // everyone else's; whoever neither knows keeps a placeholder the charter card explains.
+    private async Task LearnNamesAsync(TurnContext turn, CharterInput input, Dictionary<string, Person> known, CancellationToken cancellationToken)
     {
         var picked = input.Values.Where(v => v.Key is CharterFields.Owners or CharterFields.Sponsors || v.Key.EndsWith(".contacts", StringComparison.Ordinal))
             .SelectMany(v => v.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -196,8 +197,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
             }
             catch (ConnectorException)
             {
-                return null;
             }
+            return await names.NameOfAsync(turn.Activity.Conversation!.TenantId ?? "", id, cancellationToken) is { } named ? new Person(id, named) : null;
         }));
         foreach (var person in found.OfType<Person>()) known[person.AadObjectId] = person;
     }

@@ -12,6 +12,7 @@ public static class GraphSetup
         services.AddSingleton<GraphClients>();
         services.AddSingleton<AppInstaller>();
         services.AddSingleton<DepartmentDirectory>();
+        services.AddSingleton<PersonNames>();
         return services;
     }
 }

@@ -134,6 +134,29 @@ public sealed class GraphTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PeoplePickedFromOutsideTheChatAreNamedByTheDirectoryAndTheUnknownAreExplained()
+    {
+        var (owner, program) = await ProgramAsync();
+        _channel.NotMembers["aad-gina"] = true;
+        _channel.NotMembers["aad-nobody"] = true;
+        _graph.Names["aad-gina"] = "Gina Graph";
+        var form = await ClickAsync(owner, "charter.edit", new JsonObject { ["programId"] = program.Id, ["step"] = "people" });
+        var data = CardJson.SubmitData(form);
+        data["sponsors"] = "aad-gina,aad-nobody";
+
+        await ClickAsync(owner, "charter.save", data);
+
+        var stored = (await _bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!;
+        Assert.Equal(["Gina Graph", "Someone not yet named"], stored.Charter.Sponsors.Select(s => s.DisplayName));
+        Assert.Contains(_graph.Requests, r => r.PathAndQuery.StartsWith("/v1.0/users/aad-gina", StringComparison.Ordinal));
+        var response = await _bot.PostActivityAsync(owner.Message("program"), _channel.MintToken(_appId));
+        response.EnsureSuccessStatusCode();
+        var shown = CardJson.Text(_channel.CallsFor(owner.ConversationId).Last().Body!["attachments"]![0]!["content"]!.AsObject());
+        Assert.Contains("1 person picked here has no name yet", shown);
+        Assert.Contains("Gina Graph", shown);
+    }
+
+    [Fact]
     public async Task WhenTheDirectoryRefusesTheOwnerIsToldAndTheirInputIsKept()
     {
         var (owner, program) = await ProgramAsync();

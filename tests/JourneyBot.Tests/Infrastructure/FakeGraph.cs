@@ -21,6 +21,8 @@ public sealed partial class FakeGraph : IAsyncDisposable
     public Dictionary<string, List<(string Id, string Name)>> Departments { get; } = new(StringComparer.OrdinalIgnoreCase);
     // What the next user lookups and installs answer: 200/201, or an error status with a Graph error body.
     public int DirectoryStatus { get; set; } = 200;
+    // Display names of users looked up one by one (users/{id}).
+    public ConcurrentDictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
     public int InstallStatus { get; set; } = 201;
     // Called for each successful install, e.g. to make the member reachable on the test channel.
     public Action<string>? Installed { get; set; }
@@ -58,6 +60,12 @@ public sealed partial class FakeGraph : IAsyncDisposable
                 value = people.Select(p => new { id = p.Id, displayName = p.Name }),
             });
         });
+        _app.MapGet("/v1.0/users/{id}", (HttpContext http, string id) =>
+        {
+            Record(http, null);
+            if (DirectoryStatus != 200) return Error(DirectoryStatus);
+            return Names.TryGetValue(id, out var name) ? Results.Json(new { id, displayName = name }) : Error(404);
+        });
         _app.MapPost("/v1.0/users/{id}/teamwork/installedApps", async (HttpContext http, string id) =>
         {
             Record(http, await JsonNode.ParseAsync(http.Request.Body));
@@ -70,7 +78,7 @@ public sealed partial class FakeGraph : IAsyncDisposable
     private void Record(HttpContext http, JsonNode? body) =>
         Requests.Enqueue(new GraphRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers["ConsistencyLevel"].FirstOrDefault(), body));
 
-    private static IResult Error(int status) => Results.Json(new { error = new { code = status == 403 ? "Forbidden" : "InternalServerError", message = "Refused by the fake Graph." } }, statusCode: status);
+    private static IResult Error(int status) => Results.Json(new { error = new { code = status switch { 403 => "Forbidden", 404 => "Request_ResourceNotFound", _ => "InternalServerError" }, message = "Refused by the fake Graph." } }, statusCode: status);
 
     [GeneratedRegex(@"department eq '((?:[^']|'')*)'")]
     private static partial Regex DepartmentFilter();

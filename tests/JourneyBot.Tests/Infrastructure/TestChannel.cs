@@ -47,6 +47,8 @@ public sealed class TestChannel : IAsyncDisposable
     private int _throttled;
     // Members for whom creating a 1:1 chat fails as it does when the app is not installed for them.
     public ConcurrentDictionary<string, bool> UnreachableMembers { get; } = new();
+    // People the conversation's member lookup does not know (picked from the whole organisation).
+    public ConcurrentDictionary<string, bool> NotMembers { get; } = new();
     public string BaseUrl { get; }
     public string ServiceUrl => BaseUrl + "/";
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
@@ -120,6 +122,12 @@ public sealed class TestChannel : IAsyncDisposable
             if (http.Request.Path == "/v3/conversations" && body?["members"]?[0]?["id"]?.GetValue<string>() is { } member && UnreachableMembers.ContainsKey(member))
             {
                 return Results.StatusCode(403);
+            }
+            // A member lookup for someone outside the conversation: Teams answers 404.
+            if (http.Request.Method == "GET" && http.Request.Path.Value!.Contains("/members/", StringComparison.Ordinal)
+                && NotMembers.ContainsKey(http.Request.Path.Value[(http.Request.Path.Value.LastIndexOf('/') + 1)..]))
+            {
+                return Results.StatusCode(404);
             }
             if (_failures.TryDequeue(out var failure))
             {
