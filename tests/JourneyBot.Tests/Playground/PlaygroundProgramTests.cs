@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Tests.Infrastructure;
 
@@ -72,6 +73,13 @@ public sealed class PlaygroundProgramTests
         data["cadence"] = "30";
         var review = await SaveAsync("charter.save", data);
         Assert.DoesNotContain("Before collection can open", review.ToJsonString());
+        // People are picked by id; the charter card names them as the Teams stand-in does. The sponsor is not in this
+        // personal chat, so the stand-in cannot name them (Graph does in Teams, see GraphTests) and owners are told so.
+        var config = (await playground.Http.GetFromJsonAsync<JsonObject>("/_internal/v1/config"))!["config"]!;
+        var facts = review["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray();
+        string Fact(string title) => facts.Single(f => f!["title"]!.GetValue<string>() == title)!["value"]!.GetValue<string>();
+        Assert.Contains(config["currentUser"]!["name"]!.GetValue<string>(), Fact("Owners"));
+        Assert.Contains("1 person picked here has no name yet", review.ToJsonString());
 
         var opened = await SaveAsync("collection.open", Data(review, "collection.open"));
         Assert.Contains("Collection is open", opened.ToJsonString());
