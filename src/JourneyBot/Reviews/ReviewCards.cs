@@ -127,7 +127,7 @@ public static class ReviewCards
     private static Container RetiredNotice(JourneyProgram program, ReviewScope scope, int page, StoredTouchpoint retired)
     {
         var t = retired.Touchpoint;
-        var department = program.Charter.Departments.FirstOrDefault(d => d.Id == t.DepartmentId)?.Name ?? t.DepartmentId;
+        var department = CardText.Shorten(program.Charter.Departments.FirstOrDefault(d => d.Id == t.DepartmentId)?.Name ?? t.DepartmentId, 40);
         var left = program.ActiveTouchpoints().Count(o => o.DepartmentId == t.DepartmentId && o.Id != t.Id);
         var undo = new Dictionary<string, string>(Data(program.Id, scope, page, t.Id)) { [CardData.ETag] = retired.ETag.ToString() };
         return new Container([
