@@ -51,6 +51,9 @@ public sealed class MapBrowserTests(MapWorld world) : IClassFixture<MapWorld>
 
         // Departments as swimlanes, empty cells visible.
         await tab.Locator("a.reset").ClickAsync();
+        // The reset is a navigation: wait for the new page (filter cleared) before using its form, or the next
+        // submit can land on the page being replaced.
+        await Assertions.Expect(tab.Locator("select[name=evidence]")).ToHaveValueAsync("");
         await Assertions.Expect(tab.Locator("#summary")).ToContainTextAsync("5 active touchpoints");
         await tab.Locator("select[name=view]").SelectOptionAsync("departments");
         await tab.Locator("#filters button[type=submit]").ClickAsync();
