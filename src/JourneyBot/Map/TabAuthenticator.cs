@@ -67,15 +67,7 @@ public sealed class TabAuthenticator(MapSettings settings, OpenIdKeyCache keys, 
         });
         if (!result.IsValid)
         {
-            return Fail(result.Exception switch
-            {
-                SecurityTokenExpiredException => "token expired",
-                SecurityTokenNotYetValidException => "token not yet valid",
-                SecurityTokenInvalidAudienceException => "wrong audience",
-                SecurityTokenInvalidIssuerException => "wrong issuer",
-                SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",
-                _ => "invalid token",
-            });
+            return Fail(TokenFailure.Describe(result.Exception));
         }
         var claims = result.ClaimsIdentity;
         var scopes = (claims.FindFirst("scp")?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -61,16 +61,7 @@ public sealed class ChannelAuthenticator(BotSettings settings, OpenIdKeyCache ke
         });
         if (!result.IsValid)
         {
-            return AuthOutcome.Fail(result.Exception switch
-            {
-                SecurityTokenExpiredException => "token expired",
-                SecurityTokenNotYetValidException => "token not yet valid",
-                SecurityTokenInvalidAudienceException => "wrong audience",
-                SecurityTokenInvalidIssuerException => "wrong issuer",
-                SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",
-                SecurityTokenNoExpirationException => "token has no expiry",
-                _ => "invalid token",
-            });
+            return AuthOutcome.Fail(TokenFailure.Describe(result.Exception));
         }
         return new AuthOutcome(new ChannelIdentity(false, result.ClaimsIdentity, signingKey), null);
     }
