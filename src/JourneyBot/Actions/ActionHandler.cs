@@ -1,5 +1,6 @@
 using JourneyBot.Bot;
 using JourneyBot.Cards;
+using JourneyBot.Charters;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
@@ -9,7 +10,7 @@ namespace JourneyBot.Actions;
 
 // Improvement actions: created by owners and contributors (often from a touchpoint's pain points), listed
 // with `actions`, moved on by their owner or a program owner.
-public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, AssignmentWork assignments, TimeProvider clock) : ICommandSource
+public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, AssignmentWork assignments, NameLookup names, TimeProvider clock) : ICommandSource
 {
     private const string NoSuchTouchpoint = "That touchpoint no longer exists.";
     private const string NotAContributor = "Owners and department contributors create improvement actions; sponsors follow them in their progress cards.";
@@ -75,6 +76,12 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         }
         if (created is null) return Card(ActionCards.Form(program, formId!, touchpointId, input.Values, input.Errors));
         created = created with { AssignedBy = session.Caller };
+        // An owner picked from outside the program: named by this chat or the directory when either knows them.
+        if (created.Owner.DisplayName == Person.Unnamed)
+        {
+            var found = await names.InConversationAsync(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, turn.Activity.Conversation.TenantId ?? "", [created.Owner.AadObjectId], cancellationToken);
+            if (found.TryGetValue(created.Owner.AadObjectId, out var named)) created = created with { Owner = named };
+        }
         // The form id is the action id: a second click of the same form saves nothing new.
         if (await actions.AddAsync(program.Id, created, session.Caller.AadObjectId, cancellationToken))
         {

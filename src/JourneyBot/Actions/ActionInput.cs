@@ -38,7 +38,7 @@ public sealed class ActionInput : FormInput
             if (ownerId.Contains(',')) Errors[Owner] = "Pick one person: an action has one owner.";
             else owner = ProgramRoles.Members(program.Charter).FirstOrDefault(p => p.AadObjectId == ownerId)
                          ?? program.Charter.Departments.SelectMany(d => d.Contacts).FirstOrDefault(p => p.AadObjectId == ownerId)
-                         ?? new Person(ownerId, "Colleague");
+                         ?? new Person(ownerId, Person.Unnamed);
         }
         DateOnly due = default;
         var dueText = Text(DueOn, 10, required: true);

@@ -184,12 +184,12 @@ public static class CharterCards
         }
         foreach (var warning in warnings) card.Add(new TextBlock(warning) { Color = TextColor.Warning });
         if (!isOwner) return card;
-        var unnamed = ProgramRoles.Members(charter).Concat(charter.Departments.SelectMany(d => d.Contacts)).Where(p => p.DisplayName == CharterInput.UnnamedPerson)
+        var unnamed = ProgramRoles.Members(charter).Concat(charter.Departments.SelectMany(d => d.Contacts)).Where(p => p.DisplayName == Person.Unnamed)
             .Select(p => p.AadObjectId).Distinct().Count();
         if (unnamed > 0)
         {
             card.Add(new TextBlock($"{Words.Count(unnamed, "person", "people")} picked here {(unnamed == 1 ? "has" : "have")} no name yet: neither this chat nor the directory could name them. " +
-                "Ask them to message JourneyBot once and pick them again, or ask an admin to grant JourneyBot User.Read.All so the directory names them.") { Color = TextColor.Warning });
+                "JourneyBot tries again every day: it learns their name once they message JourneyBot, or once an admin grants JourneyBot User.Read.All so the directory names them.") { Color = TextColor.Warning });
         }
         if (unreachable is { Count: > 0 }) card.Add(InvitationCards.Unreachable(charter, unreachable, UnreachableShown));
         card.AddActions(

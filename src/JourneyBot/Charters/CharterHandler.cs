@@ -14,7 +14,7 @@ namespace JourneyBot.Charters;
 
 // new program, program, and the charter dialog's steps. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, PersonNames names, TimeProvider clock)
+public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, NameLookup names, TimeProvider clock)
     : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
@@ -188,19 +188,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         var picked = input.Values.Where(v => v.Key is CharterFields.Owners or CharterFields.Sponsors || v.Key.EndsWith(".contacts", StringComparison.Ordinal))
             .SelectMany(v => v.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(id => !known.ContainsKey(id) && PlainId.IsValid(id)).Distinct().Take(CharterSteps.MaxDepartments).ToList();
-        var found = await Task.WhenAll(picked.Select(async id =>
-        {
-            try
-            {
-                var member = await turn.Connector.GetConversationMemberAsync(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, id, cancellationToken);
-                return member?.Name is { Length: > 0 } name ? new Person(id, name) : null;
-            }
-            catch (ConnectorException)
-            {
-            }
-            return await names.NameOfAsync(turn.Activity.Conversation!.TenantId ?? "", id, cancellationToken) is { } named ? new Person(id, named) : null;
-        }));
-        foreach (var person in found.OfType<Person>()) known[person.AadObjectId] = person;
+        var found = await names.InConversationAsync(turn.Activity.ServiceUrl!, turn.Activity.Conversation!.Id!, turn.Activity.Conversation.TenantId ?? "", picked, cancellationToken);
+        foreach (var person in found.Values) known[person.AadObjectId] = person;
     }
 
     private static IEnumerable<Person> DirectoryNames(string? text) =>

@@ -249,7 +249,7 @@ public sealed class CharterInput : FormInput
                 continue;
             }
             // The picker sends ids only; names we know are kept, others are looked up later.
-            people.Add(known.TryGetValue(id, out var person) ? person : new Person(id, UnnamedPerson));
+            people.Add(known.TryGetValue(id, out var person) ? person : new Person(id, Person.Unnamed));
         }
         return people;
     }
@@ -260,9 +260,6 @@ public sealed class CharterInput : FormInput
         || field.EndsWith(".then", StringComparison.Ordinal) || field is CharterFields.Cadence or CharterFields.HoursStart or CharterFields.HoursEnd or CharterFields.Days or CharterFields.TimeZone
             ? TextLimits.Id
             : base.LimitOf(field);
-
-    // Stored for someone neither the conversation nor the directory could name; the charter card tells owners how to fix it.
-    public const string UnnamedPerson = "Someone not yet named";
 
     // The person's locale decides whether "3,5" is three and a half (set from the turn by the handler).
     public bool DecimalComma { get; set; }

@@ -10,6 +10,8 @@ public static class CharterSetup
         services.AddSingleton<CharterStore>();
         services.AddSingleton<CollectionOpener>();
         services.AddSingleton<Scheduling.IScheduledWork, InvitationWork>();
+        services.AddSingleton<NameLookup>();
+        services.AddSingleton<Scheduling.IScheduledWork, NameRefreshWork>();
         services.AddSingleton<ICommandSource, CharterHandler>();
         services.AddSingleton<ICommandSource, CollectionHandler>();
         services.AddSingleton<ICommandSource, DirectoryLookupHandler>();

@@ -16,7 +16,15 @@ public sealed record JourneyProgram
     public IEnumerable<Touchpoint> ActiveTouchpoints() => Touchpoints.Where(t => !t.Retired);
 }
 
-public sealed record Person(string AadObjectId, string DisplayName);
+// NamedAt: when a source that knows the person (Teams, the directory) last gave this name; null for names only
+// typed or imported, which a refresh checks first.
+public sealed record Person(string AadObjectId, string DisplayName)
+{
+    // Stored for someone no source could name yet; owners are told how to fix it.
+    public const string Unnamed = "Someone not yet named";
+
+    public DateTimeOffset? NamedAt { get; init; }
+}
 
 // A journey from what starts it to how it ends; the name tells several recorded journeys apart.
 public sealed record Journey(string StartTrigger, string End, string? Name = null);

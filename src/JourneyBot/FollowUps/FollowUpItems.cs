@@ -9,6 +9,8 @@ public static class FollowUpItems
     public const string PlanKind = "plan";
     public const string DigestKind = "digest";
     public const string ProgressKind = "progress";
+    // Planned here with the day's follow-ups; the charter's work reads the names again.
+    public const string NamesKind = "names";
 
     public static readonly JsonSerializerOptions Json = ProgramFile.Options;
 }

@@ -51,6 +51,12 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
         // Recorded after scheduling: a crash in between plans again, and the digest's keys absorb the repeat.
         await followUps.MarkPlannedAsync(program.Id, fresh.Select(f => f.Key), cancellationToken);
 
+        if (NameFreshness.People(program.Charter).Any(p => NameFreshness.IsStale(p, now)))
+        {
+            await schedule.AddAsync(new ScheduledItem($"names|{program.Id}|{today:yyyyMMdd}", FollowUpItems.NamesKind, now, program.TenantId, program.Id,
+                JsonSerializer.Serialize(new PlanPayload(program.Id), Json)), cancellationToken);
+        }
+
         var tomorrow = today.AddDays(1).ToDateTime(new TimeOnly(0, 30));
         await schedule.AddAsync(Item(program.TenantId, program.Id, new DateTimeOffset(tomorrow, programZone.GetUtcOffset(tomorrow)).ToUniversalTime()), cancellationToken);
         return WorkResult.Done;

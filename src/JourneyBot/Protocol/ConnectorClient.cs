@@ -13,6 +13,8 @@ public sealed record ResourceResponse(string? Id);
 
 public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
 
+public sealed record PagedMembersResult(string? ContinuationToken, ChannelAccount[]? Members);
+
 // Outbound Bot Connector REST calls (v3). Calls go only to trusted serviceUrls; tokens never go to loopback ones.
 // Retries, backoff, Retry-After and the attempt timeout are a Polly pipeline (ConnectorResilience); what is ours
 // runs inside each attempt: the pacer's turn (and the scheduler's claim check with it) and the token.
@@ -54,6 +56,12 @@ public sealed class ConnectorClient(
 
     public Task<ChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
         SendAsync<ChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
+
+    // One page of the conversation's members (Teams allows up to 500 per page); the token asks for the next.
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        SendAsync<PagedMembersResult>(HttpMethod.Get, serviceUrl,
+            $"v3/conversations/{Escape(conversationId)}/pagedmembers?pageSize={pageSize}" + (continuationToken is null ? "" : "&continuationToken=" + Escape(continuationToken)),
+            null, cancellationToken);
 
     private sealed record CreateConversationRequest(
         ChannelAccount Bot, ChannelAccount[] Members, bool IsGroup, string TenantId, JsonElement ChannelData);

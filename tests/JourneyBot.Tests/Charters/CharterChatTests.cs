@@ -53,6 +53,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         var sponsor = Guid.NewGuid().ToString();
         var (sales, billing, support, unreachable) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         fixture.Channel.UnreachableMembers[unreachable] = true;
+        fixture.Channel.MemberNames[sponsor] = "Sam Sponsor";
         var owner = new Owner(fixture, chat);
         await owner.StartAsync();
         Assert.Contains("Step 1 of 6", Text(owner.Card));
@@ -104,8 +105,9 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.NotNull(stored!.CollectionOpenedOn);
         Assert.True(CharterRules.IsReadyForCollection(stored.Charter));
         Assert.Equal(["Notice", "Decide"], stored.Charter.Stages.Select(s => s.Name));
-        // Picked people are named by what Teams says of them (the fake connector calls everyone "Member").
-        Assert.Equal("Member", stored.Charter.Sponsors.Single().DisplayName);
+        // Picked people are named by what Teams says of them, with when it said so.
+        Assert.Equal("Sam Sponsor", stored.Charter.Sponsors.Single().DisplayName);
+        Assert.NotNull(stored.Charter.Sponsors.Single().NamedAt);
         Assert.Equal(new Funding(25000, "EUR"), stored.Charter.Funding);
         Assert.Equal([60], stored.Charter.Team.Select(m => m.TimePercent));
         Assert.Equal(["Miro", "Qualtrics"], stored.Charter.Tools);

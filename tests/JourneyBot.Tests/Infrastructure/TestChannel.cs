@@ -49,6 +49,11 @@ public sealed class TestChannel : IAsyncDisposable
     public ConcurrentDictionary<string, bool> UnreachableMembers { get; } = new();
     // People the conversation's member lookup does not know (picked from the whole organisation).
     public ConcurrentDictionary<string, bool> NotMembers { get; } = new();
+    // Members Teams can name, by AAD object id: answered by member lookups and the paged member list. A lookup for
+    // anyone else is answered 404, as Teams answers for someone outside the conversation.
+    public ConcurrentDictionary<string, string> MemberNames { get; } = new();
+    // The most members the paged list returns at once, whatever the bot asks for (Teams may return fewer).
+    public int MemberPageLimit { get; set; } = 500;
     public string BaseUrl { get; }
     public string ServiceUrl => BaseUrl + "/";
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
@@ -76,8 +81,9 @@ public sealed class TestChannel : IAsyncDisposable
     // The next connector calls answer these statuses (in order) before calls succeed again.
     public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
 
+    // What the bot sent to the conversation (its look-ups of members left out).
     public IReadOnlyList<ConnectorCall> CallsFor(string conversationId) =>
-        Calls.Where(c => c.Path.Contains("/v3/conversations/" + conversationId + "/", StringComparison.Ordinal)).ToList();
+        Calls.Where(c => c.Method != "GET" && c.Path.Contains("/v3/conversations/" + conversationId + "/", StringComparison.Ordinal)).ToList();
 
     public string MintToken(string audience, string? serviceUrl = null, string issuer = Issuer, string keyId = EndorsedKeyId,
         DateTime? notBefore = null, DateTime? expires = null, RsaSecurityKey? signWith = null)
@@ -129,6 +135,20 @@ public sealed class TestChannel : IAsyncDisposable
             {
                 return Results.StatusCode(404);
             }
+            if (http.Request.Method == "GET" && http.Request.Path.Value!.EndsWith("/pagedmembers", StringComparison.Ordinal))
+            {
+                var size = Math.Min(MemberPageLimit, int.TryParse(http.Request.Query["pageSize"], out var asked) ? asked : 200);
+                var from = int.TryParse(http.Request.Query["continuationToken"], out var offset) ? offset : 0;
+                var all = MemberNames.OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+                var page = all.Skip(from).Take(size).Select(m => new { id = "29:" + m.Key, name = m.Value, aadObjectId = m.Key }).ToList();
+                return Results.Json(new { continuationToken = from + size < all.Count ? (from + size).ToString() : null, members = page });
+            }
+            if (http.Request.Method == "GET" && http.Request.Path.Value!.Contains("/members/", StringComparison.Ordinal)
+                && MemberNames.TryGetValue(Uri.UnescapeDataString(http.Request.Path.Value[(http.Request.Path.Value.LastIndexOf('/') + 1)..]), out var memberName))
+            {
+                var memberId = Uri.UnescapeDataString(http.Request.Path.Value[(http.Request.Path.Value.LastIndexOf('/') + 1)..]);
+                return Results.Json(new { id = "29:" + memberId, name = memberName, aadObjectId = memberId });
+            }
             if (_failures.TryDequeue(out var failure))
             {
                 if (failure.RetryAfter is not null) http.Response.Headers.RetryAfter = failure.RetryAfter;
@@ -164,9 +184,8 @@ public sealed class TestChannel : IAsyncDisposable
             var id = http.Request.Path == "/v3/conversations"
                 ? $"a:created-{body?["members"]?[0]?["id"]}"
                 : $"reply-{Interlocked.Increment(ref _activityCounter)}";
-            return http.Request.Method == "GET"
-                ? Results.Json(new { id = "member", name = "Member" })
-                : Results.Json(new { id }, statusCode: http.Request.Method == "POST" ? 201 : 200);
+            if (http.Request.Method == "GET") return Results.StatusCode(404);
+            return Results.Json(new { id }, statusCode: http.Request.Method == "POST" ? 201 : 200);
         });
     }
 
