@@ -7,18 +7,22 @@ public sealed class CardForm(AdaptiveCard card, IReadOnlyDictionary<string, stri
 {
     private const int Shown = 200;
 
-    public void Add(CardInput input)
+    public void Add(CardInput input) => card.Add([.. Parts(input)]);
+
+    // The input with what is said about it, for forms that lay inputs out in columns.
+    public IReadOnlyList<CardElement> Parts(CardInput input)
     {
-        card.Add(input);
+        var parts = new List<CardElement> { input };
         if (errors.TryGetValue(input.InputId, out var error))
         {
-            card.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = "none" });
+            parts.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = "none" });
         }
         var saved = savedMeanwhile?.GetValueOrDefault(input.InputId) ?? "";
         if (savedMeanwhile is not null && saved != typed.GetValueOrDefault(input.InputId, ""))
         {
             var shown = saved.Length == 0 ? "(empty)" : CardText.Literal(CardText.Shorten(input.Describe(saved), Shown));
-            card.Add(new TextBlock($"Saved meanwhile: {shown}") { Color = TextColor.Warning, Size = TextSize.Small, Spacing = "none" });
+            parts.Add(new TextBlock($"Saved meanwhile: {shown}") { Color = TextColor.Warning, Size = TextSize.Small, Spacing = "none" });
         }
+        return parts;
     }
 }

@@ -44,6 +44,22 @@ public static class CharterCards
         }
         string? V(string id) => values.GetValueOrDefault(id);
         var known = ProgramRoles.Members(charter).Select(p => new Choice(p.DisplayName, p.AadObjectId)).ToList();
+        IReadOnlyList<string> metricRows = [];
+        Dictionary<string, string> FormData()
+        {
+            var d = new Dictionary<string, string>
+            {
+                [CardData.ProgramId] = program?.Id ?? "", [CardData.Step] = step, [CardData.FormId] = formId, [CardData.Version] = CharterSteps.Version, [CardData.ETag] = program?.ETag.ToString() ?? "",
+            };
+            if (step == CharterSteps.Metrics) d[CharterFields.MetricRows] = string.Join(",", metricRows);
+            return d;
+        }
+        Dictionary<string, string> RowData(string? removed)
+        {
+            var d = FormData();
+            if (removed is not null) d[CharterFields.RemoveRow] = removed;
+            return d;
+        }
 
         switch (step)
         {
@@ -76,15 +92,26 @@ public static class CharterCards
                 Field(new InputText(CharterFields.Tools, "Tools (comma-separated)") { Value = V(CharterFields.Tools), Placeholder = "Miro, Qualtrics", MaxLength = TextLimits.LongText }, CharterFields.Tools);
                 break;
             case CharterSteps.Metrics:
-                foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, formId))
+                metricRows = CharterSteps.MetricRows(V(CharterFields.MetricRows), charter, formId);
+                foreach (var id in metricRows)
                 {
-                    card.Add(new TextBlock("Metric") { Weight = TextWeight.Bolder, Separator = true, Size = TextSize.Small });
-                    Field(new InputText(CharterFields.MetricName(id), "Name") { Value = V(CharterFields.MetricName(id)), MaxLength = TextLimits.Name }, CharterFields.MetricName(id));
-                    Field(new InputChoiceSet(CharterFields.MetricKind(id), "Kind", [new("Outcome: changes for the customer or business", "outcome"), new("Output: what we do or produce", "output")]) { Value = V(CharterFields.MetricKind(id)) ?? "outcome" }, CharterFields.MetricKind(id));
-                    Field(new InputText(CharterFields.MetricBaseline(id), "Baseline") { Value = V(CharterFields.MetricBaseline(id)), MaxLength = 30 }, CharterFields.MetricBaseline(id));
-                    Field(new InputText(CharterFields.MetricTarget(id), "Target") { Value = V(CharterFields.MetricTarget(id)), MaxLength = 30 }, CharterFields.MetricTarget(id));
-                    Field(new InputText(CharterFields.MetricUnit(id), "Unit") { Value = V(CharterFields.MetricUnit(id)), MaxLength = 20 }, CharterFields.MetricUnit(id));
+                    // One metric per row: what it is on one line, its numbers and Remove on the next.
+                    Column Cell(CardInput input, string width = "stretch") => new(form.Parts(input)) { Width = width };
+                    card.Add(new Container([
+                        new ColumnSet([
+                            Cell(new InputText(CharterFields.MetricName(id), "Metric") { Value = V(CharterFields.MetricName(id)), MaxLength = TextLimits.Name, Placeholder = "Renewal rate" }),
+                            Cell(new InputChoiceSet(CharterFields.MetricKind(id), "Kind", [new("Outcome", "outcome"), new("Output", "output")]) { Value = V(CharterFields.MetricKind(id)) ?? "outcome" }),
+                        ]),
+                        new ColumnSet([
+                            Cell(new InputText(CharterFields.MetricBaseline(id), "Baseline") { Value = V(CharterFields.MetricBaseline(id)), MaxLength = 30 }),
+                            Cell(new InputText(CharterFields.MetricTarget(id), "Target") { Value = V(CharterFields.MetricTarget(id)), MaxLength = 30 }),
+                            Cell(new InputText(CharterFields.MetricUnit(id), "Unit") { Value = V(CharterFields.MetricUnit(id)), MaxLength = 20, Placeholder = "%" }),
+                        ]),
+                        new ActionSet([new CardExecuteAction("Remove this metric", CharterSteps.RemoveMetricVerb) { Data = RowData(id) }]),
+                    ]) { Separator = true });
                 }
+                card.Add(new TextBlock("Outcome: what changes for the customer or the business. Output: what the program does or produces.") { IsSubtle = true, Size = TextSize.Small });
+                if (metricRows.Count < CharterSteps.MaxMetrics) card.Add(new ActionSet([new CardExecuteAction("Add a metric", CharterSteps.AddMetricVerb) { Data = RowData(null) }]));
                 break;
             case CharterSteps.People:
                 Field(new PeoplePicker(CharterFields.Owners, "Owners (edit the charter, run reviews)", known) { Value = V(CharterFields.Owners), IsRequired = true }, CharterFields.Owners);
@@ -122,10 +149,7 @@ public static class CharterCards
                 break;
         }
 
-        var data = new Dictionary<string, string>
-        {
-            [CardData.ProgramId] = program?.Id ?? "", [CardData.Step] = step, [CardData.FormId] = formId, [CardData.Version] = CharterSteps.Version, [CardData.ETag] = program?.ETag.ToString() ?? "",
-        };
+        var data = FormData();
         // People found in the directory travel with the form, so their names are known when it is saved.
         if (directory is { Count: > 0 }) data[CharterSteps.DirectoryNames] = string.Join(";", directory.Select(p => $"{p.AadObjectId}={CardText.Shorten(p.DisplayName, 60).Replace(";", ",").Replace("=", "-")}"));
         card.AddActions(new CardExecuteAction(index < CharterSteps.Order.Count - 1 ? "Save and continue" : "Save and review", CharterSteps.SaveVerb) { Style = "positive", Data = data });
@@ -232,6 +256,7 @@ public static class CharterCards
                 Put(values, CharterFields.Resources, charter.Resources);
                 break;
             case CharterSteps.Metrics:
+                values[CharterFields.MetricRows] = string.Join(",", CharterSteps.MetricRows(null, charter, formId));
                 foreach (var m in charter.Metrics)
                 {
                     values[CharterFields.MetricName(m.Id)] = m.Name;

@@ -99,7 +99,12 @@ public sealed class CharterInput : FormInput
     private Charter Metrics(Charter charter, string seed)
     {
         var metrics = new List<Metric>();
-        foreach (var id in CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, seed))
+        // The row list is the form's own data: a forged or cut one only names rows, so it is read leniently.
+        Errors.Remove(CharterFields.MetricRows);
+        var rows = Values.TryGetValue(CharterFields.MetricRows, out var listed)
+            ? CharterSteps.MetricRows(listed, charter, seed)
+            : CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, seed);
+        foreach (var id in rows)
         {
             var name = Text(CharterFields.MetricName(id), TextLimits.Name);
             if (name is null) continue;

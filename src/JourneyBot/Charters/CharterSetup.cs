@@ -15,6 +15,7 @@ public static class CharterSetup
         services.AddSingleton<ICommandSource, CharterHandler>();
         services.AddSingleton<ICommandSource, CollectionHandler>();
         services.AddSingleton<ICommandSource, DirectoryLookupHandler>();
+        services.AddSingleton<ICommandSource, MetricRowsHandler>();
         return services;
     }
 }

@@ -34,6 +34,9 @@ public static class CharterSteps
     };
 
     public const string SaveVerb = "charter.save";
+    // The metrics step grows and shrinks a row at a time; nothing is saved until Save.
+    public const string AddMetricVerb = "charter.metricAdd";
+    public const string RemoveMetricVerb = "charter.metricRemove";
     public const string EditVerb = "charter.edit";
     public const string OpenCollectionVerb = "collection.open";
     // Fills empty department contacts with the people whose directory profile names that department.
@@ -46,6 +49,27 @@ public static class CharterSteps
     // Whose time the resources step asks for: the owners, then anyone else already on the team (e.g. imported).
     public static IReadOnlyList<Domain.Person> TeamCandidates(Domain.Charter charter) =>
         charter.Owners.Concat(charter.Team.Select(m => m.Person)).DistinctBy(p => p.AadObjectId).ToList();
+
+    // The metric rows a form shows: the list it carries (ids a client sends are only ever names for new rows), or,
+    // for a form that carries none, the charter's metrics, with one empty row when it has none.
+    public static IReadOnlyList<string> MetricRows(string? listed, Domain.Charter charter, string formId)
+    {
+        if (listed is not null)
+        {
+            return listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(Domain.PlainId.IsValid).Distinct(StringComparer.Ordinal).Take(MaxMetrics).ToList();
+        }
+        var ids = charter.Metrics.Select(m => m.Id).Take(MaxMetrics).ToList();
+        return ids.Count > 0 ? ids : [NewRowId("metric", formId, ids)];
+    }
+
+    // The same form adding its n-th row names it the same way each time.
+    public static string NewRowId(string prefix, string formId, IReadOnlyCollection<string> taken)
+    {
+        var i = 0;
+        while (taken.Contains($"{prefix[0]}{formId[..Math.Min(8, formId.Length)]}{i}")) i++;
+        return $"{prefix[0]}{formId[..Math.Min(8, formId.Length)]}{i}";
+    }
 
     // The ids the step's card offers: existing rows, then a couple of empty ones (new ids from the form id,
     // so the same form submitted twice names its new rows the same).

@@ -24,7 +24,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         }
 
         public IReadOnlyList<string> InputIds(string prefix) =>
-            Card["body"]!.AsArray().Select(e => e!["id"]?.GetValue<string>()).Where(id => id?.StartsWith(prefix, StringComparison.Ordinal) == true).Select(id => id!).ToList();
+            CardJson.InputIds(Card, prefix).ToList();
 
         public JsonObject SaveData() => Card["actions"]![0]!["data"]!.DeepClone().AsObject();
 

@@ -88,7 +88,7 @@ public sealed class CharterSecurityTests(BotFixture fixture) : IClassFixture<Bot
         var version = await StepVersionAsync(chat);
         var created = await fixture.SendAsync(chat.CardAction("charter.save", FirstStep(Guid.NewGuid().ToString("N")).Also("v", version)));
         var card = (await BotApp.ReadJsonAsync(created))!["value"]!;
-        var metricName = card["body"]!.AsArray().Select(e => e!["id"]?.GetValue<string>()).First(id => id?.StartsWith("metric.", StringComparison.Ordinal) == true && id.EndsWith(".name", StringComparison.Ordinal))!;
+        var metricName = CardJson.InputIds(card, "metric.").First(id => id.EndsWith(".name", StringComparison.Ordinal));
         var metrics = card["actions"]![0]!["data"]!.AsObject();
         var stale = metrics.DeepClone().AsObject();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Programs;
+using JourneyBot.Tests.Cards;
 using JourneyBot.Tests.Infrastructure;
 using JourneyBot.Tests.Programs;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class MetricInputTests(BotFixture fixture) : IClassFixture<BotFixt
         var p = await ProgramInChat.CreateAsync(fixture);
         var response = await fixture.SendAsync(p.Owner.CardAction("charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "metrics" }));
         var form = (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
-        var metric = form["body"]!.AsArray().Select(e => e!["id"]?.GetValue<string>()).First(id => id?.StartsWith("metric.", StringComparison.Ordinal) == true)!.Split('.')[1];
+        var metric = CardJson.InputIds(form, "metric.").First().Split('.')[1];
         return (p, CardJson.SubmitData(form), metric);
     }
 
@@ -69,5 +70,91 @@ public sealed class MetricInputTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.Contains("about a third", answer);
         var stored = (await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Charter;
         Assert.Equal(p.Program.Charter.Metrics.Select(m => m.Target), stored.Metrics.Select(m => m.Target));
+    }
+
+    private async Task<JsonObject> ClickAsync(Activities chat, string verb, JsonObject data)
+    {
+        var response = await fixture.SendAsync(chat.CardAction(verb, data));
+        response.EnsureSuccessStatusCode();
+        var card = (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
+        Assert.Empty(CardRules.Check(card));
+        return card;
+    }
+
+    // The data a press of the named button sends: its own data with everything typed on the card.
+    private static JsonObject Press(JsonObject card, string verb, JsonObject typed, string? onRow = null)
+    {
+        var data = FindPress(card, verb, onRow);
+        foreach (var (key, value) in typed.Where(t => t.Key.StartsWith("metric.", StringComparison.Ordinal))) data[key] = value?.DeepClone();
+        return data;
+    }
+
+    private static JsonObject FindPress(JsonObject card, string verb, string? onRow)
+    {
+        var presses = new List<JsonObject>();
+        void Walk(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["verb"]?.GetValue<string>() == verb) presses.Add(o["data"]!.DeepClone().AsObject());
+                foreach (var (_, child) in o) Walk(child);
+            }
+            else if (node is JsonArray a) foreach (var child in a) Walk(child);
+        }
+        Walk(card);
+        return presses.First(d => onRow is null || d["removeRow"]?.GetValue<string>() == onRow);
+    }
+
+    [Fact]
+    public async Task MetricsAreOneRowEachAndRowsAreAddedAndRemovedWithWhatWasTypedKept()
+    {
+        var (p, data, metric) = await MetricsFormAsync();
+        var form = await ClickAsync(p.Owner, "charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "metrics" });
+        // One row per metric the program has: no stack of empty ones.
+        Assert.Equal(p.Program.Charter.Metrics.Count * 5, CardJson.InputIds(form, "metric.").Count());
+        data[$"metric.{metric}.name"] = "Renewals on time";
+
+        var grown = await ClickAsync(p.Owner, "charter.metricAdd", Press(form, "charter.metricAdd", data));
+
+        var rows = CardJson.InputIds(grown, "metric.").Where(id => id.EndsWith(".name", StringComparison.Ordinal)).Select(id => id.Split('.')[1]).ToList();
+        Assert.Equal(p.Program.Charter.Metrics.Count + 1, rows.Count);
+        Assert.Equal("Renewals on time", CardJson.Inputs(grown).Single(i => i["id"]!.GetValue<string>() == $"metric.{metric}.name")["value"]!.GetValue<string>());
+        var added = rows.Last();
+        var typed = CardJson.SubmitData(grown);
+        typed[$"metric.{added}.name"] = "Calls about renewal";
+        typed[$"metric.{added}.kind"] = "output";
+        typed[$"metric.{added}.target"] = "1,500";
+
+        // The first metric is removed before saving: the card says nothing is saved yet and keeps the new row.
+        var shrunk = await ClickAsync(p.Owner, "charter.metricRemove", Press(grown, "charter.metricRemove", typed, onRow: metric));
+        Assert.Contains("nothing is saved until then", CardJson.Text(shrunk));
+        Assert.DoesNotContain(CardJson.InputIds(shrunk, "metric."), id => id.StartsWith($"metric.{metric}.", StringComparison.Ordinal));
+        Assert.Equal("Calls about renewal", CardJson.Inputs(shrunk).Single(i => i["id"]!.GetValue<string>() == $"metric.{added}.name")["value"]!.GetValue<string>());
+        var unchanged = (await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Charter;
+        Assert.Equal(p.Program.Charter.Metrics.Select(m => m.Id), unchanged.Metrics.Select(m => m.Id));
+
+        await SaveAsync(p.Owner, CardJson.SubmitData(shrunk));
+
+        var stored = (await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Charter;
+        Assert.DoesNotContain(stored.Metrics, m => m.Id == metric);
+        var kept = Assert.Single(stored.Metrics, m => m.Id == added);
+        Assert.Equal(("Calls about renewal", JourneyBot.Domain.MetricKind.Output, 1500m), (kept.Name, kept.Kind, kept.Target));
+    }
+
+    [Fact]
+    public async Task ForgedRowListsNameNothingButRowsAndCannotGrowPastTheLimit()
+    {
+        var (p, data, _) = await MetricsFormAsync();
+        var form = await ClickAsync(p.Owner, "charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "metrics" });
+        var press = Press(form, "charter.metricAdd", data);
+        press["metricRows"] = string.Join(",", Enumerable.Range(0, 40).Select(i => $"x{i}").Append("../other|program").Append(new string('m', 5000)));
+
+        var card = await ClickAsync(p.Owner, "charter.metricAdd", press);
+
+        var rows = CardJson.InputIds(card, "metric.").Where(id => id.EndsWith(".name", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, rows.Count);
+        Assert.DoesNotContain(rows, id => id.Contains('|') || id.Contains(".."));
+        Assert.Contains("at most 8 metrics", CardJson.Text(card));
+        Assert.DoesNotContain(CardJson.Inputs(card), i => i["id"]!.GetValue<string>() == "metric.x0.name" && i["value"] is not null);
     }
 }

@@ -15,14 +15,25 @@ public static class CardJson
     public static JsonObject SubmitData(JsonObject card)
     {
         var data = card["actions"]![0]!["data"]!.DeepClone().AsObject();
-        foreach (var input in card["body"]!.AsArray().Where(e => e!["id"] is not null && e["value"] is not null))
+        foreach (var input in Inputs(card).Where(e => e["value"] is not null))
         {
-            data[input!["id"]!.GetValue<string>()] = input["value"]!.ToString();
+            data[input["id"]!.GetValue<string>()] = input["value"]!.ToString();
         }
         return data;
     }
 
-    // The data of the first Action.Execute with this verb anywhere in the card (digests nest them in containers).
+    // Every input on the card, however deep (forms lay some out in columns).
+    public static IEnumerable<JsonObject> Inputs(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() is { } type && type.StartsWith("Input.", StringComparison.Ordinal) => [o],
+        JsonObject o => o.Where(p => p.Key is not "actions" and not "card").SelectMany(p => Inputs(p.Value)),
+        JsonArray a => a.SelectMany(Inputs),
+        _ => [],
+    };
+
+    public static IEnumerable<string> InputIds(JsonNode card, string prefix) =>
+        Inputs(card["body"]).Select(i => i["id"]!.GetValue<string>()).Where(id => id.StartsWith(prefix, StringComparison.Ordinal));
+
     public static JsonObject ActionData(JsonNode card, string verb) => FindAction(card, verb)?["data"]?.DeepClone().AsObject()
         ?? throw new InvalidOperationException($"The card has no {verb} action: {card.ToJsonString()}");
 

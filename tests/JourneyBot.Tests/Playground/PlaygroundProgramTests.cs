@@ -11,7 +11,7 @@ public sealed class PlaygroundProgramTests
         card["actions"]!.AsArray().First(a => a!["verb"]!.GetValue<string>() == verb)!["data"]!.DeepClone().AsObject();
 
     private static IEnumerable<string> InputIds(JsonObject card, string prefix) =>
-        card["body"]!.AsArray().Select(e => e!["id"]?.GetValue<string>()).Where(id => id?.StartsWith(prefix, StringComparison.Ordinal) == true).Select(id => id!);
+        CardJson.InputIds(card, prefix);
 
     [Fact]
     public async Task CreateAProgramAndAddATouchpointThroughThePlayground()
