@@ -148,4 +148,22 @@ public sealed class PersonNameTests : IAsyncLifetime
         Assert.Contains("Hanna Helper", saved);
         Assert.DoesNotContain(Person.Unnamed, saved);
     }
+
+    [Fact]
+    public async Task SavingTheSamePeopleTwiceIsAlreadySavedNotAConflictWithOneself()
+    {
+        var (owner, program) = await ProgramAsync();
+        _channel.MemberNames["aad-sponsor"] = "Sven Sponsor";
+        var form = await ClickAsync(owner, "charter.edit", new JsonObject { ["programId"] = program.Id, ["step"] = "people" });
+        var data = CardJson.SubmitData(form);
+        data["sponsors"] = "aad-sponsor";
+
+        var first = CardJson.Text(await ClickAsync(owner, "charter.save", data.DeepClone().AsObject()));
+        var second = CardJson.Text(await ClickAsync(owner, "charter.save", data));
+
+        Assert.Contains("Saved.", first);
+        Assert.Contains("Saved.", second);
+        Assert.DoesNotContain("meanwhile", second);
+        Assert.Equal("Sven Sponsor", (await StoredAsync(program)).Sponsors.Single().DisplayName);
+    }
 }
