@@ -54,7 +54,10 @@ public sealed class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
         var errors = input.Errors.Where(e => !e.Key.StartsWith("metric.", StringComparison.Ordinal) || rows.Any(r => e.Key.StartsWith($"metric.{r}.", StringComparison.Ordinal)))
             .Where(e => e.Key != CharterFields.MetricRows).ToDictionary();
         // The card keeps the version it was read at, so Save still notices what others saved meanwhile.
-        var seen = action.GetString(CardData.ETag) is { Length: > 0 } etag ? session.Program with { ETag = new Azure.ETag(etag) } : session.Program;
+        // (An etag no store would write is not carried: it could only make the card heavy.)
+        var seen = action.GetString(CardData.ETag) is { Length: > 0 and <= 100 } etag && etag.All(c => c is > ' ' and < '\x7f')
+            ? session.Program with { ETag = new Azure.ETag(etag) }
+            : session.Program;
         return Card(CharterCards.Step(CharterSteps.Metrics, seen, charter, formId, values, errors, notice));
     }
 }

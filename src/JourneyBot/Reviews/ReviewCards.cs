@@ -54,8 +54,11 @@ public static class ReviewCards
                 Data = new Dictionary<string, string>(Data(program.Id, scope, page, null)) { ["touchpointIds"] = string.Join(",", shown.Select(t => t.Id)) },
             });
         }
-        if (page > 0) card.AddActions(new CardExecuteAction("Previous", PageVerb) { Data = Data(program.Id, scope, page - 1, null) });
-        if (page < pages - 1) card.AddActions(new CardExecuteAction("Next", PageVerb) { Data = Data(program.Id, scope, page + 1, null) });
+        // Paging sits on a row of its own: with the page's actions beside it, the row ran off a phone's width.
+        List<CardAction> paging = [];
+        if (page > 0) paging.Add(new CardExecuteAction("Previous page", PageVerb) { Data = Data(program.Id, scope, page - 1, null) });
+        if (page < pages - 1) paging.Add(new CardExecuteAction("Next page", PageVerb) { Data = Data(program.Id, scope, page + 1, null) });
+        if (paging.Count > 0) card.Add(new ActionSet(paging) { Separator = true });
         if (scope.IsOwner) card.AddActions(new CardExecuteAction("Complete review", CompleteVerb) { Style = "positive", Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
         return card;
     }
