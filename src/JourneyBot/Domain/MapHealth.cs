@@ -184,7 +184,7 @@ public static class MapHealth
             $"{contributing} of {charter.Departments.Count} departments contributed; the largest wrote {Percent(topShare)}",
             $"at least {MinContributingDepartments} departments, none above {Percent(MaxOneDepartmentShare)} of the map, every charter department within {SilentDepartmentGraceDays} days",
             problems.Count == 0 ? "A sparse stage x department map is normal; keep asking what else the customer meets."
-                : silent.Count > 0 ? $"Check that {string.Join(", ", silent)} {(silent.Count == 1 ? "has" : "have")} contacts who meet the customer, in the charter's departments step: they are invited and nudged about their gaps."
+                : silent.Count > 0 ? $"Check that {string.Join(", ", silent)} {(silent.Count == 1 ? "has" : "have")} contacts who meet the customer, in the charter's departments step (type open collection to invite new ones); contacts are nudged about their gaps."
                 : "Open the coverage map to see the stages where only one department speaks, and ask the others what the customer hears or sees from them there.",
             "One department's view misses what the customer meets from the others.", silent.Count > 0 && problems.Count > 0 ? DepartmentsCommand : MapCommand, problems);
     }
@@ -243,7 +243,7 @@ public static class MapHealth
         if (values.Count >= MinTouchpointsToJudge && values.Distinct().Count() == 1) problems.Add($"every emotion is {values[0]:+0;-0;0}: a flat curve");
         return Make("emotion", "Customer emotion", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{values.Count} of {active.Count} ({Percent(share)}), {values.Distinct().Count()} distinct values", threshold,
-            problems.Count == 0 ? "Read the emotion curve stage by stage at the next review." : "Ask contributors how the customer really feels at each touchpoint (-2 to +2).",
+            problems.Count == 0 ? "Read the emotion curve stage by stage at the next review." : "Start a review and set how the customer really feels at each touchpoint (-2 to +2), asking the contributors where unsure.",
             why, ReviewCommand, problems);
     }
 
@@ -277,7 +277,7 @@ public static class MapHealth
         return Make("employee-side", "Employee side", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"backstage on {backstage} of {active.Count} ({Percent(share)}); employee pain on {pain}", threshold,
             problems.Count == 0 ? "Bring the employees' pain points to the actions too."
-                : share < BackstageShareMin ? "Fill in who delivers each touchpoint and with which system." : "Ask the people who deliver the touchpoints what makes it hard for them.",
+                : share < BackstageShareMin ? "Fill in who delivers each touchpoint and with which system." : "Start a review and record, with the people who deliver the touchpoints, what makes them hard for employees.",
             why, ReviewCommand, problems);
     }
 
@@ -351,7 +351,7 @@ public static class MapHealth
         return Make("overdue-actions", "Actions move", problems.Count == 0 ? HealthStatus.Ok : share > OverdueShareMax && longLate.Count > 0 ? HealthStatus.Fail : HealthStatus.Warn,
             live.Count == 0 ? "no open actions" : $"{late.Count} of {live.Count} open actions over {OverdueGraceDays} days late ({Percent(share)})",
             $"at most {Percent(OverdueShareMax)} of open actions over {OverdueGraceDays} days late, none over {LongOverdueDays} days",
-            problems.Count == 0 ? "Keep actions moving." : $"Chase {late[0].Owner.DisplayName} about \"{late[0].Title}\" (due {late[0].DueOn:yyyy-MM-dd}), or drop what will not happen.",
+            problems.Count == 0 ? "Keep actions moving." : $"Open the actions: mark what is done, drop what will not happen, and chase {late[0].Owner.DisplayName} about \"{late[0].Title}\" (due {late[0].DueOn:yyyy-MM-dd}).",
             "Actions that never move make the program look busy while nothing changes for customers.", ActionsCommand,
             late.Select(a => $"{a.Title} (due {a.DueOn:yyyy-MM-dd}, {a.Owner.DisplayName})").ToList());
     }
@@ -370,7 +370,7 @@ public static class MapHealth
         if (topShare > MaxOnePersonShare) problems.Add($"{byPerson[0].Name} wrote {Percent(topShare)}");
         return Make("contributors", "Many voices", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{Words.Count(byPerson.Count, "person", "people")}; the most active wrote {Percent(topShare)}", threshold,
-            problems.Count == 0 ? "Keep inviting the people who meet customers." : "Invite more of the people who meet customers to add touchpoints.",
+            problems.Count == 0 ? "Keep inviting the people who meet customers." : "Add more of the people who meet customers as department contacts, then type open collection to invite the ones not yet invited.",
             why, DepartmentsCommand, problems);
     }
 
