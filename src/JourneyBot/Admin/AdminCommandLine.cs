@@ -6,8 +6,8 @@ using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
 
-// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01] [--format text]`, and
-// `package` builds the Teams app package.
+// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01] [--format text]`,
+// export, import and upgrade of program files, and `package` builds the Teams app package.
 // Exit codes: 0 done, 2 bad arguments or an invalid file (the message names the field).
 public static class AdminCommandLine
 {
@@ -15,12 +15,13 @@ public static class AdminCommandLine
         usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd] [--format json|text]
                JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
                JourneyBot import <program.json> --tenant <tenant id>
+               JourneyBot upgrade <program.json>   (rewrites the file in the format export writes now)
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
         export and import use ConnectionStrings__Storage (default: Azurite on this machine).
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "health" or "export" or "import" or "package";
+    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "health" or "export" or "import" or "upgrade" or "package";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
@@ -31,6 +32,7 @@ public static class AdminCommandLine
                 "health" => await HealthAsync(Options(args[1..], ""), stdout, clock),
                 "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
+                "upgrade" => await UpgradeAsync(Options(args[1..], ""), stdout),
                 "package" => await AppPackage.BuildAsync(Options(args[1..], "--app-id", "--host", "--out"), stdout),
                 _ => Fail(stderr, Usage),
             };
@@ -89,6 +91,24 @@ public static class AdminCommandLine
             return (JsonNode)json;
         }).ToArray());
         await stdout.WriteLineAsync(checks.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    // A file in any format import reads (format 1, format 2 with one progress record per sponsor), written back as
+    // export writes it now, so files kept outside storage (examples, test corpora) move with the format.
+    private static async Task<int> UpgradeAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout)
+    {
+        var file = options[""];
+        if (!File.Exists(file)) throw new AdminUsageException($"{file}: no such file.");
+        var before = await File.ReadAllTextAsync(file);
+        var after = ProgramFile.Write(ProgramFile.Read(before)) + "\n";
+        if (after == before)
+        {
+            await stdout.WriteLineAsync($"{file}: already in {ProgramFile.Format}.");
+            return 0;
+        }
+        await File.WriteAllTextAsync(file, after);
+        await stdout.WriteLineAsync($"{file}: upgraded to {ProgramFile.Format}.");
         return 0;
     }
 

@@ -8,6 +8,8 @@ public sealed record FollowUp(string Key, FollowUpKind Kind, Person Recipient, s
 {
     public string? DepartmentId { get; init; }
     public string? ActionId { get; init; }
+    // For a progress card: the card this sponsor's copy belongs to, shared by every sponsor's copy.
+    public string? CardId { get; init; }
 }
 
 // How long to wait before nudging; documented in README beside the health thresholds.
@@ -90,7 +92,7 @@ public static class FollowUpPlan
         var cards = (today.DayNumber - opened.DayNumber) / cadence;
         if (cards >= 1)
         {
-            due.AddRange(charter.Sponsors.Select(s => new FollowUp($"progress|{cards}|{s.AadObjectId}", FollowUpKind.Progress, s, $"Progress of {charter.Name}")));
+            due.AddRange(charter.Sponsors.Select(s => new FollowUp($"progress|{cards}|{s.AadObjectId}", FollowUpKind.Progress, s, $"Progress of {charter.Name}") { CardId = $"cadence-{cards}" }));
         }
         return due;
     }

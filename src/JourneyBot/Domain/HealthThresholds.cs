@@ -14,7 +14,8 @@ public static class HealthThresholds
     // Resources: flag when the people's time adds up to less than this many full-time roles.
     public const double MinTeamFullTimeRoles = 0.5;
 
-    // Sponsor disengaged: this many progress cards in a row unacknowledged (a card counts once it is this old).
+    // Sponsor disengaged: this many progress cards in a row that no sponsor acknowledged (a card counts once it is
+    // this many days old). 001: "always keep your chief sponsors and stakeholders updated on your progress".
     public const int UnacknowledgedCardsInARow = 3;
     public const int AcknowledgeGraceDays = 7;
 

@@ -11,7 +11,8 @@ public sealed record JourneyProgram
     public IReadOnlyList<Touchpoint> Touchpoints { get; init; } = [];
     public IReadOnlyList<ImprovementAction> Actions { get; init; } = [];
     public IReadOnlyList<Review> Reviews { get; init; } = [];
-    public IReadOnlyList<ProgressUpdate> ProgressUpdates { get; init; } = [];
+    // The progress cards sent to sponsors, one per card (the file's "progressUpdates").
+    public IReadOnlyList<ProgressCard> ProgressUpdates { get; init; } = [];
 
     public IEnumerable<Touchpoint> ActiveTouchpoints() => Touchpoints.Where(t => !t.Retired);
 }

@@ -15,6 +15,7 @@ public static class MapHealth
     public const string ActionsCommand = "actions";
     public const string MapCommand = "map";
     public const string AddTouchpointCommand = "add touchpoint";
+    public const string SendProgressCommand = "send progress";
     // Not a command: the charter's departments step, where contacts are added and then invited.
     public const string DepartmentsCommand = "program departments";
 
@@ -120,27 +121,29 @@ public static class MapHealth
             "Without executive backing from day one the program loses out to everyday work.", CharterCommand);
     }
 
-    // 001: "always keep your chief sponsors and stakeholders updated on your progress."
+    // 001: "always keep your chief sponsors and stakeholders updated on your progress." A sponsor who stops reading
+    // the updates is no longer backing the program; one card left unread during a busy week is not that.
     private static HealthCheck SponsorEngagement(JourneyProgram program, DateOnly asOf)
     {
         var sponsors = CharterRules.SponsorsOtherThanOwners(program.Charter);
-        var threshold = $"no sponsor leaves {UnacknowledgedCardsInARow} progress cards in a row unacknowledged (a card counts after {AcknowledgeGraceDays} days)";
-        var silent = new List<string>();
-        foreach (var sponsor in sponsors)
-        {
-            // Most recent first; a card still within its grace days is neither missed nor acknowledged.
-            var cards = program.ProgressUpdates.Where(u => u.SponsorAadObjectId == sponsor.AadObjectId)
-                .Where(u => u.AcknowledgedOn is not null || asOf.DayNumber - u.SentOn.DayNumber > AcknowledgeGraceDays)
-                .OrderByDescending(u => u.SentOn).ToList();
-            var missedInARow = cards.TakeWhile(u => u.AcknowledgedOn is null).Count();
-            if (missedInARow >= UnacknowledgedCardsInARow) silent.Add(sponsor.DisplayName);
-        }
-        var status = silent.Count == 0 ? HealthStatus.Ok : silent.Count == sponsors.Count ? HealthStatus.Fail : HealthStatus.Warn;
-        return Make("sponsor-engagement", "Sponsors read the progress cards", status,
-            sponsors.Count == 0 ? "no sponsor to update" : silent.Count == 0 ? $"{sponsors.Count} of {sponsors.Count} sponsors acknowledging" : $"{silent.Count} of {sponsors.Count} sponsors silent for {UnacknowledgedCardsInARow}+ cards",
-            threshold,
-            silent.Count == 0 ? "Keep sending progress cards." : $"Talk to {string.Join(", ", silent)} in person: the progress cards go unread.",
-            "Sponsors who stop following progress stop backing the program.", null, silent);
+        var threshold = $"fewer than {UnacknowledgedCardsInARow} progress cards in a row that no sponsor acknowledged (a card counts {AcknowledgeGraceDays} days after it was sent)";
+        const string why = "Sponsors who stop following progress stop backing the program.";
+        if (sponsors.Count == 0) return Make("sponsor-engagement", "Sponsors read the progress cards", HealthStatus.Ok, "no sponsor to update", threshold,
+            "Name a sponsor in the charter; they get a progress card every review cadence.", why, CharterCommand);
+        // Most recent first; a card still within its grace days is neither missed nor acknowledged.
+        var cards = program.ProgressUpdates
+            .Where(c => c.IsAcknowledged() || asOf.DayNumber - c.SentOn.DayNumber > AcknowledgeGraceDays)
+            .OrderByDescending(c => c.SentOn).ToList();
+        var unread = cards.TakeWhile(c => !c.IsAcknowledged()).ToList();
+        var flagged = unread.Count >= UnacknowledgedCardsInARow;
+        var lastRead = cards.FirstOrDefault(c => c.IsAcknowledged());
+        var figure = cards.Count == 0 ? "no progress card sent yet"
+            : unread.Count == 0 ? $"the latest card was acknowledged ({Words.Count(cards.Count(c => c.IsAcknowledged()), "card")} of {cards.Count} acknowledged)"
+            : $"{Words.Count(unread.Count, "card")} in a row unacknowledged{(lastRead is null ? ", none ever acknowledged" : $" since {lastRead.SentOn:yyyy-MM-dd}")}";
+        return Make("sponsor-engagement", "Sponsors read the progress cards", flagged ? HealthStatus.Fail : HealthStatus.Ok, figure, threshold,
+            flagged ? $"Send the sponsors a progress card now, then talk to {string.Join(", ", sponsors.Select(s => s.DisplayName))} in person: the last {unread.Count} went unread."
+                : "Keep sending progress cards.",
+            why, SendProgressCommand, flagged ? unread.Select(c => $"sent {c.SentOn:yyyy-MM-dd} to {Words.Count(c.SentTo.Count, "sponsor")}").ToList() : null);
     }
 
     // 003: "Which journey are you trying to understand? ... The best way to avoid this mess is to focus on a critical
@@ -180,8 +183,10 @@ public static class MapHealth
         return Make("silo", "Departments contribute", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{contributing} of {charter.Departments.Count} departments contributed; the largest wrote {Percent(topShare)}",
             $"at least {MinContributingDepartments} departments, none above {Percent(MaxOneDepartmentShare)} of the map, every charter department within {SilentDepartmentGraceDays} days",
-            problems.Count == 0 ? "A sparse stage x department map is normal; keep asking what else the customer meets." : silent.Count > 0 ? $"Ask {string.Join(", ", silent)} what the customer hears or sees from them on this journey." : "Ask the other departments what the customer hears or sees from them on this journey.",
-            "One department's view misses what the customer meets from the others.", MapCommand, problems);
+            problems.Count == 0 ? "A sparse stage x department map is normal; keep asking what else the customer meets."
+                : silent.Count > 0 ? $"Check that {string.Join(", ", silent)} {(silent.Count == 1 ? "has" : "have")} contacts who meet the customer, in the charter's departments step (type open collection to invite new ones); contacts are nudged about their gaps."
+                : "Open the coverage map to see the stages where only one department speaks, and ask the others what the customer hears or sees from them there.",
+            "One department's view misses what the customer meets from the others.", silent.Count > 0 && problems.Count > 0 ? DepartmentsCommand : MapCommand, problems);
     }
 
     // 002: "Tailoring CJM to specific customer segments is key for authentic insights and targeted improvements."
@@ -204,8 +209,8 @@ public static class MapHealth
         return Make("personas", "Personas really used", status,
             $"{Words.Count(charter.Personas.Count, "persona")}; {untagged} untagged, {everyPersona} tagged with all",
             $"at least {MinPersonas} personas; at most {Percent(MaxUntaggedShare)} untagged and {Percent(MaxAllPersonasShare)} tagged with all; each persona on a touchpoint",
-            problems.Count == 0 ? "Compare the personas' emotion curves on the map." : charter.Personas.Count < MinPersonas ? "Name the customer segments whose journeys differ, in the charter." : "Tag each touchpoint with the personas who really meet it.",
-            "A one-size-fits-all map hides the segments whose journeys differ.", charter.Personas.Count < MinPersonas ? CharterCommand : MapCommand, problems);
+            problems.Count == 0 ? "Compare the personas' emotion curves on the map." : charter.Personas.Count < MinPersonas ? "Name the customer segments whose journeys differ, in the charter." : "Start a review and tag each touchpoint with the personas who really meet it (Details and changes, then Edit).",
+            "A one-size-fits-all map hides the segments whose journeys differ.", charter.Personas.Count < MinPersonas ? CharterCommand : ReviewCommand, problems);
     }
 
     // 004: "Another mistake that companies make is relying on assumptions instead of gathering data."
@@ -238,7 +243,7 @@ public static class MapHealth
         if (values.Count >= MinTouchpointsToJudge && values.Distinct().Count() == 1) problems.Add($"every emotion is {values[0]:+0;-0;0}: a flat curve");
         return Make("emotion", "Customer emotion", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{values.Count} of {active.Count} ({Percent(share)}), {values.Distinct().Count()} distinct values", threshold,
-            problems.Count == 0 ? "Read the emotion curve stage by stage at the next review." : "Ask contributors how the customer really feels at each touchpoint (-2 to +2).",
+            problems.Count == 0 ? "Read the emotion curve stage by stage at the next review." : "Start a review and set how the customer really feels at each touchpoint (-2 to +2), asking the contributors where unsure.",
             why, ReviewCommand, problems);
     }
 
@@ -272,7 +277,7 @@ public static class MapHealth
         return Make("employee-side", "Employee side", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"backstage on {backstage} of {active.Count} ({Percent(share)}); employee pain on {pain}", threshold,
             problems.Count == 0 ? "Bring the employees' pain points to the actions too."
-                : share < BackstageShareMin ? "Fill in who delivers each touchpoint and with which system." : "Ask the people who deliver the touchpoints what makes it hard for them.",
+                : share < BackstageShareMin ? "Fill in who delivers each touchpoint and with which system." : "Start a review and record, with the people who deliver the touchpoints, what makes them hard for employees.",
             why, ReviewCommand, problems);
     }
 
@@ -346,7 +351,7 @@ public static class MapHealth
         return Make("overdue-actions", "Actions move", problems.Count == 0 ? HealthStatus.Ok : share > OverdueShareMax && longLate.Count > 0 ? HealthStatus.Fail : HealthStatus.Warn,
             live.Count == 0 ? "no open actions" : $"{late.Count} of {live.Count} open actions over {OverdueGraceDays} days late ({Percent(share)})",
             $"at most {Percent(OverdueShareMax)} of open actions over {OverdueGraceDays} days late, none over {LongOverdueDays} days",
-            problems.Count == 0 ? "Keep actions moving." : $"Chase {late[0].Owner.DisplayName} about \"{late[0].Title}\" (due {late[0].DueOn:yyyy-MM-dd}), or drop what will not happen.",
+            problems.Count == 0 ? "Keep actions moving." : $"Open the actions: mark what is done, drop what will not happen, and chase {late[0].Owner.DisplayName} about \"{late[0].Title}\" (due {late[0].DueOn:yyyy-MM-dd}).",
             "Actions that never move make the program look busy while nothing changes for customers.", ActionsCommand,
             late.Select(a => $"{a.Title} (due {a.DueOn:yyyy-MM-dd}, {a.Owner.DisplayName})").ToList());
     }
@@ -365,7 +370,7 @@ public static class MapHealth
         if (topShare > MaxOnePersonShare) problems.Add($"{byPerson[0].Name} wrote {Percent(topShare)}");
         return Make("contributors", "Many voices", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{Words.Count(byPerson.Count, "person", "people")}; the most active wrote {Percent(topShare)}", threshold,
-            problems.Count == 0 ? "Keep inviting the people who meet customers." : "Invite more of the people who meet customers to add touchpoints.",
+            problems.Count == 0 ? "Keep inviting the people who meet customers." : "Add more of the people who meet customers as department contacts, then type open collection to invite the ones not yet invited.",
             why, DepartmentsCommand, problems);
     }
 

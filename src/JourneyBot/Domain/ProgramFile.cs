@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace JourneyBot.Domain;
@@ -9,7 +10,9 @@ public sealed class ProgramFileException(string message) : Exception(message);
 public static class ProgramFile
 {
     // Written by export. Format 2 added structured resources, more journeys, pain-point items, evidence "not
-    // recorded", review outcomes and an action's pain point; files in format 1 are still read (Migrate).
+    // recorded", review outcomes and an action's pain point, and later progress updates as one item per card (with
+    // the sponsors it went to and their acknowledgements); files in format 1, and format-2 files with one progress
+    // record per sponsor, are still read (Complete, WithProgressCards).
     public const string Format = "journeybot-program/2";
     public const string FormatV1 = "journeybot-program/1";
 
@@ -35,7 +38,15 @@ public static class ProgramFile
         Document? document;
         try
         {
-            document = JsonSerializer.Deserialize<Document>(json, Options);
+            try
+            {
+                document = JsonSerializer.Deserialize<Document>(json, Options);
+            }
+            catch (JsonException e) when (e.Path?.StartsWith("$.program.progressUpdates", StringComparison.Ordinal) == true)
+            {
+                // An older format-2 file keeps one record per sponsor per card; read them as cards.
+                document = JsonSerializer.Deserialize<Document>(WithProgressCards(json), Options);
+            }
         }
         catch (JsonException e)
         {
@@ -62,6 +73,19 @@ public static class ProgramFile
                 : t.PainPointItems.Count > 0 && string.IsNullOrWhiteSpace(t.PainPoints) ? t with { PainPoints = string.Join("\n", t.PainPointItems.Select(p => p.Text)) }
                 : t).ToList(),
     };
+
+    // progressUpdates as files before progress cards had ids wrote them (sponsorAadObjectId, sentOn, acknowledgedOn),
+    // grouped by the day they were sent into one card each; items already in the card shape stay as they are.
+    private static string WithProgressCards(string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        if (root["program"]?["progressUpdates"] is not JsonArray items) return json;
+        var records = items.Where(i => i is JsonObject o && o.ContainsKey("sponsorAadObjectId")).ToList();
+        var cards = SponsorProgressRecord.AsCards(records.Select(r => r!.Deserialize<SponsorProgressRecord>(Options)!));
+        foreach (var record in records) items.Remove(record);
+        foreach (var card in cards) items.Add(JsonSerializer.SerializeToNode(card, Options));
+        return root.ToJsonString();
+    }
 
     private static string FirstSentence(string message)
     {

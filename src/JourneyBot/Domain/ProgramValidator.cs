@@ -139,6 +139,18 @@ public static class ProgramValidator
             Text(program.Reviews[i].Note, $"reviews[{i}].note", TextLimits.LongText);
             if (program.Reviews[i].PostponedTo is not null && program.Reviews[i].Outcome != ReviewOutcome.Postponed) errors.Add($"reviews[{i}].postponedTo is only for a postponed review");
         }
+        Ids(program.ProgressUpdates, c => c.Id, "progressUpdates");
+        for (var i = 0; i < program.ProgressUpdates.Count; i++)
+        {
+            var card = program.ProgressUpdates[i];
+            if (card.SentTo.Count == 0) errors.Add($"progressUpdates[{i}].sentTo names no sponsor");
+            for (var j = 0; j < card.SentTo.Count; j++) Text(card.SentTo[j], $"progressUpdates[{i}].sentTo[{j}]", TextLimits.Id, required: true);
+            for (var j = 0; j < card.Acknowledgements.Count; j++)
+            {
+                if (!card.WentTo(card.Acknowledgements[j].SponsorAadObjectId)) errors.Add($"progressUpdates[{i}].acknowledgements[{j}] is by someone the card was not sent to");
+                if (card.Acknowledgements[j].On < card.SentOn) errors.Add($"progressUpdates[{i}].acknowledgements[{j}].on is before the card was sent");
+            }
+        }
         return errors;
     }
 }

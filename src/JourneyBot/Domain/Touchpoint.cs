@@ -49,6 +49,8 @@ public sealed record Touchpoint
     public required Person CreatedBy { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateOnly? LastVerifiedOn { get; init; }
+    // The day its content was last edited (a review outcome counts it as an update); null when never edited.
+    public DateOnly? ChangedOn { get; init; }
     public bool Retired { get; init; }
     // Null for touchpoints retired before this was kept, and for active ones.
     public DateOnly? RetiredOn { get; init; }
@@ -98,6 +100,3 @@ public sealed record Review(string Id, DateOnly CompletedOn, Person By, Snapshot
 
     public bool WasHeld() => Outcome is ReviewOutcome.Held or ReviewOutcome.Confirmed or ReviewOutcome.Updated;
 }
-
-// A progress card sent to a sponsor, and whether (when) they acknowledged it.
-public sealed record ProgressUpdate(string SponsorAadObjectId, DateOnly SentOn, DateOnly? AcknowledgedOn = null, Snapshot? Snapshot = null);

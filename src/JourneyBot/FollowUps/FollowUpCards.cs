@@ -59,6 +59,7 @@ public static class FollowUpCards
             case FollowUpKind.ReviewDue or FollowUpKind.ReviewReminder:
                 yield return new CardExecuteAction("Start the review", ReviewCards.StartVerb) { Style = "positive", Data = data };
                 yield return new CardShowAction("Postpone", PostponeCards.Form(entry.ProgramId));
+                yield return new CardShowAction("Cancel this review", CancelCards.Form(entry.ProgramId));
                 break;
             case FollowUpKind.DepartmentGaps:
                 yield return new CardExecuteAction("Add a touchpoint", TouchpointCards.StartVerb) { Style = "positive", Data = data };

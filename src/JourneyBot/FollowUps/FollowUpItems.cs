@@ -26,4 +26,15 @@ public sealed record DigestEntry(string Key, FollowUpKind Kind, string ProgramId
 
 public sealed record DigestPayload(IReadOnlyList<DigestEntry> Entries);
 
-public sealed record ProgressPayload(string ProgramId, Person Sponsor, string Key);
+// One sponsor's copy of a progress card; the copies of one card share its CardId (items queued before cards had
+// ids carry none, and take it from their key).
+public sealed record ProgressPayload(string ProgramId, Person Sponsor, string Key, string? CardId = null)
+{
+    public string Card() => CardId ?? (Key.Split('|') is ["progress", var period, ..] ? CadenceCardId(period) : Key);
+
+    // The card of the n-th review cadence since collection opened.
+    public static string CadenceCardId(string period) => $"cadence-{period}";
+
+    // A card an owner sent out of turn, named by the minute of the click.
+    public static string SentNowCardId(DateTimeOffset at) => $"now-{at.UtcDateTime:yyyyMMddHHmm}";
+}

@@ -37,44 +37,107 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         }
     }
 
-    // One record per sponsor and day: the first of the day's keys.
-    private static string ProgressRowKey(DateOnly sentOn, string sponsor) => ProgramKeys.Progress(sentOn, sponsor, 0);
+    // Two sponsors acknowledging (or receiving) one card at the same moment both land: each write is conditional on
+    // the version read, and the loser reads again and adds to what the winner wrote.
+    private const int Attempts = 8;
 
-    // Recorded when the card went out; a redelivered send keeps the first record.
-    public async Task RecordProgressSentAsync(string programId, ProgressUpdate update, CancellationToken cancellationToken)
+    // Recorded as each sponsor's copy goes out: the first delivery writes the card (with its snapshot and day),
+    // later ones add their sponsor. A redelivered send changes nothing.
+    public async Task<ProgressCard> RecordProgressSentAsync(string programId, string cardId, string sponsor, DateOnly sentOn, Snapshot snapshot, CancellationToken cancellationToken)
     {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var read = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.ProgressCard(cardId), cancellationToken: cancellationToken);
+            if (!read.HasValue)
+            {
+                var card = new ProgressCard(cardId, sentOn, [sponsor], [], snapshot);
+                try
+                {
+                    await tables.Programs.AddEntityAsync(new PartRow { PartitionKey = programId, RowKey = ProgramKeys.ProgressCard(cardId), Json = JsonSerializer.Serialize(card, Json) }, cancellationToken);
+                    return card;
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    continue;
+                }
+            }
+            var row = read.Value!;
+            var stored = JsonSerializer.Deserialize<ProgressCard>(row.Json, Json)!;
+            if (stored.WentTo(sponsor)) return stored;
+            var updated = stored.SentAlsoTo(sponsor);
+            if (await TryReplaceAsync(row, updated, cancellationToken)) return updated;
+        }
+        throw new RequestFailedException(412, "The progress card's record kept changing.");
+    }
+
+    // The card as it now stands with the sponsor's acknowledgement; null when no such card went to this sponsor.
+    // Cards sent before cards had rows of their own are acknowledged on the sponsor's own record.
+    public async Task<ProgressCard?> AcknowledgeAsync(string programId, string? cardId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (cardId is null && await AcknowledgePerSponsorAsync(programId, sentOn, sponsor, today, cancellationToken) is { } old) return old;
+        var id = cardId ?? SponsorProgressRecord.CardId(sentOn);
+        if (!PlainId.IsValid(id)) return null;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var read = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.ProgressCard(id), cancellationToken: cancellationToken);
+            if (!read.HasValue) return null;
+            var row = read.Value!;
+            var card = JsonSerializer.Deserialize<ProgressCard>(row.Json, Json)!;
+            if (!card.WentTo(sponsor)) return null;
+            if (card.AcknowledgementBy(sponsor) is not null) return card;
+            var updated = card.AcknowledgedBy(sponsor, today);
+            if (await TryReplaceAsync(row, updated, cancellationToken)) return updated;
+        }
+        throw new RequestFailedException(412, "The progress card's record kept changing.");
+    }
+
+    private async Task<bool> TryReplaceAsync(PartRow row, ProgressCard card, CancellationToken cancellationToken)
+    {
+        row.Json = JsonSerializer.Serialize(card, Json);
         try
         {
-            await tables.Programs.AddEntityAsync(new PartRow
-            {
-                PartitionKey = programId, RowKey = ProgressRowKey(update.SentOn, update.SponsorAadObjectId), Json = JsonSerializer.Serialize(update, Json),
-            }, cancellationToken);
+            await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 412)
         {
+            // A short random pause, so two writers that keep colliding fall out of step.
+            await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
+            return false;
         }
     }
 
-    // Null when no such card was sent to this sponsor; else the update as it now stands.
-    public async Task<ProgressUpdate?> AcknowledgeAsync(string programId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
+    // An older per-sponsor record ("progress|yyyyMMdd|sponsor|0000"), acknowledged where it lies, and returned as the
+    // card it was part of as far as this sponsor's record tells.
+    private async Task<ProgressCard?> AcknowledgePerSponsorAsync(string programId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var read = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgressRowKey(sentOn, sponsor), cancellationToken: cancellationToken);
-            if (!read.HasValue) return null;
-            var row = read.Value!;
-            var update = JsonSerializer.Deserialize<ProgressUpdate>(row.Json, Json)!;
-            if (update.AcknowledgedOn is not null) return update;
-            update = update with { AcknowledgedOn = today };
-            row.Json = JsonSerializer.Serialize(update, Json);
-            try
+            // Sent ones were kept as index 0, imported ones numbered in file order: the first of the sponsor's day.
+            var (from, to) = ProgramKeys.Range(ProgramKeys.Progress(sentOn, sponsor, 0)[..^4]);
+            PartRow? row = null;
+            await foreach (var found in tables.Programs.QueryAsync<PartRow>(e => e.PartitionKey == programId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0,
+                maxPerPage: 1, cancellationToken: cancellationToken))
             {
-                await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return update;
+                row = found;
+                break;
             }
-            catch (RequestFailedException e) when (e.Status == 412)
+            if (row is null) return null;
+            var record = JsonSerializer.Deserialize<SponsorProgressRecord>(row.Json, Json)!;
+            if (record.AcknowledgedOn is null)
             {
+                record = record with { AcknowledgedOn = today };
+                row.Json = JsonSerializer.Serialize(record, Json);
+                try
+                {
+                    await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 412)
+                {
+                    continue;
+                }
             }
+            return SponsorProgressRecord.AsCards([record])[0];
         }
         throw new RequestFailedException(412, "The progress record kept changing.");
     }

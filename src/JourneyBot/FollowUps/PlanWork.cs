@@ -41,7 +41,7 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
             foreach (var progress in person.Where(f => f.Kind == FollowUpKind.Progress))
             {
                 await schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|{progress.Key}", FollowUpItems.ProgressKind, slot, program.TenantId, person.Key,
-                    JsonSerializer.Serialize(new ProgressPayload(program.Id, progress.Recipient, progress.Key), Json)), cancellationToken);
+                    JsonSerializer.Serialize(new ProgressPayload(program.Id, progress.Recipient, progress.Key) { CardId = progress.CardId }, Json)), cancellationToken);
             }
             var entries = person.Where(f => f.Kind != FollowUpKind.Progress)
                 .Select(f => new DigestEntry(f.Key, f.Kind, program.Id, program.Charter.Name, f.Text, f.Recipient) { DepartmentId = f.DepartmentId, ActionId = f.ActionId })

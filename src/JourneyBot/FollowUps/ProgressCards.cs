@@ -10,8 +10,9 @@ namespace JourneyBot.FollowUps;
 public static class ProgressCards
 {
     public const string AcknowledgeVerb = "progress.ack";
+    public const string CardIdField = "cardId";
 
-    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null)
+    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null, string? cardId = null)
     {
         var charter = program.Charter;
         var checks = MapHealth.Evaluate(program, today);
@@ -54,7 +55,9 @@ public static class ProgressCards
             card.AddActions(new CardExecuteAction("Acknowledge", AcknowledgeVerb)
             {
                 Style = "positive",
-                Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                Data = cardId is null
+                    ? new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+                    : new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [CardIdField] = cardId },
             });
         }
         // A link, not a card action: answering an action would replace this card and its Acknowledge button.

@@ -42,11 +42,12 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
         var sponsors = CharterRules.SponsorsOtherThanOwners(program.Charter).ToList();
         if (sponsors.Count == 0) return ProgramCards.Refusal("This program has no sponsor besides its owners yet: add one in the charter's people step (type **program**, then Edit).");
         var now = clock.GetUtcNow();
+        // One card to every sponsor: their copies share its id, so it is kept as one row with all of them.
+        var key = ProgressPayload.SentNowCardId(now);
         foreach (var sponsor in sponsors)
         {
-            var key = $"now-{now.UtcDateTime:yyyyMMddHHmm}";
             await schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|{key}|{sponsor.AadObjectId}", FollowUpItems.ProgressKind, now, program.TenantId, sponsor.AadObjectId,
-                System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, sponsor, key), FollowUpItems.Json)), cancellationToken);
+                System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, sponsor, key, key), FollowUpItems.Json)), cancellationToken);
         }
         return new Cards.AdaptiveCard { FallbackText = "Progress cards on their way" }.Add(
             new TextBlock($"Progress cards are on their way to {CardText.Literal(string.Join(", ", sponsors.Select(s => s.DisplayName)))}.") { Weight = TextWeight.Bolder },
@@ -63,9 +64,11 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
             return Card(ProgramCards.Refusal("This card does not say when it was sent, so it cannot be acknowledged."));
         }
         var today = WorkingTime.Today(clock.GetUtcNow(), program.Charter);
-        var update = await followUps.AcknowledgeAsync(program.Id, sentOn, session.Caller.AadObjectId, today, cancellationToken);
-        if (update is null) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
-        var snapshot = update.Snapshot ?? Snapshot.Take(program, sentOn);
-        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, update.AcknowledgedOn, links?.For(program.Id)));
+        var cardId = action.GetString(ProgressCards.CardIdField);
+        if (cardId is not null && !PlainId.IsValid(cardId)) return Card(ProgramCards.Refusal("This card does not say which progress card it is, so it cannot be acknowledged."));
+        var card = await followUps.AcknowledgeAsync(program.Id, cardId, sentOn, session.Caller.AadObjectId, today, cancellationToken);
+        if (card is null) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
+        var snapshot = card.Snapshot ?? Snapshot.Take(program, sentOn);
+        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, card.AcknowledgementBy(session.Caller.AadObjectId)?.On, links?.For(program.Id), cardId));
     }
 }

@@ -21,15 +21,16 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
         var today = WorkingTime.LocalDate(clock.GetUtcNow(), zone);
         var sponsor = payload.Sponsor.AadObjectId;
         var snapshot = Snapshot.Take(program, today);
-        var before = program.ProgressUpdates.Where(u => u.SponsorAadObjectId == sponsor && u.Snapshot is not null).OrderBy(u => u.SentOn).LastOrDefault()?.Snapshot
+        var cardId = payload.Card();
+        var before = program.ProgressUpdates.Where(c => c.Id != cardId && c.WentTo(sponsor) && c.Snapshot is not null).OrderBy(c => c.SentOn).LastOrDefault()?.Snapshot
                      ?? program.Reviews.Where(r => r.Snapshot is not null).OrderBy(r => r.CompletedOn).LastOrDefault()?.Snapshot;
         var reviewDue = FollowUpPlan.NextReviewDue(program);
-        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null, mapLink: links?.For(program.Id));
+        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null, mapLink: links?.For(program.Id), cardId: cardId);
 
         var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
         if (delivery.Delivered)
         {
-            await followUps.RecordProgressSentAsync(program.Id, new ProgressUpdate(sponsor, today, null, snapshot), cancellationToken);
+            await followUps.RecordProgressSentAsync(program.Id, cardId, sponsor, today, snapshot, cancellationToken);
             return WorkResult.Done;
         }
         return await followUps.UndeliveredAsync(delivery, item, payload.Sponsor, [program.Id], cancellationToken);

@@ -77,6 +77,7 @@ public static class HealthCards
             MapHealth.ActionsCommand => new CardExecuteAction("Open actions", ActionCards.ListVerb) { Data = data },
             MapHealth.MapCommand => new CardExecuteAction("Open the map", MapCards.PageVerb) { Data = new Dictionary<string, string>(data) { [CardData.Page] = "0" } },
             MapHealth.AddTouchpointCommand => new CardExecuteAction("Add a touchpoint", TouchpointCards.StartVerb) { Data = data },
+            MapHealth.SendProgressCommand => new CardExecuteAction("Send the progress card now", FollowUps.ProgressHandler.SendNowVerb) { Data = data },
             MapHealth.DepartmentsCommand => new CardExecuteAction("Add department contacts", CharterSteps.EditVerb) { Data = new Dictionary<string, string>(data) { [CardData.Step] = CharterSteps.Departments } },
             _ => null,
         };
@@ -85,7 +86,8 @@ public static class HealthCards
     private static string CharterStep(string checkId) => checkId switch
     {
         "outcome-metrics" or "output-heavy" => CharterSteps.Metrics,
-        "sponsor" => CharterSteps.People,
+        "sponsor" or "sponsor-engagement" => CharterSteps.People,
+        "resources" => CharterSteps.Resources,
         "personas" => CharterSteps.Shape,
         "stale" => CharterSteps.Shape,
         _ => CharterSteps.Basics,

@@ -11,7 +11,11 @@ public static class ProgramKeys
     public const string TouchpointPrefix = "tp|";
     public const string ActionPrefix = "action|";
     public const string ReviewPrefix = "review|";
+    // Outside the review| range, so loading a program's reviews never reads it.
+    public const string ReviewStarted = "reviewstarted";
     public const string ProgressPrefix = "progress|";
+    // A progress card's own row; the other progress rows ("progress|yyyyMMdd|sponsor|n") are the older per-sponsor records.
+    public const string ProgressCardPrefix = "progress|card|";
     public const string InvitePrefix = "invite|";
     public const string UnreachablePrefix = "unreachable|";
     public const string PlannedPrefix = "followup|";
@@ -20,6 +24,7 @@ public static class ProgramKeys
     public static string Action(string id) => ActionPrefix + id;
     public static string Review(string id) => ReviewPrefix + id;
     public static string Progress(DateOnly sentOn, string sponsorAadObjectId, int index) => $"{ProgressPrefix}{sentOn:yyyyMMdd}|{TableKey.Encode(sponsorAadObjectId)}|{index:D4}";
+    public static string ProgressCard(string cardId) => ProgressCardPrefix + TableKey.Encode(cardId);
     public static string Invite(string aadObjectId) => InvitePrefix + TableKey.Encode(aadObjectId);
     public static string Unreachable(string aadObjectId) => UnreachablePrefix + TableKey.Encode(aadObjectId);
     public static string Planned(string key) => PlannedPrefix + TableKey.Encode(key);

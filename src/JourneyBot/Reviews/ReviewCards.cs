@@ -63,21 +63,34 @@ public static class ReviewCards
         return card;
     }
 
-    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, DateOnly? previousReview, Uri? mapLink = null)
+    public const string NoteVerb = "review.note";
+    public const string NoteField = "reviewNote";
+    public const string ReviewIdField = "reviewId";
+    public const int NoteLimit = TextLimits.LongText;
+    private const int HistoryShown = 3;
+
+    // The summary of a held review: its outcome (confirmed or updated, and what changed when known), the figures, a
+    // note the owner may add, and the decisions before it.
+    public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, DateOnly? previousReview, Uri? mapLink = null,
+        ReviewChanges? changes = null, string? noteTyped = null, string? notice = null)
     {
         var snapshot = review.Snapshot!;
         var verified = program.ActiveTouchpoints().Count(t => t.LastVerifiedOn == review.CompletedOn);
+        var outcome = OutcomeName(review.Outcome) + (changes is null ? "" : $": {changes}");
         var card = new AdaptiveCard { FallbackText = $"Review of {program.Charter.Name} completed" }
             .Add(
                 new TextBlock($"Review completed: {CardText.Literal(program.Charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
                 new FactSet([
                     new Fact("Completed", $"{review.CompletedOn:d MMM yyyy} by {CardText.Literal(review.By.DisplayName)}"),
+                    new Fact("Outcome", outcome),
                     new Fact("Verified today", $"{verified} of {snapshot.Touchpoints} active touchpoints"),
                     new Fact("Evidence-backed", CardText.Percent(snapshot.EvidenceShare)),
                     new Fact("Checks ok", $"{snapshot.ChecksOk()} of {snapshot.Health.Count}"),
                     new Fact("Next review", nextDue.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
                 ]),
                 new TextBlock("A snapshot of the map was saved, so the next progress cards show what changed.") { IsSubtle = true });
+        if (notice is not null) card.Add(new TextBlock(CardText.Literal(notice)) { Color = noteTyped is null ? TextColor.Good : TextColor.Attention });
+        if (review.Note is { Length: > 0 } note) card.Add(new TextBlock($"Note: {CardText.Literal(note)}"));
         // What left the map in this review period, so nobody learns it from a gap on the map.
         var gone = program.Touchpoints
             .Where(t => t.Retired && t.RetiredOn is { } on && on <= review.CompletedOn && (previousReview is not { } last || on > last))
@@ -88,10 +101,46 @@ public static class ReviewCards
             foreach (var t in gone.Take(MaxRetiredListed)) card.Add(new TextBlock($"• {Describe(program.Charter, t)}") { Spacing = "none" });
             if (gone.Count > MaxRetiredListed) card.Add(new TextBlock($"and {gone.Count - MaxRetiredListed} more") { IsSubtle = true, Spacing = "none" });
         }
+        var earlier = program.Reviews.Where(r => r.Id != review.Id && r.CompletedOn <= review.CompletedOn).OrderByDescending(r => r.CompletedOn).Take(HistoryShown).ToList();
+        if (earlier.Count > 0)
+        {
+            card.Add(new TextBlock("Earlier reviews") { Weight = TextWeight.Bolder, Separator = true });
+            foreach (var r in earlier) card.Add(new TextBlock(HistoryLine(r)) { Size = TextSize.Small, Spacing = "none" });
+        }
+        var ids = new Dictionary<string, string> { [CardData.ProgramId] = program.Id };
+        var noteForm = new AdaptiveCard().Add(new InputText(NoteField, "A short note on this review (sponsors and owners see it)")
+        {
+            Value = noteTyped ?? review.Note, IsMultiline = true, MaxLength = NoteLimit,
+        });
+        noteForm.AddActions(new CardExecuteAction("Save the note", NoteVerb) { Data = new Dictionary<string, string>(ids) { [ReviewIdField] = review.Id } });
+        card.AddActions(new CardShowAction(review.Note is null ? "Add a note" : "Change the note", noteForm));
         // Right after a review is when sponsors most want to hear; owners need not wait a cadence for it.
-        card.AddActions(new CardExecuteAction("Send sponsors a progress card now", FollowUps.ProgressHandler.SendNowVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
+        card.AddActions(new CardExecuteAction("Send sponsors a progress card now", FollowUps.ProgressHandler.SendNowVerb) { Data = ids });
         if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
+    }
+
+    public static string OutcomeName(ReviewOutcome outcome) => outcome switch
+    {
+        ReviewOutcome.Confirmed => "Confirmed: the map still matches",
+        ReviewOutcome.Updated => "Updated",
+        ReviewOutcome.Postponed => "Postponed",
+        ReviewOutcome.Cancelled => "Cancelled",
+        _ => "Held",
+    };
+
+    // One decision on a review, for the history: when, what, and the note or reason, shortened.
+    public static string HistoryLine(Review r)
+    {
+        var what = r.Outcome switch
+        {
+            ReviewOutcome.Postponed => $"postponed{(r.PostponedTo is { } to ? $" to {to:d MMM yyyy}" : "")}",
+            ReviewOutcome.Cancelled => "cancelled",
+            ReviewOutcome.Confirmed => "held: confirmed",
+            ReviewOutcome.Updated => "held: updated",
+            _ => "held",
+        };
+        return $"{r.CompletedOn:d MMM yyyy}: {what}{(r.Note is { Length: > 0 } note ? $" ({CardText.Literal(CardText.Shorten(note, 120))})" : "")}";
     }
 
     private const int MaxRetiredListed = 10;

@@ -20,7 +20,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new(ReviewCards.StartVerb, PageAsync),
+        new(ReviewCards.StartVerb, StartAsync),
         new(ReviewCards.PageVerb, PageAsync),
         new(ReviewCards.ConfirmVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: false, c)),
         new(ReviewCards.ConfirmPageVerb, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
@@ -28,6 +28,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         new(ReviewCards.UndoRetireVerb, UndoRetireAsync),
         new(ReviewCards.DetailsVerb, DetailsAsync),
         new(ReviewCards.CompleteVerb, CompleteAsync),
+        new(ReviewCards.NoteVerb, NoteAsync),
     ];
 
     private async Task ReviewAsync(TurnContext turn, string _, CancellationToken cancellationToken)
@@ -36,7 +37,17 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var (session, program) = resolved;
         var scope = ReviewScope.For(program.Charter, session.Caller.AadObjectId, null);
         var card = scope is null ? ProgramCards.Refusal(NotAReviewer) : ReviewCards.Page(program, scope, 0, session.Caller.AadObjectId, Today(program));
+        if (scope is { IsOwner: true }) await reviews.MarkStartedAsync(program.Id, Today(program), cancellationToken);
         await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
+    }
+
+    // An owner opening the review starts it: what changes on the map from then on makes the review an update.
+    private async Task<InvokeResponse> StartAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
+        if (refusal is not null) return refusal;
+        if (scope!.IsOwner) await reviews.MarkStartedAsync(program!.Id, Today(program), cancellationToken);
+        return Card(ReviewCards.Page(program!, scope, CardData.PageOf(action), session!.Caller.AadObjectId, Today(program!)));
     }
 
     private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
@@ -131,7 +142,9 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         return Card(ReviewCards.Page(program, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note));
     }
 
-    // Records the review with a snapshot of the program; the daily planning reminds again a cadence later.
+    // Records the review with a snapshot of the program: updated when touchpoints were added, edited or retired since
+    // it started (else since the day after the last review held), confirmed when none were. The daily planning
+    // reminds again a cadence later.
     private async Task<InvokeResponse> CompleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner,
@@ -140,9 +153,36 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var program = opened.Program!;
         var today = Today(program);
         DateOnly? previous = program.Reviews.Count > 0 ? program.Reviews.Max(r => r.CompletedOn) : null;
-        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today));
+        var lastHeld = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
+        var from = await reviews.StartedOnAsync(program.Id, cancellationToken) ?? lastHeld?.AddDays(1) ?? today;
+        var changes = ReviewChanges.Since(program, from);
+        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today)) { Outcome = changes.Outcome() };
         await reviews.AddAsync(program.Id, review, cancellationToken);
-        return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays), previous, links?.For(program.Id)));
+        await reviews.ClearStartedAsync(program.Id, cancellationToken);
+        return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays), previous, links?.For(program.Id), changes));
+    }
+
+    // The owner's short note on a completed review, typed on its summary card; the summary comes back with it.
+    private async Task<InvokeResponse> NoteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    {
+        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner, "Only the program's owners write the review's note.", withParts: true);
+        if (opened.Session is not { } session) return opened.Refusal!;
+        var program = opened.Program!;
+        if (program.Reviews.FirstOrDefault(r => r.Id == action.GetString(ReviewCards.ReviewIdField) && r.WasHeld()) is not { } review)
+        {
+            return Card(ProgramCards.Refusal("That review is not one of this program's, so the note was not saved."));
+        }
+        var note = action.GetString(ReviewCards.NoteField)?.Trim() ?? "";
+        var previous = program.Reviews.Where(r => r.Id != review.Id && r.CompletedOn <= review.CompletedOn).Select(r => (DateOnly?)r.CompletedOn).Max();
+        var nextDue = review.CompletedOn.AddDays(program.Charter.ReviewCadenceDays);
+        if (note.Length > ReviewCards.NoteLimit)
+        {
+            return Card(ReviewCards.Completed(program, review, nextDue, previous, links?.For(program.Id), null, note[..ReviewCards.NoteLimit],
+                $"The note was {note.Length:N0} characters; the limit is {ReviewCards.NoteLimit:N0}. It was cut to fit: check the end and save again."));
+        }
+        var saved = await reviews.SaveNoteAsync(program.Id, review.Id, note.Length == 0 ? null : note, cancellationToken) ?? review;
+        var shown = program with { Reviews = program.Reviews.Select(r => r.Id == saved.Id ? saved : r).ToList() };
+        return Card(ReviewCards.Completed(shown, saved, nextDue, previous, links?.For(program.Id), null, notice: note.Length == 0 ? "Note removed." : "Note saved."));
     }
 
     private async Task<(ProgramSession? Session, JourneyProgram? Program, ReviewScope? Scope, InvokeResponse? Refusal)> ResolveAsync(

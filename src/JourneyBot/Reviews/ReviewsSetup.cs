@@ -5,5 +5,6 @@ namespace JourneyBot.Reviews;
 
 public static class ReviewsSetup
 {
-    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ReviewStore>().AddSingleton<ICommandSource, ReviewHandler>().AddSingleton<ICommandSource, PostponeHandler>();
+    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ReviewStore>().AddSingleton<ICommandSource, ReviewHandler>().AddSingleton<ICommandSource, PostponeHandler>()
+        .AddSingleton<ICommandSource, CancelHandler>();
 }

@@ -40,6 +40,53 @@ public sealed class ProgramTransferTests : IAsyncLifetime
         Assert.Equal(ProgramFile.Write(program with { TenantId = "tenant-b" }), exported.Out.TrimEnd());
     }
 
+    // progressUpdates as format-2 files had them before cards had ids: one record per sponsor per card.
+    private static string OlderFormatTwo(JourneyProgram program)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ProgramFile.Write(program))!;
+        json["program"]!["progressUpdates"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            [{ "sponsorAadObjectId": "sponsor-1", "sentOn": "2026-10-01", "acknowledgedOn": "2026-10-02" },
+             { "sponsorAadObjectId": "sponsor-2", "sentOn": "2026-10-01" }]
+            """);
+        return json.ToJsonString();
+    }
+
+    [Fact]
+    public async Task AnOlderFormatTwoFileImportsAndExportsAsOneRowPerCard()
+    {
+        var program = SamplePrograms.Full() with { Id = "p" + Guid.NewGuid().ToString("N") };
+        var file = Path.Combine(_dir, "older.json");
+        await File.WriteAllTextAsync(file, OlderFormatTwo(program));
+
+        var imported = await RunAsync("import", file, "--tenant", "tenant-e");
+        var exported = await RunAsync("export", "--tenant", "tenant-e", "--program", program.Id);
+
+        Assert.True(imported.Code == 0, imported.Err);
+        var card = Assert.Single(ProgramFile.Read(exported.Out).ProgressUpdates);
+        Assert.Equal("sent-20261001", card.Id);
+        Assert.Equal(["sponsor-1", "sponsor-2"], card.SentTo);
+        Assert.Equal([new Acknowledgement("sponsor-1", new DateOnly(2026, 10, 2))], card.Acknowledgements);
+        Assert.DoesNotContain("acknowledgedOn", exported.Out);
+    }
+
+    [Fact]
+    public async Task UpgradeRewritesAnOlderFileAsExportWritesItAndLeavesACurrentOneAlone()
+    {
+        var program = SamplePrograms.Full();
+        var file = Path.Combine(_dir, "upgrade.json");
+        await File.WriteAllTextAsync(file, OlderFormatTwo(program));
+
+        var first = await RunAsync("upgrade", file);
+        var upgraded = await File.ReadAllTextAsync(file);
+        var second = await RunAsync("upgrade", file);
+
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Contains("upgraded to journeybot-program/2", first.Out);
+        Assert.Equal(ProgramFile.Write(ProgramFile.Read(OlderFormatTwo(program))) + "\n", upgraded);
+        Assert.Contains("already in journeybot-program/2", second.Out);
+        Assert.Equal(upgraded, await File.ReadAllTextAsync(file));
+    }
+
     [Fact]
     public async Task ImportRefusesToOverwriteAndExportRefusesOtherTenants()
     {

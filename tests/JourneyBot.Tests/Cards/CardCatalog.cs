@@ -64,6 +64,7 @@ public static class CardCatalog
             ("map-last-page", MapCards.Build(program, page: 3).ToJson()),
             ("health", HealthCards.Build(program, SamplePrograms.AsOf, MapLink(program.Id)).ToJson()),
             ("health-healthy", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "energy-move.json"))), SamplePrograms.AsOf).ToJson()),
+            ("health-sponsor-silent", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "energy-move-sponsor-silent.json"))), SamplePrograms.AsOf).ToJson()),
             ("health-mixed", HealthCards.Build(ProgramFile.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "outpatient-mixed-one-size.json"))), SamplePrograms.AsOf).ToJson()),
             ("charter-new", CharterCards.Step(CharterSteps.Basics, null, new Charter { Name = "", Owners = [owner] }, Guid.NewGuid().ToString("N")).ToJson()),
             .. CharterSteps.Order.Select(step => ($"charter-{step}", CharterCards.Step(step, header, program.Charter, Guid.NewGuid().ToString("N")).ToJson())),
@@ -95,11 +96,18 @@ public static class CardCatalog
             ("progress", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), Snapshot.Take(program with { Touchpoints = program.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
                 SamplePrograms.AsOf, SamplePrograms.AsOf.AddDays(-3), mapLink: MapLink(program.Id)).ToJson()),
             ("progress-acknowledged", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
+            ("progress-card", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, cardId: "cadence-3").ToJson()),
             ("review-page", ReviewCards.Page(program with { Touchpoints = program.Touchpoints.Select(t => t with { CustomerAction = worst, PainPoints = worst }).ToList() }, ReviewScope.For(program.Charter, owner.AadObjectId, null)!, 3, owner.AadObjectId, SamplePrograms.AsOf,
                 "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.",
                 new StoredTouchpoint(program.Touchpoints[0] with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf }, new Azure.ETag("W/\"datetime'2026-11-29T10%3A00%3A00.0000000Z'\""), null)).ToJson()),
             ("review-completed", ReviewCards.Completed(program with { Touchpoints = program.Touchpoints.Select((t, i) => i % 3 == 0 ? t with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf } : t).ToList() },
-                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)), SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id)).ToJson()),
+                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Updated }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
+                new ReviewChanges(120, 45, 667)).ToJson()),
+            ("review-completed-note", ReviewCards.Completed(program with { Reviews = ReviewHistory(owner, worst) },
+                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Confirmed, Note = worst }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
+                null, worst, "The note was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end and save again.").ToJson()),
+            ("review-cancel-errors", CancelCards.Form(program.Id, worst, "The reason was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end.").ToJson()),
+            ("review-cancelled", CancelCards.Cancelled(program, new Review("r3", SamplePrograms.AsOf, owner) { Outcome = ReviewOutcome.Cancelled, Note = worst }).ToJson()),
             ("review-postpone-errors", PostponeCards.Form(program.Id, new Dictionary<string, string> { [PostponeCards.DateField] = "2026-13-45", [PostponeCards.ReasonField] = worst },
                 new Dictionary<string, string> { [PostponeCards.DateField] = "Pick the new date for the review.", [PostponeCards.ReasonField] = "The reason was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end." }).ToJson()),
             ("review-postponed", PostponeCards.Postponed(program, new Review("r2", SamplePrograms.AsOf, owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = SamplePrograms.AsOf.AddDays(9), Note = worst }).ToJson()),
@@ -113,6 +121,15 @@ public static class CardCatalog
             ("action-accepted", AssignmentCards.Accepted(program, program.Actions[0]).ToJson()),
             ("action-handback-done", AssignmentCards.HandedBack(program.Actions[0], owner).ToJson()),
             ("actions", ActionCards.List(program, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
+        ];
+
+        // Every kind of decision on a review, each with the longest note.
+        static List<Review> ReviewHistory(Person by, string note) =>
+        [
+            new("r0", SamplePrograms.AsOf.AddDays(-90), by) { Outcome = ReviewOutcome.Updated, Note = note },
+            new("r2", SamplePrograms.AsOf.AddDays(-60), by) { Outcome = ReviewOutcome.Postponed, PostponedTo = SamplePrograms.AsOf.AddDays(-50), Note = note },
+            new("r3", SamplePrograms.AsOf.AddDays(-30), by) { Outcome = ReviewOutcome.Cancelled, Note = note },
+            new("r4", SamplePrograms.AsOf.AddDays(-20), by) { Outcome = ReviewOutcome.Held },
         ];
 
         static DigestEntry Entry(FollowUpKind kind, JourneyProgram program, Person to, string text) =>

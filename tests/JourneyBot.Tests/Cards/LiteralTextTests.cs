@@ -171,7 +171,7 @@ public sealed partial class LiteralTextTests
         };
         return SamplePrograms.Program(charter, touchpoints, actions,
             [new Review("r1", asOf.AddDays(-70), Someone("owner-2"))],
-            [new ProgressUpdate("sponsor-1", asOf.AddDays(-3), asOf.AddDays(-2)), new ProgressUpdate("sponsor-2", asOf.AddDays(-3))],
+            [new ProgressCard("cadence-1", asOf.AddDays(-3), ["sponsor-1", "sponsor-2"], [new Acknowledgement("sponsor-1", asOf.AddDays(-2))])],
             collectionOpenedOn: asOf.AddDays(-80));
     }
 

@@ -93,28 +93,41 @@ public sealed class MapHealthThresholdTests
 
     [Theory]
     // days ago each card was sent, newest first, and whether it was acknowledged
-    [InlineData(new[] { 10, 40, 70 }, new[] { false, false, true }, HealthStatus.Ok)]    // two in a row
-    [InlineData(new[] { 10, 40, 70 }, new[] { false, false, false }, HealthStatus.Fail)] // three in a row
+    [InlineData(new[] { 10, 40, 70 }, new[] { false, false, true }, HealthStatus.Ok)]    // below: two in a row
+    [InlineData(new[] { 10, 40, 70 }, new[] { false, false, false }, HealthStatus.Fail)] // at: three in a row
+    [InlineData(new[] { 10, 40, 70, 100 }, new[] { false, false, false, false }, HealthStatus.Fail)] // above: four
     [InlineData(new[] { 7, 37, 67 }, new[] { false, false, false }, HealthStatus.Ok)]    // newest still within its grace week
     [InlineData(new[] { 8, 38, 68 }, new[] { false, false, false }, HealthStatus.Fail)]
     [InlineData(new[] { 10, 40, 70 }, new[] { false, true, false }, HealthStatus.Ok)]    // one missed card is not disengagement
-    public void ASponsorIsDisengagedAfterThreeUnacknowledgedCardsInARow(int[] sentDaysAgo, bool[] acknowledged, HealthStatus expected)
+    public void SponsorsAreDisengagedAfterThreeCardsInARowThatNoSponsorAcknowledged(int[] sentDaysAgo, bool[] acknowledged, HealthStatus expected)
     {
-        var updates = sentDaysAgo.Select((d, i) => new ProgressUpdate("sponsor-1", AsOf.AddDays(-d), acknowledged[i] ? AsOf.AddDays(-d + 1) : null));
+        var cards = sentDaysAgo.Select((d, i) => new ProgressCard($"c{i}", AsOf.AddDays(-d), ["sponsor-1"],
+            acknowledged[i] ? [new Acknowledgement("sponsor-1", AsOf.AddDays(-d + 1))] : []));
 
-        Assert.Equal(expected, Status(Program(updates: updates), "sponsor-engagement"));
+        Assert.Equal(expected, Status(Program(updates: cards), "sponsor-engagement"));
     }
 
     [Fact]
-    public void OneSilentSponsorOfTwoIsAWarning()
+    public void ACardOneOfTwoSponsorsAcknowledgedWasRead()
     {
         var charter = CompleteCharter() with { Sponsors = [new Person("sponsor-1", "Sam Sponsor"), new Person("sponsor-2", "Kim Sponsor")] };
-        var updates = new[] { 10, 40, 70 }.SelectMany(d => new[] { new ProgressUpdate("sponsor-1", AsOf.AddDays(-d)), new ProgressUpdate("sponsor-2", AsOf.AddDays(-d), AsOf.AddDays(-d + 2)) });
+        var cards = new[] { 10, 40, 70 }.Select(d => new ProgressCard($"c{d}", AsOf.AddDays(-d), ["sponsor-1", "sponsor-2"], [new Acknowledgement("sponsor-2", AsOf.AddDays(-d + 2))]));
 
-        var check = Check(Program(charter, updates: updates), "sponsor-engagement");
+        Assert.Equal(HealthStatus.Ok, Status(Program(charter, updates: cards), "sponsor-engagement"));
+    }
 
-        Assert.Equal(HealthStatus.Warn, check.Status);
-        Assert.Equal(["Sam Sponsor"], check.Details);
+    [Fact]
+    public void ThreeCardsNeitherSponsorAcknowledgedFailAndTheNextStepSendsTheCard()
+    {
+        var charter = CompleteCharter() with { Sponsors = [new Person("sponsor-1", "Sam Sponsor"), new Person("sponsor-2", "Kim Sponsor")] };
+        var cards = new[] { 10, 40, 70 }.Select(d => new ProgressCard($"c{d}", AsOf.AddDays(-d), ["sponsor-1", "sponsor-2"], []));
+
+        var check = Check(Program(charter, updates: cards), "sponsor-engagement");
+
+        Assert.Equal(HealthStatus.Fail, check.Status);
+        Assert.Equal("3 cards in a row unacknowledged, none ever acknowledged", check.Figure);
+        Assert.Equal(MapHealth.SendProgressCommand, check.Command);
+        Assert.Contains("Sam Sponsor, Kim Sponsor", check.NextStep);
     }
 
     [Theory]

@@ -53,7 +53,8 @@ public sealed class ProgramFileTests
                 "createdBy": { "aadObjectId": "o-1", "displayName": "Olivia" }, "createdAt": "2026-09-01T10:00:00+00:00" }
             ],
             "actions": [{ "id": "a1", "title": "Show the price", "touchpointId": "t1", "owner": { "aadObjectId": "o-1", "displayName": "Olivia" }, "dueOn": "2026-12-01" }],
-            "reviews": [{ "id": "r1", "completedOn": "2026-10-01", "by": { "aadObjectId": "o-1", "displayName": "Olivia" } }]
+            "reviews": [{ "id": "r1", "completedOn": "2026-10-01", "by": { "aadObjectId": "o-1", "displayName": "Olivia" } }],
+            "progressUpdates": [{ "sponsorAadObjectId": "s-1", "sentOn": "2026-10-02", "acknowledgedOn": "2026-10-04" }]
           }
         }
         """;
@@ -74,6 +75,69 @@ public sealed class ProgramFileTests
         Assert.True(program.Reviews[0].WasHeld());
         Assert.Null(program.Charter.Funding);
         Assert.Equal("EUR 20k", program.Charter.Budget);
+        var card = Assert.Single(program.ProgressUpdates);
+        Assert.Equal(new[] { "s-1" }, card.SentTo);
+        Assert.Equal([new Acknowledgement("s-1", new DateOnly(2026, 10, 4))], card.Acknowledgements);
+    }
+
+    // progressUpdates as format-2 files wrote them before progress cards had ids: one record per sponsor per card.
+    private const string OlderFormatTwoProgress = """
+        [
+          { "sponsorAadObjectId": "s-1", "sentOn": "2026-09-01", "acknowledgedOn": "2026-09-02", "snapshot": { "takenOn": "2026-09-01", "touchpoints": 4 } },
+          { "sponsorAadObjectId": "s-2", "sentOn": "2026-09-01" },
+          { "sponsorAadObjectId": "s-1", "sentOn": "2026-10-01" },
+          { "sponsorAadObjectId": "s-2", "sentOn": "2026-10-01", "acknowledgedOn": "2026-10-05" },
+          { "sponsorAadObjectId": "s-1", "sentOn": "2026-10-20" }
+        ]
+        """;
+
+    [Fact]
+    public void AnOlderFormatTwoFileKeepingOneRecordPerSponsorIsReadAsOneCardPerSendingDay()
+    {
+        var json = JsonNode.Parse(ProgramFile.Write(SamplePrograms.Full()))!;
+        json["program"]!["progressUpdates"] = JsonNode.Parse(OlderFormatTwoProgress);
+        Assert.Empty(Schema.Value.Validate(json.ToJsonString()).Select(e => $"{e.Path}: {e.Kind}"));
+
+        var cards = ProgramFile.Read(json.ToJsonString()).ProgressUpdates;
+
+        Assert.Equal(["sent-20260901", "sent-20261001", "sent-20261020"], cards.Select(c => c.Id));
+        Assert.Equal(["s-1", "s-2"], cards[0].SentTo);
+        Assert.Equal([new Acknowledgement("s-1", new DateOnly(2026, 9, 2))], cards[0].Acknowledgements);
+        Assert.Equal(4, cards[0].Snapshot!.Touchpoints);
+        Assert.Equal([new Acknowledgement("s-2", new DateOnly(2026, 10, 5))], cards[1].Acknowledgements);
+        Assert.Equal(["s-1"], cards[2].SentTo);
+        Assert.Empty(cards[2].Acknowledgements);
+    }
+
+    [Fact]
+    public void AnOlderFormatTwoFileIsWrittenBackInTheCardShapeAndReadsBackTheSame()
+    {
+        var json = JsonNode.Parse(ProgramFile.Write(SamplePrograms.Full()))!;
+        json["program"]!["progressUpdates"] = JsonNode.Parse(OlderFormatTwoProgress);
+
+        var written = ProgramFile.Write(ProgramFile.Read(json.ToJsonString()));
+
+        Assert.DoesNotContain("acknowledgedOn", written);
+        Assert.Contains("\"sentTo\"", written);
+        Assert.Empty(Schema.Value.Validate(written).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Equal(written, ProgramFile.Write(ProgramFile.Read(written)));
+    }
+
+    [Fact]
+    public void ProgressCardsAndTouchpointAuthorshipSurviveARoundTrip()
+    {
+        var read = ProgramFile.Read(ProgramFile.Write(SamplePrograms.Full()));
+
+        var card = read.ProgressUpdates[0];
+        Assert.Equal(("cadence-1", SamplePrograms.AsOf.AddDays(-9)), (card.Id, card.SentOn));
+        Assert.Equal(["sponsor-1", "sponsor-2"], card.SentTo);
+        Assert.Equal([new Acknowledgement("sponsor-1", SamplePrograms.AsOf.AddDays(-8))], card.Acknowledgements);
+        Assert.NotNull(card.Snapshot);
+        var touchpoint = read.Touchpoints[0];
+        Assert.Equal(SamplePrograms.Full().Touchpoints[0].CreatedBy, touchpoint.CreatedBy);
+        Assert.Equal(SamplePrograms.Full().Touchpoints[0].CreatedAt, touchpoint.CreatedAt);
+        Assert.Equal(SamplePrograms.AsOf.AddDays(-3), touchpoint.LastVerifiedOn);
+        Assert.Equal(SamplePrograms.AsOf.AddDays(-5), touchpoint.ChangedOn);
     }
 
     [Fact]
@@ -105,7 +169,8 @@ public sealed class ProgramFileTests
         {
             var text = File.ReadAllText(file);
             Assert.True(Schema.Value.Validate(text).Count == 0, $"{Path.GetFileName(file)}: {string.Join("; ", Schema.Value.Validate(text))}");
-            ProgramFile.Read(text);
+            // In the format export writes now (moved along by `upgrade`, never by hand).
+            Assert.True(ProgramFile.Write(ProgramFile.Read(text)) + "\n" == text.ReplaceLineEndings("\n"), $"{Path.GetFileName(file)} is not in the current format: run upgrade on it");
         }
     }
 
@@ -147,6 +212,8 @@ public sealed class ProgramFileTests
         { "charter.funding.currency = \"euro\"", "charter.funding.currency must be a three-letter code" },
         { "remove charter.name", "name" },
         { "touchpoints[0].sourceLink = \"javascript:alert(1)\"", "touchpoints[0].sourceLink must be an https link" },
+        { "progressUpdates[0].acknowledgements[0] by a stranger", "progressUpdates[0].acknowledgements[0] is by someone the card was not sent to" },
+        { "progressUpdates[0].sentTo = []", "progressUpdates[0].sentTo names no sponsor" },
     };
 
     [Theory]
@@ -171,6 +238,8 @@ public sealed class ProgramFileTests
             case "charter.funding.currency = \"euro\"": program["charter"]!["funding"]!["currency"] = "euro"; break;
             case "remove charter.name": program["charter"]!.AsObject().Remove("name"); break;
             case "touchpoints[0].sourceLink = \"javascript:alert(1)\"": program["touchpoints"]![0]!["sourceLink"] = "javascript:alert(1)"; break;
+            case "progressUpdates[0].acknowledgements[0] by a stranger": program["progressUpdates"]![0]!["acknowledgements"]![0]!["sponsorAadObjectId"] = "stranger"; break;
+            case "progressUpdates[0].sentTo = []": program["progressUpdates"]![0]!["sentTo"] = new JsonArray(); break;
         }
 
         var error = Assert.Throws<ProgramFileException>(() => ProgramFile.Read(json.ToJsonString()));

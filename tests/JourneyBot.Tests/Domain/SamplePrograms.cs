@@ -38,7 +38,7 @@ public static class SamplePrograms
     };
 
     public static JourneyProgram Program(Charter? charter = null, IEnumerable<Touchpoint>? touchpoints = null,
-        IEnumerable<ImprovementAction>? actions = null, IEnumerable<Review>? reviews = null, IEnumerable<ProgressUpdate>? updates = null,
+        IEnumerable<ImprovementAction>? actions = null, IEnumerable<Review>? reviews = null, IEnumerable<ProgressCard>? updates = null,
         DateOnly? collectionOpenedOn = null) => new()
     {
         Id = "prog-1",
@@ -82,6 +82,7 @@ public static class SamplePrograms
             Verbatim = "\"Why did nobody tell me?\" <b>not markup</b>",
             Backstage = new Backstage("Renewals desk", "Billing system", "Two systems to re-key"),
             LastVerifiedOn = AsOf.AddDays(-3),
+            ChangedOn = AsOf.AddDays(-5),
         };
         var touchpoints = new[] { touchpoint, Touchpoint(2, "s1", "d1") with { Retired = true, Channel = TouchpointChannel.InPerson } };
         var actions = new[] { new ImprovementAction { Id = "a1", Title = "Announce prices 60 days ahead", TouchpointId = "t1", Owner = Owner, DueOn = AsOf.AddDays(14), Status = ActionStatus.InProgress, MetricId = "m1", PainPointId = "t1-p1" } };
@@ -89,7 +90,8 @@ public static class SamplePrograms
         return Program(charter, touchpoints, actions,
             [new Review("r2", AsOf.AddDays(-40), Owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = AsOf.AddDays(-33), Note = "Half the team at the <b>trade fair</b>" },
              new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10))) { Outcome = ReviewOutcome.Updated }],
-            [new ProgressUpdate("sponsor-1", AsOf.AddDays(-9), AsOf.AddDays(-8), Snapshot.Take(before, AsOf.AddDays(-9))), new ProgressUpdate("sponsor-1", AsOf.AddDays(-2), null)],
+            [new ProgressCard("cadence-1", AsOf.AddDays(-9), ["sponsor-1", "sponsor-2"], [new Acknowledgement("sponsor-1", AsOf.AddDays(-8))], Snapshot.Take(before, AsOf.AddDays(-9))),
+             new ProgressCard("now-202610300900", AsOf.AddDays(-2), ["sponsor-1"], [])],
             collectionOpenedOn: AsOf.AddDays(-40));
     }
 }

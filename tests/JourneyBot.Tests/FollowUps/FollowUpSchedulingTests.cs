@@ -116,7 +116,7 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.Contains("Acknowledged on", Text(updated));
         var program = await world.LoadAsync();
         var update = Assert.Single(program!.ProgressUpdates);
-        Assert.Equal(StartDay, update.AcknowledgedOn);
+        Assert.Equal([new Acknowledgement(Sponsor.AadObjectId, StartDay)], update.Acknowledgements);
         Assert.NotNull(update.Snapshot);
         var engagement = MapHealth.Evaluate(program, StartDay).Single(c => c.Id == "sponsor-engagement");
         Assert.Equal(HealthStatus.Ok, engagement.Status);

@@ -25,6 +25,7 @@ public sealed class FollowUpWorld : IAsyncDisposable
     public static readonly Person Sponsor = new("aad-sponsor", "Sam Sponsor");
     public static readonly Person Sales = new("aad-sales", "Sally Sales");
     public static readonly Person Support = new("aad-support", "Steve Support");
+    public static readonly Person SecondSponsor = new("aad-sponsor-2", "Kim Sponsor");
 
     private readonly BotFixture _fixture;
 
@@ -63,7 +64,7 @@ public sealed class FollowUpWorld : IAsyncDisposable
         var tables = world.Bot.Services.GetRequiredService<StorageTables>();
         await world.Bot.Services.GetRequiredService<ProgramStore>().ImportAsync(world.Program, CancellationToken.None);
         await ((ServiceUrlTrustStore)world.Bot.Services.GetRequiredService<JourneyBot.Protocol.IServiceUrlTrust>()).RememberAsync(fixture.Channel.ServiceUrl, CancellationToken.None);
-        foreach (var person in new[] { Owner, Sponsor, Sales, Support })
+        foreach (var person in new[] { Owner, Sponsor, Sales, Support, SecondSponsor })
         {
             await tables.Conversations.UpsertEntityAsync(new ConversationRow
             {
