@@ -95,6 +95,8 @@ public sealed record Review(string Id, DateOnly CompletedOn, Person By, Snapshot
 {
     public ReviewOutcome Outcome { get; init; } = ReviewOutcome.Held;
     public string? Note { get; init; }
+    // For a held review: what changed on the map while it ran, kept so its summary says so whenever it is shown.
+    public ReviewChanges? Changes { get; init; }
     // For a postponed review: the date it moved to.
     public DateOnly? PostponedTo { get; init; }
 

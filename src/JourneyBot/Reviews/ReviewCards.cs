@@ -137,7 +137,7 @@ public static class ReviewCards
             ReviewOutcome.Postponed => $"postponed{(r.PostponedTo is { } to ? $" to {to:d MMM yyyy}" : "")}",
             ReviewOutcome.Cancelled => "cancelled",
             ReviewOutcome.Confirmed => "held: confirmed",
-            ReviewOutcome.Updated => "held: updated",
+            ReviewOutcome.Updated => $"held: updated{(r.Changes is { } c && c.Any() ? $", {c}" : "")}",
             _ => "held",
         };
         return $"{r.CompletedOn:d MMM yyyy}: {what}{(r.Note is { Length: > 0 } note ? $" ({CardText.Literal(CardText.Shorten(note, 120))})" : "")}";

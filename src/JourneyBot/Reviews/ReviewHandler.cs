@@ -156,7 +156,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var lastHeld = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
         var from = await reviews.StartedOnAsync(program.Id, cancellationToken) ?? lastHeld?.AddDays(1) ?? today;
         var changes = ReviewChanges.Since(program, from);
-        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today)) { Outcome = changes.Outcome() };
+        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today)) { Outcome = changes.Outcome(), Changes = changes };
         await reviews.AddAsync(program.Id, review, cancellationToken);
         await reviews.ClearStartedAsync(program.Id, cancellationToken);
         return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays), previous, links?.For(program.Id), changes));
@@ -177,12 +177,12 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var nextDue = review.CompletedOn.AddDays(program.Charter.ReviewCadenceDays);
         if (note.Length > ReviewCards.NoteLimit)
         {
-            return Card(ReviewCards.Completed(program, review, nextDue, previous, links?.For(program.Id), null, note[..ReviewCards.NoteLimit],
+            return Card(ReviewCards.Completed(program, review, nextDue, previous, links?.For(program.Id), review.Changes, note[..ReviewCards.NoteLimit],
                 $"The note was {note.Length:N0} characters; the limit is {ReviewCards.NoteLimit:N0}. It was cut to fit: check the end and save again."));
         }
         var saved = await reviews.SaveNoteAsync(program.Id, review.Id, note.Length == 0 ? null : note, cancellationToken) ?? review;
         var shown = program with { Reviews = program.Reviews.Select(r => r.Id == saved.Id ? saved : r).ToList() };
-        return Card(ReviewCards.Completed(shown, saved, nextDue, previous, links?.For(program.Id), null, notice: note.Length == 0 ? "Note removed." : "Note saved."));
+        return Card(ReviewCards.Completed(shown, saved, nextDue, previous, links?.For(program.Id), saved.Changes, notice: note.Length == 0 ? "Note removed." : "Note saved."));
     }
 
     private async Task<(ProgramSession? Session, JourneyProgram? Program, ReviewScope? Scope, InvokeResponse? Refusal)> ResolveAsync(

@@ -51,10 +51,14 @@ public sealed class ReviewOutcomeTests(BotFixture fixture) : IClassFixture<BotFi
         var program = (await world.LoadAsync())!;
         Assert.Equal(ReviewOutcome.Updated, Assert.Single(program.Reviews).Outcome);
         Assert.Equal(StartDay, program.Touchpoints.Single(t => t.Id == "t1").ChangedOn);
-        // The next review starts afresh: with nothing changed since, it is confirmed.
+        Assert.Equal(new ReviewChanges(0, 1, 1), Assert.Single(program.Reviews).Changes);
+        // The next review starts afresh: with nothing changed since, it is confirmed, and the history still says
+        // what the first one changed.
         world.Clock.Advance(TimeSpan.FromDays(30));
         page = await world.ClickAsync(Owner, "review.start", new JsonObject { ["programId"] = world.Program.Id });
-        Assert.Contains("Confirmed", Text(await world.ClickAsync(Owner, "review.complete", CardJson.ActionData(page, "review.complete"))));
+        var second = Text(await world.ClickAsync(Owner, "review.complete", CardJson.ActionData(page, "review.complete")));
+        Assert.Contains("Confirmed", second);
+        Assert.Contains("held: updated, 1 edited, 1 retired", second);
     }
 
     [Fact]
