@@ -11,8 +11,17 @@ public static class MapContent
 {
     public static string Build(MapView view)
     {
+        var html = new StringBuilder(Capacity(view));
+        Write(html, view);
+        return html.ToString();
+    }
+
+    // Room for the whole map at once, so a large program's page is one buffer that is never copied or grown.
+    public static int Capacity(MapView view) => 16_384 + view.Shown * 1_200;
+
+    public static void Write(StringBuilder html, MapView view)
+    {
         var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
-        var html = new StringBuilder(16_384 + view.Shown * 1_200);
         html.Append("<header class=\"map-head\"><h1>").Append(E(view.ProgramName)).Append("</h1><p class=\"no-print\"><a href=\"/map/?choose=1\">Other programs</a></p><p class=\"summary\" id=\"summary\" data-shown=\"").Append(view.Shown)
             .Append("\" data-active=\"").Append(view.ActiveTouchpoints).Append("\">")
             .Append(view.Filter.IsEmpty ? E(Words.Count(view.ActiveTouchpoints, "active touchpoint")) : $"{view.Shown} of {E(Words.Count(view.ActiveTouchpoints, "active touchpoint"))} match the filter")
@@ -34,7 +43,6 @@ public static class MapContent
         html.Append("</div>");
         HealthPanel.Write(html, view, basePath);
         html.Append("</div>");
-        return html.ToString();
     }
 
     private static void Filters(StringBuilder html, MapView view, string basePath)

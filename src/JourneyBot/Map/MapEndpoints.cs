@@ -34,13 +34,16 @@ public static class MapEndpoints
                 return Results.Content(MapDocument.Page("Map not found", MapDocument.NotFound(), "local"), Html, statusCode: 404);
             }
             var view = await ViewAsync(program, http, snapshots, clock);
-            return Results.Content(MapDocument.Page(program.Charter.Name + " · journey map", MapContent.Build(view), "local"), Html);
+            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", MapContent.Capacity(view), html => MapContent.Write(html, view)));
         });
         map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
         {
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.Content(MapDocument.NotFound(), Html, statusCode: 404);
-            return Results.Content(MapContent.Build(await ViewAsync(program, http, snapshots, clock)), Html);
+            var view = await ViewAsync(program, http, snapshots, clock);
+            var html = new System.Text.StringBuilder(MapContent.Capacity(view));
+            MapContent.Write(html, view);
+            return new HtmlResult(html);
         });
         map.MapGet("/{programId}/export/{file}", async (string programId, string file, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
         {
