@@ -52,7 +52,7 @@ public static class MapPageBenchmark
             void Build()
             {
                 var view = MapViewBuilder.Build(program, filter, SamplePrograms.AsOf);
-                var page = MapDocument.Page("map", "local", MapContent.Capacity(view), b => MapContent.Write(b, view));
+                var page = MapDocument.Page("map", "local", b => MapContent.Write(b, view));
                 HtmlResult.WriteAsync(page, sink, CancellationToken.None).GetAwaiter().GetResult();
             }
             for (var i = 0; i < 3; i++) Build();

@@ -11,13 +11,10 @@ public static class MapContent
 {
     public static string Build(MapView view)
     {
-        var html = new StringBuilder(Capacity(view));
+        var html = new StringBuilder(16_384 + view.Shown * 1_200);
         Write(html, view);
         return html.ToString();
     }
-
-    // Room for the whole map at once, so a large program's page is one buffer that is never copied or grown.
-    public static int Capacity(MapView view) => 16_384 + view.Shown * 1_200;
 
     public static void Write(StringBuilder html, MapView view)
     {

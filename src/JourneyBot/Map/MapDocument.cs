@@ -8,12 +8,12 @@ namespace JourneyBot.Map;
 internal static class MapDocument
 {
     public static string Page(string title, string body, string mode, string? contentUrl = null) =>
-        Page(title, mode, body.Length + 1024, html => html.Append(body), contentUrl).ToString();
+        Page(title, mode, html => html.Append(body), new StringBuilder(body.Length + 1024), contentUrl).ToString();
 
     // The page around a body written straight into the same buffer (the map: megabytes for a large program).
-    public static StringBuilder Page(string title, string mode, int capacity, Action<StringBuilder> body, string? contentUrl = null)
+    public static StringBuilder Page(string title, string mode, Action<StringBuilder> body, StringBuilder? into = null, string? contentUrl = null)
     {
-        var html = new StringBuilder(capacity + 1024);
+        var html = into ?? Streamed();
         html.Append("<!doctype html><html lang=\"en\" data-theme=\"default\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title><link rel=\"stylesheet\" href=\"/map/assets/map.css\">");
         if (mode == "teams") html.Append("<script src=\"/lib/teams-js/MicrosoftTeams.min.js\" defer></script>");
@@ -23,6 +23,10 @@ internal static class MapDocument
         body(html);
         return html.Append("</main></body></html>");
     }
+
+    // For pages sent with HtmlResult: a builder left to grow in its own pieces (at most 8,000 chars each) never
+    // copies what it holds and keeps a large map out of the large-object heap; the pieces go out as they are.
+    public static StringBuilder Streamed() => new();
 
     public static string Shell(string title, string contentUrl) =>
         Page(title, "<p class=\"loading\">Signing you in and loading the map…</p><noscript><p>The map needs script inside Teams to sign you in.</p></noscript>", "teams", contentUrl);

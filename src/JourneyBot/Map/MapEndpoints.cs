@@ -34,14 +34,14 @@ public static class MapEndpoints
                 return Results.Content(MapDocument.Page("Map not found", MapDocument.NotFound(), "local"), Html, statusCode: 404);
             }
             var view = await ViewAsync(program, http, snapshots, clock);
-            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", MapContent.Capacity(view), html => MapContent.Write(html, view)));
+            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", html => MapContent.Write(html, view)));
         });
         map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
         {
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.Content(MapDocument.NotFound(), Html, statusCode: 404);
             var view = await ViewAsync(program, http, snapshots, clock);
-            var html = new System.Text.StringBuilder(MapContent.Capacity(view));
+            var html = MapDocument.Streamed();
             MapContent.Write(html, view);
             return new HtmlResult(html);
         });
