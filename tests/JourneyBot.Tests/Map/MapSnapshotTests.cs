@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using Deque.AxeCore.Playwright;
 using JourneyBot.Domain;
 using JourneyBot.Map;
 using JourneyBot.Programs;
@@ -116,6 +117,8 @@ public sealed class MapSnapshotTests(MapWorld world) : IClassFixture<MapWorld>
         Assert.Contains("Tell us", await tab.Locator("#compare table.stage-changes").InnerTextAsync());
         Assert.Contains("-0.5 → -1.5", await tab.Locator("#compare table.stage-changes tr", new() { HasText = "Tell us" }).InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "compare.png"), FullPage = true });
+        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ToList();
+        Assert.True(serious.Count == 0, "axe: " + string.Join(", ", serious));
 
         // Snapshot against snapshot: the review against the later progress card (which had t4 but not t5).
         await tab.Locator("select[name=at]").SelectOptionAsync(cardDay);
