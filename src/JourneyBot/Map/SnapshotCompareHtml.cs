@@ -56,7 +56,7 @@ internal static class SnapshotCompareHtml
             if (fields is not null) html.Append("<br><span class=\"fields\">").Append(E(fields)).Append("</span>");
             html.Append("</li>");
         }
-        if (items.Count > ShownPerList) html.Append("<li class=\"meta\">and ").Append(items.Count - ShownPerList).Append(" more (the CSV export holds every touchpoint)</li>");
+        if (items.Count > ShownPerList) html.Append("<li class=\"meta\">and ").Append(items.Count - ShownPerList).Append(" more, not listed here</li>");
         html.Append("</ul></details>");
     }
 
