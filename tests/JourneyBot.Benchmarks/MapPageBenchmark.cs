@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.IO.Pipelines;
 using System.Text;
 using JourneyBot.Domain;
 using JourneyBot.Map;
@@ -45,12 +46,20 @@ public static class MapPageBenchmark
         Console.WriteLine($"map page ({program.Touchpoints.Count:N0} touchpoints, {charterCounts}), mean of 20 builds after 3 warm-up builds");
         foreach (var (name, filter) in new (string, MapFilter)[] { ("stages", new MapFilter()), ("departments", new MapFilter { Layout = MapLayout.Departments }), ("persona", new MapFilter { PersonaId = "p1" }) })
         {
-            string Build() => MapDocument.Page("map", MapContent.Build(MapViewBuilder.Build(program, filter, SamplePrograms.AsOf)), "local");
+            // As the endpoint does it: the view, the page in one buffer, UTF-8 into the response's pipe (here one
+            // that drops the bytes; compression is measured apart below, as the middleware does it after us).
+            var sink = PipeWriter.Create(Stream.Null);
+            void Build()
+            {
+                var view = MapViewBuilder.Build(program, filter, SamplePrograms.AsOf);
+                var page = MapDocument.Page("map", "local", b => MapContent.Write(b, view));
+                HtmlResult.WriteAsync(page, sink, CancellationToken.None).GetAwaiter().GetResult();
+            }
             for (var i = 0; i < 3; i++) Build();
             var clock = Stopwatch.StartNew();
-            var html = "";
-            for (var i = 0; i < 20; i++) html = Build();
+            for (var i = 0; i < 20; i++) Build();
             var ms = clock.Elapsed.TotalMilliseconds / 20;
+            var html = MapDocument.Page("map", MapContent.Build(MapViewBuilder.Build(program, filter, SamplePrograms.AsOf)), "local");
             var view = MapViewBuilder.Build(program, filter, SamplePrograms.AsOf);
             var viewClock = Stopwatch.StartNew();
             for (var i = 0; i < 20; i++) MapViewBuilder.Build(program, filter, SamplePrograms.AsOf);
@@ -65,10 +74,12 @@ public static class MapPageBenchmark
             var assets = new[] { "wwwroot/map/assets/map.css", "wwwroot/map/assets/tab.js", "wwwroot/lib/teams-js/MicrosoftTeams.min.js" }
                 .Select(p => File.ReadAllBytes(Path.Combine(RepoPaths.Root, "src", "JourneyBot", p))).ToList();
             // The response compression middleware's default: Brotli at the fastest level.
+            var brotliClock = Stopwatch.StartNew();
             var page = Brotli(raw);
+            var brotliMs = brotliClock.Elapsed.TotalMilliseconds;
             var total = page + assets.Sum(Brotli);
             Console.WriteLine($"  {name,-12} build {ms,7:N1} ms (target < {BuildTargetMs} ms: {(ms < BuildTargetMs ? "met" : "MISSED")}); html {raw.Length / 1024.0:N0} KB, " +
-                $"compressed {page / 1024.0:N0} KB; with script and styles {total / 1024.0:N0} KB (target <= 1,536 KB: {(total <= WeightTargetBytes ? "met" : "MISSED")})");
+                $"compressed {page / 1024.0:N0} KB (Brotli fastest: {brotliMs:N0} ms); with script and styles {total / 1024.0:N0} KB (target <= 1,536 KB: {(total <= WeightTargetBytes ? "met" : "MISSED")})");
         }
     }
 

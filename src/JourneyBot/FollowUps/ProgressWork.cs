@@ -9,7 +9,7 @@ namespace JourneyBot.FollowUps;
 
 // Sends a sponsor the program's progress card, built from the program as it is at sending time, and records
 // it with its snapshot so the next card can say what changed.
-public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null) : IScheduledWork
+public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null) : IScheduledWork
 {
     public string Kind => FollowUpItems.ProgressKind;
 
@@ -31,6 +31,7 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
         if (delivery.Delivered)
         {
             await followUps.RecordProgressSentAsync(program.Id, cardId, sponsor, today, snapshot, cancellationToken);
+            if (mapSnapshots is not null) await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForProgressCard(today), program, today, cancellationToken);
             return WorkResult.Done;
         }
         return await followUps.UndeliveredAsync(delivery, item, payload.Sponsor, [program.Id], cancellationToken);

@@ -11,23 +11,35 @@ public static class MapContent
 {
     public static string Build(MapView view)
     {
-        var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
         var html = new StringBuilder(16_384 + view.Shown * 1_200);
+        Write(html, view);
+        return html.ToString();
+    }
+
+    public static void Write(StringBuilder html, MapView view)
+    {
+        var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
         html.Append("<header class=\"map-head\"><h1>").Append(E(view.ProgramName)).Append("</h1><p class=\"no-print\"><a href=\"/map/?choose=1\">Other programs</a></p><p class=\"summary\" id=\"summary\" data-shown=\"").Append(view.Shown)
             .Append("\" data-active=\"").Append(view.ActiveTouchpoints).Append("\">")
             .Append(view.Filter.IsEmpty ? E(Words.Count(view.ActiveTouchpoints, "active touchpoint")) : $"{view.Shown} of {E(Words.Count(view.ActiveTouchpoints, "active touchpoint"))} match the filter")
-            .Append(" · as of ").Append(Date(view.AsOf)).Append("</p></header>");
+            .Append(view.AsItWas is null ? " · as of " : " · as it was on ").Append(Date(view.AsOf)).Append("</p>");
+        if (view.AsItWas is { } then)
+        {
+            html.Append("<p class=\"as-it-was\" id=\"as-it-was\" data-snapshot=\"").Append(E(then.Id)).Append("\"><strong>The map as it was on ").Append(Date(then.TakenOn)).Append("</strong> (")
+                .Append(E(then.Label)).Append("), not as it is now. <a class=\"back-to-now no-print\" href=\"").Append(E(basePath + (view.Filter with { At = null }).ToQuery()))
+                .Append("\">Back to the map now</a></p>");
+        }
+        html.Append("</header>");
         Filters(html, view, basePath);
         Exports(html, view, basePath);
         html.Append("<div class=\"map-body\"><div class=\"map-main\">");
-        view.Comparison?.Write(html);
+        if (view.Comparison is { } comparison) SnapshotCompareHtml.Write(html, comparison);
         EmotionCurve.Write(html, view);
         if (view.Filter.Layout == MapLayout.Departments) DepartmentSwimlanes.Write(html, view);
         else StageLanes.Write(html, view);
         html.Append("</div>");
         HealthPanel.Write(html, view, basePath);
         html.Append("</div>");
-        return html.ToString();
     }
 
     private static void Filters(StringBuilder html, MapView view, string basePath)
@@ -40,9 +52,13 @@ public static class MapContent
         Select(html, "channel", "Channel", [("", "All channels"), .. Enum.GetValues<TouchpointChannel>().Select(c => (Camel(c), TouchpointCards.ChannelName(c)))], f.Channel is { } ch ? Camel(ch) : "");
         Select(html, "evidence", "Evidence", [("", "Any evidence"), ("assumption", "Assumptions"), ("data", "Backed by data")],
             f.Evidence switch { EvidenceFilter.Assumption => "assumption", EvidenceFilter.Data => "data", _ => "" });
+        if (view.Snapshots.Any(s => s.HasMap))
+        {
+            Select(html, "at", "Map as it was", [("", "Now"), .. view.Snapshots.Where(s => s.HasMap).Select(s => (s.Id, s.Label))], view.AsItWas?.Id ?? "");
+        }
         if (view.Snapshots.Count > 0)
         {
-            Select(html, "since", "Compare with", [("", "Nothing (now only)"), .. view.Snapshots.Select(s => (s.Id, s.Name))], f.Since ?? "");
+            Select(html, "since", "Compare with", [("", "Nothing"), .. view.Snapshots.Select(s => (s.Id, s.HasMap ? s.Label : s.Label + " (figures only)"))], f.Since ?? "");
         }
         Check(html, "stale", "Stale only", f.StaleOnly);
         Check(html, "pain", "With pain points only", f.PainOnly);

@@ -7,17 +7,26 @@ namespace JourneyBot.Map;
 // content with an SSO token, and the page a plain browser gets.
 internal static class MapDocument
 {
-    public static string Page(string title, string body, string mode, string? contentUrl = null)
+    public static string Page(string title, string body, string mode, string? contentUrl = null) =>
+        Page(title, mode, html => html.Append(body), new StringBuilder(body.Length + 1024), contentUrl).ToString();
+
+    // The page around a body written straight into the same buffer (the map: megabytes for a large program).
+    public static StringBuilder Page(string title, string mode, Action<StringBuilder> body, StringBuilder? into = null, string? contentUrl = null)
     {
-        var html = new StringBuilder(body.Length + 1024);
+        var html = into ?? Streamed();
         html.Append("<!doctype html><html lang=\"en\" data-theme=\"default\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title><link rel=\"stylesheet\" href=\"/map/assets/map.css\">");
         if (mode == "teams") html.Append("<script src=\"/lib/teams-js/MicrosoftTeams.min.js\" defer></script>");
         html.Append("<script src=\"/map/assets/tab.js\" defer></script></head><body data-mode=\"").Append(mode).Append('"');
         if (contentUrl is not null) html.Append(" data-content=\"").Append(E(contentUrl)).Append('"');
-        html.Append("><main id=\"map-root\" aria-live=\"polite\">").Append(body).Append("</main></body></html>");
-        return html.ToString();
+        html.Append("><main id=\"map-root\" aria-live=\"polite\">");
+        body(html);
+        return html.Append("</main></body></html>");
     }
+
+    // For pages sent with HtmlResult: a builder left to grow in its own pieces (at most 8,000 chars each) never
+    // copies what it holds and keeps a large map out of the large-object heap; the pieces go out as they are.
+    public static StringBuilder Streamed() => new();
 
     public static string Shell(string title, string contentUrl) =>
         Page(title, "<p class=\"loading\">Signing you in and loading the map…</p><noscript><p>The map needs script inside Teams to sign you in.</p></noscript>", "teams", contentUrl);

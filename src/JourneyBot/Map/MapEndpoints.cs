@@ -20,7 +20,7 @@ public static class MapEndpoints
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             return Results.Content(await ProgramsAsync(user, memberships, http.Request.Query["configure"] == "1", http.RequestAborted), Html);
         });
-        map.MapGet("/{programId}", async (string programId, HttpContext http, MapSettings settings, TabAuthenticator auth, ProgramStore store, TimeProvider clock) =>
+        map.MapGet("/{programId}", async (string programId, HttpContext http, MapSettings settings, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
         {
             if (Entry(http, settings) is { } shellOrRefusal)
             {
@@ -33,16 +33,19 @@ public static class MapEndpoints
             {
                 return Results.Content(MapDocument.Page("Map not found", MapDocument.NotFound(), "local"), Html, statusCode: 404);
             }
-            var view = MapViewBuilder.Build(program, MapFilter.From(http.Request.Query), Today(clock));
-            return Results.Content(MapDocument.Page(program.Charter.Name + " · journey map", MapContent.Build(view), "local"), Html);
+            var view = await ViewAsync(program, http, snapshots, clock);
+            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", html => MapContent.Write(html, view)));
         });
-        map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store, TimeProvider clock) =>
+        map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
         {
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.Content(MapDocument.NotFound(), Html, statusCode: 404);
-            return Results.Content(MapContent.Build(MapViewBuilder.Build(program, MapFilter.From(http.Request.Query), Today(clock))), Html);
+            var view = await ViewAsync(program, http, snapshots, clock);
+            var html = MapDocument.Streamed();
+            MapContent.Write(html, view);
+            return new HtmlResult(html);
         });
-        map.MapGet("/{programId}/export/{file}", async (string programId, string file, HttpContext http, TabAuthenticator auth, ProgramStore store, TimeProvider clock) =>
+        map.MapGet("/{programId}/export/{file}", async (string programId, string file, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
         {
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.NotFound();
@@ -53,7 +56,7 @@ public static class MapEndpoints
                 "touchpoints.csv" => Results.Text(MapCsv.Touchpoints(program), "text/csv; charset=utf-8"),
                 "actions.csv" => Results.Text(MapCsv.Actions(program, Today(clock)), "text/csv; charset=utf-8"),
                 "program.json" => Results.Text(ProgramFile.Write(program), "application/json; charset=utf-8"),
-                "map.svg" => Results.Text(MapSvg.Build(MapViewBuilder.Build(program, MapFilter.From(http.Request.Query), Today(clock))), "image/svg+xml; charset=utf-8"),
+                "map.svg" => Results.Text(MapSvg.Build(await ViewAsync(program, http, snapshots, clock)), "image/svg+xml; charset=utf-8"),
                 _ => Results.NotFound(),
             };
         });
@@ -83,6 +86,17 @@ public static class MapEndpoints
             return MapDocument.Page("Map not set up", "<h1>The map tab is not set up</h1><p>An administrator sets Map:ClientId to the tab's Entra app registration (see README).</p>", "plain");
         }
         return http.Request.Query["inTeams"] == "1" && !settings.IsLocal ? "teams" : MapDocument.OpenInTeams();
+    }
+
+    // The map as the query asks for it: now, or as a stored snapshot had it, compared with another if asked. Only
+    // snapshots of this program's own partition are read, so a snapshot id from another program names nothing.
+    private static async Task<MapView> ViewAsync(JourneyProgram program, HttpContext http, MapSnapshotStore snapshots, TimeProvider clock)
+    {
+        var filter = MapFilter.From(http.Request.Query);
+        var headers = await snapshots.ListAsync(program.Id, http.RequestAborted);
+        async Task<MapSnapshot?> LoadAsync(string? id) =>
+            id is not null && headers.Any(h => h.Id == id) ? await snapshots.LoadAsync(program.Id, id, http.RequestAborted) : null;
+        return MapViewBuilder.Build(program, filter, Today(clock), new StoredSnapshots(headers, await LoadAsync(filter.At), await LoadAsync(filter.Since)));
     }
 
     private static async Task<TabUser?> UserAsync(HttpContext http, TabAuthenticator auth) =>

@@ -19,8 +19,10 @@ public sealed record MapFilter
     public EvidenceFilter Evidence { get; init; }
     public bool StaleOnly { get; init; }
     public bool PainOnly { get; init; }
-    // A stored snapshot to compare the map with ("r-<review id>" or "p-<progress card number>").
+    // A stored snapshot to compare the map with ("r-<review id>" or "p-<yyyyMMdd of a progress card>").
     public string? Since { get; init; }
+    // A stored snapshot to draw the map as it was; comparisons then run up to it instead of now.
+    public string? At { get; init; }
 
     public bool IsEmpty => PersonaId is null && DepartmentId is null && Channel is null && Evidence == EvidenceFilter.Any && !StaleOnly && !PainOnly;
 
@@ -37,6 +39,7 @@ public sealed record MapFilter
             StaleOnly = query["stale"].FirstOrDefault() == "1",
             PainOnly = query["pain"].FirstOrDefault() == "1",
             Since = Id("since"),
+            At = Id("at"),
         };
     }
 
@@ -51,6 +54,7 @@ public sealed record MapFilter
         if (StaleOnly) parts.Add("stale=1");
         if (PainOnly) parts.Add("pain=1");
         if (Since is not null) parts.Add("since=" + Uri.EscapeDataString(Since));
+        if (At is not null) parts.Add("at=" + Uri.EscapeDataString(At));
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 

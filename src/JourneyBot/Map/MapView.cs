@@ -15,8 +15,10 @@ public sealed record MapView(
     IReadOnlyList<CurveLine> Curves,
     IReadOnlyList<HealthCheck> Health,
     int ActiveTouchpoints,
-    IReadOnlyList<NamedItem> Snapshots,
-    SnapshotComparison? Comparison)
+    IReadOnlyList<SnapshotEntry> Snapshots,
+    SnapshotComparison? Comparison,
+    // The stored snapshot drawn instead of the map now, if any.
+    SnapshotEntry? AsItWas = null)
 {
     public int Shown => Stages.Sum(s => s.Touchpoints.Count);
 }

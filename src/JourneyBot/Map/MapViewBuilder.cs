@@ -5,7 +5,21 @@ namespace JourneyBot.Map;
 // The one place the map reads the journey model.
 public static class MapViewBuilder
 {
-    public static MapView Build(JourneyProgram program, MapFilter filter, DateOnly asOf)
+    // stored: the program's map snapshots and those the filter names (At, Since), as MapSnapshotStore read them.
+    public static MapView Build(JourneyProgram program, MapFilter filter, DateOnly asOf, StoredSnapshots? stored = null)
+    {
+        stored ??= StoredSnapshots.None;
+        var snapshots = SnapshotCatalog.Of(program, stored.Headers);
+        var asItWas = stored.At is null ? null : snapshots.FirstOrDefault(s => s.Id == filter.At && s.HasMap);
+        var now = asItWas is null ? null : stored.At;
+        var since = snapshots.FirstOrDefault(s => s.Id == filter.Since);
+        var comparison = since is null ? null
+            : SnapshotComparison.Of(since, since.HasMap ? stored.Since : null, asItWas?.Label ?? "now", now ?? MapSnapshot.Take(program, asOf));
+        var drawn = now is null ? Draw(program, filter, asOf, MapHealth.Evaluate(program, asOf)) : Draw(now.AsProgram(program.Id, program.TenantId), filter, now.TakenOn, now.Health);
+        return drawn with { Snapshots = snapshots, Comparison = comparison, AsItWas = asItWas };
+    }
+
+    private static MapView Draw(JourneyProgram program, MapFilter filter, DateOnly asOf, IReadOnlyList<HealthCheck> health)
     {
         var charter = program.Charter;
         var departments = charter.Departments.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
@@ -42,13 +56,9 @@ public static class MapViewBuilder
         }).ToList();
 
         var curves = new List<CurveLine> { new(filter.PersonaId is null ? "All touchpoints shown" : "Persona: " + personas.GetValueOrDefault(filter.PersonaId, filter.PersonaId), stages.Select(s => s.AverageEmotion).ToList()) };
-        var snapshots = SnapshotComparison.Available(program);
-        var since = snapshots.FirstOrDefault(s => s.Key == filter.Since);
-        var comparison = since.Snapshot is null ? null : SnapshotComparison.Of(program, since.Label, since.Snapshot, asOf);
         return new MapView(program.Id, charter.Name, asOf, filter, stages,
             charter.Departments.Select(d => new NamedItem(d.Id, d.Name)).ToList(),
             charter.Personas.Select(p => new NamedItem(p.Id, p.Name)).ToList(),
-            curves, MapHealth.Evaluate(program, asOf), active.Count,
-            snapshots.Select(s => new NamedItem(s.Key, s.Label)).ToList(), comparison);
+            curves, health, active.Count, [], null);
     }
 }

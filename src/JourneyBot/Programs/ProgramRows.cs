@@ -19,6 +19,8 @@ public static class ProgramKeys
     public const string InvitePrefix = "invite|";
     public const string UnreachablePrefix = "unreachable|";
     public const string PlannedPrefix = "followup|";
+    public const string SnapshotHeadPrefix = "head|";
+    public const string SnapshotChunkPrefix = "chunk|";
 
     public static string Touchpoint(string id) => TouchpointPrefix + id;
     public static string Action(string id) => ActionPrefix + id;
@@ -29,6 +31,11 @@ public static class ProgramKeys
     public static string Unreachable(string aadObjectId) => UnreachablePrefix + TableKey.Encode(aadObjectId);
     public static string Planned(string key) => PlannedPrefix + TableKey.Encode(key);
     public static string PlannedPartition(string programId) => programId + "|planned";
+    // Map snapshots too sit beside the program's partition: they are large, and only the map reads them.
+    public static string SnapshotPartition(string programId) => programId + "|snapshots";
+    public static string SnapshotHead(string snapshotId) => SnapshotHeadPrefix + snapshotId;
+    public static string SnapshotChunk(string snapshotId, string writeId, int index) => $"{SnapshotChunkPrefix}{snapshotId}|{writeId}|{index:D3}";
+    public static string SnapshotChunks(string snapshotId, string writeId) => $"{SnapshotChunkPrefix}{snapshotId}|{writeId}|";
 
     // The key range holding every row that starts with prefix ("tp|" up to, not including, "tp}").
     public static (string From, string To) Range(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
@@ -49,6 +56,23 @@ public sealed class PartRow : TableRow
     public string Json { get; set; } = "";
     public string? CreatedBy { get; set; }
     public string? LastEditedBy { get; set; }
+}
+
+// A map snapshot's header: written after all its chunks, so a snapshot without one is never read.
+public sealed class MapSnapshotRow : TableRow
+{
+    public DateTime TakenOn { get; set; }
+    public int Touchpoints { get; set; }
+    public string WriteId { get; set; } = "";
+    public int Chunks { get; set; }
+    // SHA-256 of the snapshot's JSON: the same map saved again the same day writes nothing.
+    public string Hash { get; set; } = "";
+}
+
+// One piece of a map snapshot's gzipped JSON (a binary property holds at most 64 KiB).
+public sealed class MapSnapshotChunkRow : TableRow
+{
+    public byte[] Data { get; set; } = [];
 }
 
 // Which programs a person belongs to, and as what. PartitionKey = tenant + user; RowKey = program id.

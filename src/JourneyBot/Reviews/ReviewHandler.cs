@@ -12,7 +12,7 @@ namespace JourneyBot.Reviews;
 
 // `review` and the review card's buttons. Owners review everything and complete the review; department
 // contacts confirm, update or retire their own department's touchpoints.
-public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edits, ReviewStore reviews, TimeProvider clock, MapLinks? links = null) : ICommandSource
+public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edits, ReviewStore reviews, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null) : ICommandSource
 {
     private const string NotAReviewer = "Reviews are done by the program's owners and, for their own department, its contacts.";
 
@@ -159,6 +159,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today)) { Outcome = changes.Outcome(), Changes = changes };
         await reviews.AddAsync(program.Id, review, cancellationToken);
         await reviews.ClearStartedAsync(program.Id, cancellationToken);
+        if (mapSnapshots is not null) await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForReview(review.Id), program, today, cancellationToken);
         return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays), previous, links?.For(program.Id), changes));
     }
 

@@ -154,5 +154,94 @@ public sealed class MapBrowserTests(MapWorld world) : IClassFixture<MapWorld>
         Assert.True(bytes.Length > 5_000, $"PNG of {bytes.Length} bytes");
     }
 
+    [Fact]
+    public async Task PrintHidesTheControlsAndShowsEveryLaneAndFoldedTouchpoint()
+    {
+        // Nine touchpoints in the first stage: three of them fold behind "3 more" on screen.
+        var sample = MapSamples.Program();
+        var program = await world.ImportAsync(sample with
+        {
+            Touchpoints = [.. sample.Touchpoints, .. Enumerable.Range(0, 8).Select(i => sample.Touchpoints[0] with { Id = $"extra{i}", CustomerAction = $"Reads moving tip {i}" })],
+        });
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Owner.AadObjectId));
+        await Assertions.Expect(tab.Locator("td[data-lane=touchpoints][data-stage=plan] details.more summary")).ToHaveTextAsync("3 more");
+        await Assertions.Expect(tab.Locator("#tp-extra7")).ToBeHiddenAsync();
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        foreach (var control in new[] { "#filters", "nav.exports", "button[data-png]", "a.reset" }) await Assertions.Expect(tab.Locator(control)).ToBeHiddenAsync();
+        foreach (var lane in new[] { "#lane-touchpoints", "#lane-pain", "#lane-backstage", "#curve svg", "#health" }) await Assertions.Expect(tab.Locator(lane)).ToBeVisibleAsync();
+        var touchpoints = tab.Locator("article.tp");
+        Assert.Equal(program.Touchpoints.Count, await touchpoints.CountAsync());
+        for (var i = 0; i < program.Touchpoints.Count; i++) await Assertions.Expect(touchpoints.Nth(i)).ToBeVisibleAsync();
+        // Readable on paper: black on white, and the lanes are not clipped by their scroll box.
+        Assert.Equal(["rgb(0, 0, 0)", "rgb(255, 255, 255)", "visible"], await tab.Locator("#lanes .scroll").EvaluateAsync<string[]>(
+            "e => [getComputedStyle(document.documentElement).color, getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(e).overflowX]"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "print.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("touchpoints.csv")]
+    [InlineData("actions.csv")]
+    [InlineData("map.svg")]
+    [InlineData("program.json")]
+    public async Task DownloadsFromThePageCarryTheirContent(string file)
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Sponsor.AadObjectId));
+        var link = tab.Locator($"nav.exports a[data-export=\"{file}\"]");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Equal(file, download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"{program.Id}-{file}");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var text = await File.ReadAllTextAsync(path);
+            switch (file)
+            {
+                case "touchpoints.csv":
+                    var rows = MapExportTests.ParseCsv(text);
+                    Assert.Equal("id", rows[0][0]);
+                    Assert.Equal(program.Touchpoints.Select(t => t.Id).Order(), rows.Skip(1).Select(r => r[0]).Order());
+                    Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
+                    break;
+                case "actions.csv":
+                    var actions = MapExportTests.ParseCsv(text);
+                    Assert.Equal(["a1", "a2"], actions.Skip(1).Select(r => r[0]).Order());
+                    Assert.Equal("'@SUM(A1:A9) share one address record", actions.Single(r => r[0] == "a2")[1]);
+                    break;
+                case "map.svg":
+                    var svg = System.Xml.Linq.XDocument.Parse(text);
+                    Assert.Equal("svg", svg.Root!.Name.LocalName);
+                    Assert.Contains("Home move <script>", svg.Root.Elements().First(e => e.Name.LocalName == "title").Value);
+                    break;
+                default:
+                    var back = JourneyBot.Domain.ProgramFile.Read(text);
+                    Assert.Equal(program.Id, back.Id);
+                    Assert.Equal(program.Touchpoints.Select(t => t.Id).Order(), back.Touchpoints.Select(t => t.Id).Order());
+                    break;
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // The picture README shows (manifest/screenshots/map.png is a copy of it): a program with an ordinary name.
+    [Fact]
+    public async Task TheStagesViewForTheReadme()
+    {
+        var sample = MapSamples.Program();
+        var program = await world.ImportAsync(sample with { Charter = sample.Charter with { Name = "Home move" } });
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Owner.AadObjectId), width: 1200, height: 820);
+        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync("Home move");
+        Assert.Equal(5, await tab.Locator("td[data-lane=touchpoints] article.tp").CountAsync());
+        await page.Locator("#tab").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Gallery, "readme-map.png") });
+    }
+
     private static Task<string> TabUrlAsync(IPage page) => Task.FromResult(page.Frames.Single(f => f.Url.Contains("/map/", StringComparison.Ordinal)).Url);
 }

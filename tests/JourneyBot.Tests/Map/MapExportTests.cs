@@ -2,6 +2,8 @@ using System.Net;
 using System.Xml.Linq;
 using JourneyBot.Domain;
 using JourneyBot.Map;
+using JourneyBot.Programs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Tests.Map;
 
@@ -73,6 +75,26 @@ public sealed class MapExportTests(MapWorld world) : IClassFixture<MapWorld>
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"{program.Id}-touchpoints.csv", csv.Content.Headers.ContentDisposition!.ToString());
         Assert.Equal(program.Touchpoints.Count + 1, ParseCsv(await csv.Content.ReadAsStringAsync()).Count);
+    }
+
+    [Fact]
+    public async Task TheMapIsStreamedCompressedAndArrivesWhole()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/map/{program.Id}/content");
+        request.Headers.Authorization = new("Bearer", world.TokenFor(program, MapSamples.Owner.AadObjectId));
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var response = await world.App.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        await using var brotli = new System.IO.Compression.BrotliStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var html = await new StreamReader(brotli, System.Text.Encoding.UTF8).ReadToEndAsync();
+        // Byte for byte what the renderer wrote, typed text still encoded, up to the health panel's end.
+        var stored = await world.App.Services.GetRequiredService<ProgramStore>().LoadAsync(program.TenantId, program.Id, CancellationToken.None);
+        Assert.Equal(MapContent.Build(MapViewBuilder.Build(stored!, new MapFilter(), DateOnly.FromDateTime(DateTime.UtcNow))), html);
+        Assert.EndsWith("</aside></div>", html);
     }
 
     // RFC 4180 read back independently of the writer.

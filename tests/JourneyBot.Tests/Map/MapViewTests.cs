@@ -77,7 +77,8 @@ public sealed class MapViewTests
         Assert.Equal([(1, 1), (1, 2), (0, 2)], comparison.Stages.Select(s => (s.TouchpointsThen, s.TouchpointsNow)));
         Assert.Equal([-2.0, -1.5], new[] { comparison.Stages[1].EmotionThen!.Value, comparison.Stages[1].EmotionNow!.Value });
         var html = MapContent.Build(view);
-        Assert.Contains("Compared with Review completed", html);
+        Assert.Contains("What changed: Review completed", html);
+        Assert.Contains("Touchpoint details were not kept", html);
         Assert.Contains("<option value=\"r-rev1\" selected>", html);
 
         Assert.Null(MapViewBuilder.Build(program, Filter("?since=r-nope"), MapSamples.Today).Comparison);

@@ -207,5 +207,13 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
         Assert.Contains("Progress cards are on their way to Sam Sponsor", answer);
         var card = Assert.Single(fixture.Channel.CallsFor($"a:created-{p.Sponsor.UserAadObjectId}"));
         Assert.Contains("Progress:", card.Body!.ToJsonString());
+
+        // The review and the card each left the map as it was, for the map tab to draw and compare.
+        var store = fixture.Bot.Services.GetRequiredService<JourneyBot.Map.MapSnapshotStore>();
+        var kept = await store.ListAsync(p.Program.Id, CancellationToken.None);
+        Assert.Equal(["p-", "r-"], kept.Select(h => h.Id[..2]).Order());
+        var reviewMap = await store.LoadAsync(p.Program.Id, kept.Single(h => h.Id.StartsWith("r-", StringComparison.Ordinal)).Id, CancellationToken.None);
+        Assert.Equal(3, reviewMap!.Touchpoints.Count);
+        Assert.Equal(p.Program.Charter.Stages.Select(s => s.Name), reviewMap.Stages.Select(s => s.Name));
     }
 }

@@ -164,6 +164,13 @@
     window.addEventListener('popstate', function () { var c = contentUrlFor(location.href); if (c) load(c); });
   }
 
+  // Browsers without ::details-content in print styles: open every fold for the paper, close them again after.
+  var openedForPrint = [];
+  window.addEventListener('beforeprint', function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll('details:not([open])'), function (d) { d.open = true; return true; });
+  });
+  window.addEventListener('afterprint', function () { openedForPrint.forEach(function (d) { d.open = false; }); openedForPrint = []; });
+
   var themeParam = new URLSearchParams(location.search).get('theme');
   if (themeParam) applyTheme(themeParam);
   if (mode === 'teams') startInTeams(); else wire();
