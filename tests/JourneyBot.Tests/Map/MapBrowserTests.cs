@@ -68,6 +68,32 @@ public sealed class MapBrowserTests(MapWorld world) : IClassFixture<MapWorld>
     }
 
     [Fact]
+    public async Task AChannelTabIsPinnedToTheProgramChosenOnItsConfigurationPage()
+    {
+        var program = await world.ImportAsync(MapSamples.Program());
+        await using var host = await TeamsHost.StartAsync();
+        var (page, tab) = await host.OpenAsync(world.App.BaseAddress, "/map/configure?inTeams=1", world.TokenFor(program, MapSamples.Owner.AadObjectId), frameContext: "settings");
+
+        await tab.Locator($"a.program[data-program='{program.Id}']").ClickAsync();
+
+        await Assertions.Expect(tab.Locator("#chosen")).ToHaveTextAsync($"Chosen: {program.Charter.Name}. Select Save.");
+        // Teams enables Save only once the page says the choice is valid; choosing did not leave the page.
+        var validity = await TeamsHost.CallsAsync(page, "settings.setValidityState");
+        Assert.True(validity[validity.GetArrayLength() - 1][0].GetBoolean());
+        Assert.EndsWith("/map/configure?inTeams=1", await TabUrlAsync(page));
+
+        await TeamsHost.SaveConfigurationAsync(page);
+
+        await page.WaitForFunctionAsync("() => window.calls.includes('settings.save.success')");
+        var saved = (await TeamsHost.CallsAsync(page, "settings.setSettings"))[0][0];
+        Assert.Equal("map-" + program.Id, saved.GetProperty("entityId").GetString());
+        Assert.Equal(new Uri(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1").ToString(), saved.GetProperty("contentUrl").GetString());
+        Assert.Equal("Map", saved.GetProperty("suggestedDisplayName").GetString());
+        Assert.DoesNotContain("settings.save.failure", await page.EvaluateAsync<string[]>("() => window.calls"));
+        Assert.Empty(host.PageErrors);
+    }
+
+    [Fact]
     public async Task EveryTouchpointIsReachableByKeyboard()
     {
         var program = await world.ImportAsync(MapSamples.Program());

@@ -37,11 +37,13 @@ public sealed class TeamsHost : IAsyncDisposable
     }
 
     // Opens the host page with the tab at tabUrl framed in it, and returns the page and the tab's frame.
-    public async Task<(IPage Page, IFrameLocator Tab)> OpenAsync(Uri app, string tabPath, string? token, string theme = "default", int width = 1280, int height = 900)
+    // frameContext "settings" opens it as Teams opens a configurable tab's configuration page.
+    public async Task<(IPage Page, IFrameLocator Tab)> OpenAsync(Uri app, string tabPath, string? token, string theme = "default", int width = 1280, int height = 900,
+        string frameContext = "content")
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         page.PageError += (_, e) => PageErrors.Add(e);
-        var hostPage = HostPage(new Uri(app, tabPath).ToString(), token, theme, width - 20, height - 20);
+        var hostPage = HostPage(new Uri(app, tabPath).ToString(), token, theme, width - 20, height - 20, frameContext);
         await page.RouteAsync("**/*", async route =>
         {
             var url = new Uri(route.Request.Url);
@@ -63,23 +65,38 @@ public sealed class TeamsHost : IAsyncDisposable
     public static Task ChangeThemeAsync(IPage page, string theme) =>
         page.EvaluateAsync("theme => document.getElementById('tab').contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*')", theme);
 
-    private static string HostPage(string tabUrl, string? token, string theme, int width, int height) => $$"""
+    // What Teams sends a configuration page when the person selects Save.
+    public static Task SaveConfigurationAsync(IPage page) =>
+        page.EvaluateAsync("() => document.getElementById('tab').contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*')");
+
+    // The arguments of every call the tab made to the host with this name, in order.
+    public static Task<System.Text.Json.JsonElement> CallsAsync(IPage page, string func) =>
+        page.EvaluateAsync<System.Text.Json.JsonElement>("func => window.messages.filter(m => m.func === func).map(m => m.args)", func);
+
+    private static string HostPage(string tabUrl, string? token, string theme, int width, int height, string frameContext) => $$"""
         <!doctype html><html lang="en"><head><title>Teams test host</title></head><body style="margin:0">
         <iframe id="tab" title="JourneyBot map" src="{{tabUrl}}" width="{{width}}" height="{{height}}" style="border:0"></iframe>
         <script>
           const token = {{JsonSerializer.Serialize(token)}};
+          const frameContext = {{JsonSerializer.Serialize(frameContext)}};
           window.calls = [];
+          window.messages = [];
           window.addEventListener('message', e => {
             const m = e.data;
             if (!m || typeof m !== 'object' || typeof m.func !== 'string' || typeof m.id !== 'number') return;
             window.calls.push(m.func);
+            window.messages.push({ func: m.func, args: m.args });
             const reply = args => e.source.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, '*');
             switch (m.func) {
               case 'initialize':
-                reply(['content', 'web', JSON.stringify({ apiVersion: 4, supports: { pages: { appButton: {}, tabs: {}, config: {}, backStack: {} }, teamsCore: {}, appInstallDialog: {} } }), '2.58.0']);
+                reply([frameContext, 'web', JSON.stringify({ apiVersion: 4, supports: { pages: { appButton: {}, tabs: {}, config: {}, backStack: {} }, teamsCore: {}, appInstallDialog: {} } }), '2.58.0']);
                 break;
               case 'getContext':
-                reply([{ theme: {{JsonSerializer.Serialize(theme)}}, locale: 'en-gb', userObjectId: 'host-user', tid: 'host-tenant', hostClientType: 'web', frameContext: 'content' }]);
+                reply([{ theme: {{JsonSerializer.Serialize(theme)}}, locale: 'en-gb', userObjectId: 'host-user', tid: 'host-tenant', hostClientType: 'web', frameContext }]);
+                break;
+              case 'settings.setSettings':
+                // Teams answers whether it kept the tab's configuration.
+                reply([true]);
                 break;
               case 'authentication.getAuthToken':
                 reply(token ? [true, token] : [false, 'resourceRequiresConsent']);
