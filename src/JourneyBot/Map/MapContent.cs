@@ -72,9 +72,11 @@ public static class MapContent
         html.Append("<a data-export=\"map.svg\" href=\"").Append(E(basePath + "/export/map.svg" + query)).Append("\" download>SVG</a> ");
         html.Append("<button type=\"button\" class=\"js-only\" data-png=\"").Append(E(basePath + "/export/map.svg" + query)).Append("\">PNG</button> ");
         html.Append("<button type=\"button\" class=\"js-only\" data-print>PDF (print)</button> ");
-        html.Append("<a data-export=\"touchpoints.csv\" href=\"").Append(E(basePath + "/export/touchpoints.csv")).Append("\" download>Touchpoints CSV</a> ");
-        html.Append("<a data-export=\"actions.csv\" href=\"").Append(E(basePath + "/export/actions.csv")).Append("\" download>Actions CSV</a> ");
-        html.Append("<a data-export=\"program.json\" href=\"").Append(E(basePath + "/export/program.json")).Append("\" download>JSON</a></nav>");
+        // Viewing a snapshot: the CSVs are of that day's map; the JSON stays the whole program now, and says so.
+        var at = view.Filter.At is { } snapshot ? "?at=" + Uri.EscapeDataString(snapshot) : "";
+        html.Append("<a data-export=\"touchpoints.csv\" href=\"").Append(E(basePath + "/export/touchpoints.csv" + at)).Append("\" download>Touchpoints CSV</a> ");
+        html.Append("<a data-export=\"actions.csv\" href=\"").Append(E(basePath + "/export/actions.csv" + at)).Append("\" download>Actions CSV</a> ");
+        html.Append("<a data-export=\"program.json\" href=\"").Append(E(basePath + "/export/program.json")).Append("\" download>").Append(at.Length > 0 ? "JSON (the program now)" : "JSON").Append("</a></nav>");
     }
 
     private static void Select(StringBuilder html, string name, string label, IEnumerable<(string Value, string Text)> options, string selected)

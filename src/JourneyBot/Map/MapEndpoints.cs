@@ -49,12 +49,23 @@ public static class MapEndpoints
         {
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.NotFound();
-            var name = string.Concat(program.Id, "-", file);
+            // The CSVs follow the map shown: as it was on a snapshot's day when one is viewed. The JSON is always
+            // the whole program as it is now (a snapshot keeps only what the map draws).
+            var shown = program;
+            var asOf = Today(clock);
+            if (file.EndsWith(".csv", StringComparison.Ordinal) && MapFilter.From(http.Request.Query).At is { } at
+                && (await snapshots.ListAsync(program.Id, http.RequestAborted)).Any(h => h.Id == at)
+                && await snapshots.LoadAsync(program.Id, at, http.RequestAborted) is { } snapshot)
+            {
+                shown = snapshot.AsProgram(program.Id, program.TenantId);
+                asOf = snapshot.TakenOn;
+            }
+            var name = string.Concat(program.Id, shown == program ? "" : $"-{asOf:yyyyMMdd}", "-", file);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
             return file switch
             {
-                "touchpoints.csv" => Results.Text(MapCsv.Touchpoints(program), "text/csv; charset=utf-8"),
-                "actions.csv" => Results.Text(MapCsv.Actions(program, Today(clock)), "text/csv; charset=utf-8"),
+                "touchpoints.csv" => Results.Text(MapCsv.Touchpoints(shown), "text/csv; charset=utf-8"),
+                "actions.csv" => Results.Text(MapCsv.Actions(shown, asOf), "text/csv; charset=utf-8"),
                 "program.json" => Results.Text(ProgramFile.Write(program), "application/json; charset=utf-8"),
                 "map.svg" => Results.Text(MapSvg.Build(await ViewAsync(program, http, snapshots, clock)), "image/svg+xml; charset=utf-8"),
                 _ => Results.NotFound(),

@@ -140,6 +140,25 @@ public sealed class MapSnapshotTests(MapWorld world) : IClassFixture<MapWorld>
     }
 
     [Fact]
+    public async Task TheCsvExportsOfASnapshotAreOfThatDaysMapAndTheJsonSaysItIsNow()
+    {
+        var (program, _) = await ProgramWithHistoryAsync();
+        var sponsor = world.TokenFor(program, MapSamples.Sponsor.AadObjectId);
+        var page = await (await world.GetAsync($"/map/{program.Id}/content?at=r-rev1", sponsor)).Content.ReadAsStringAsync();
+        Assert.Contains("/export/touchpoints.csv?at=r-rev1", page);
+        Assert.Contains("JSON (the program now)", page);
+
+        var then = await world.GetAsync($"/map/{program.Id}/export/touchpoints.csv?at=r-rev1", sponsor);
+        var now = await world.GetAsync($"/map/{program.Id}/export/touchpoints.csv", sponsor);
+
+        string Ids(string csv) => string.Join(",", csv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).Order());
+        Assert.Equal("t0,t1,t2,t3", Ids(await then.Content.ReadAsStringAsync()));
+        Assert.Equal($"{program.Id}-{MapSamples.Today.AddDays(-30):yyyyMMdd}-touchpoints.csv", then.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.DoesNotContain("t0", Ids(await now.Content.ReadAsStringAsync()).Split(','));
+        Assert.Contains("t4", Ids(await now.Content.ReadAsStringAsync()).Split(','));
+    }
+
+    [Fact]
     public async Task AStrangerCannotReadAnotherProgramsSnapshot()
     {
         var (program, _) = await ProgramWithHistoryAsync();
