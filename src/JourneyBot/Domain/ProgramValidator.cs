@@ -125,8 +125,10 @@ public static class ProgramValidator
             var a = program.Actions[i];
             Text(a.Title, $"actions[{i}].title", TextLimits.Name, required: true);
             if (a.TouchpointId is not null && !touchpoints.Contains(a.TouchpointId)) errors.Add($"actions[{i}].touchpointId '{a.TouchpointId}' is not a touchpoint of this program");
+            // A pain point edited away since leaves its id on the action (it addressed that one; ids are never
+            // reused), so any id of the touchpoint's own form is kept; anything else names nothing.
             if (a.PainPointId is not null && program.Touchpoints.FirstOrDefault(t => t.Id == a.TouchpointId) is var on
-                && (on is null || on.PainPointList().All(p => p.Id != a.PainPointId)))
+                && (on is null || !PainPoint.IsIdOf(on.Id, a.PainPointId)))
             {
                 errors.Add($"actions[{i}].painPointId '{a.PainPointId}' is not a pain point of touchpoint '{a.TouchpointId}'");
             }

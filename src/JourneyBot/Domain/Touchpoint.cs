@@ -15,6 +15,29 @@ public sealed record PainPoint(string Id, string Text)
         : text.Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Length > 2 && p[0] is '-' or '*' or '•' && p[1] == ' ' ? p[2..].Trim() : p).Where(p => p.Length > 0)
             .Select((p, i) => new PainPoint($"{touchpointId}-p{i + 1}", p)).ToList();
+
+    // After an edit, a pain point whose text is still there keeps its id wherever it now stands, so an action that
+    // addresses it goes on naming it; new ones get numbers never used on this touchpoint, so an action that
+    // addressed a removed one never silently points at another.
+    public static IReadOnlyList<PainPoint> KeepIds(string touchpointId, IReadOnlyList<PainPoint> before, IReadOnlyList<PainPoint> after)
+    {
+        var free = before.ToList();
+        var used = before.Select(p => Number(touchpointId, p.Id)).DefaultIfEmpty(0).Max();
+        var kept = new List<PainPoint>();
+        foreach (var item in after)
+        {
+            var same = free.FirstOrDefault(p => string.Equals(p.Text, item.Text, StringComparison.Ordinal));
+            if (same is not null) free.Remove(same);
+            kept.Add(same is not null ? item with { Id = same.Id } : item with { Id = $"{touchpointId}-p{++used}" });
+        }
+        return kept;
+    }
+
+    // Whether the id is one this touchpoint gives its pain points (now or before an edit).
+    public static bool IsIdOf(string touchpointId, string id) => Number(touchpointId, id) > 0;
+
+    private static int Number(string touchpointId, string id) =>
+        id.StartsWith(touchpointId + "-p", StringComparison.Ordinal) && int.TryParse(id.AsSpan(touchpointId.Length + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 }
 
 // The employee's side of a touchpoint: who delivers it, with what, and what makes it hard for them.

@@ -63,7 +63,11 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
         var validated = input.Validate(session.Program, isOwner ? session.Caller : author, isOwner, stored.Touchpoint.Id, clock.GetUtcNow());
         if (validated is null) return Card(TouchpointCards.Form(session.Program, session.Caller, isOwner, formId, input.Values, input.Errors, editing: stored));
 
-        var updated = validated with { CreatedBy = author, CreatedAt = stored.Touchpoint.CreatedAt, ChangedOn = WorkingTime.Today(clock.GetUtcNow(), session.Program.Charter) };
+        var updated = validated with
+        {
+            CreatedBy = author, CreatedAt = stored.Touchpoint.CreatedAt, ChangedOn = WorkingTime.Today(clock.GetUtcNow(), session.Program.Charter),
+            PainPointItems = PainPoint.KeepIds(stored.Touchpoint.Id, stored.Touchpoint.PainPointList(), validated.PainPointItems),
+        };
         // Saving the same values twice (a double click, or a form saved before) is done, not a conflict with oneself.
         if (TouchpointComparison.SameContent(stored.Touchpoint, updated)) return await ListAsync(session, "Saved.", cancellationToken);
         if (RowVersion.FromCard(action.GetString(CardData.ETag)) is not { } version)

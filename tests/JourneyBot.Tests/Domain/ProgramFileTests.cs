@@ -207,7 +207,7 @@ public sealed class ProgramFileTests
         { "charter.stages[1].id = \"s1\"", "charter.stages has the id 's1' more than once" },
         { "program.surprise = 1", "surprise" },
         { "format = \"other/1\"", "format must be \"journeybot-program/2\" or \"journeybot-program/1\"" },
-        { "actions[0].painPointId = \"t1-p9\"", "actions[0].painPointId 't1-p9' is not a pain point of touchpoint 't1'" },
+        { "actions[0].painPointId = \"t2-p1\"", "actions[0].painPointId 't2-p1' is not a pain point of touchpoint 't1'" },
         { "charter.team[0].timePercent = 0", "charter.team[0].timePercent must be between 1 and 100" },
         { "charter.funding.currency = \"euro\"", "charter.funding.currency must be a three-letter code" },
         { "remove charter.name", "name" },
@@ -233,7 +233,7 @@ public sealed class ProgramFileTests
             case "charter.stages[1].id = \"s1\"": program["charter"]!["stages"]![1]!["id"] = "s1"; break;
             case "program.surprise = 1": program["surprise"] = 1; break;
             case "format = \"other/1\"": json["format"] = "other/1"; break;
-            case "actions[0].painPointId = \"t1-p9\"": program["actions"]![0]!["painPointId"] = "t1-p9"; break;
+            case "actions[0].painPointId = \"t2-p1\"": program["actions"]![0]!["painPointId"] = "t2-p1"; break;
             case "charter.team[0].timePercent = 0": program["charter"]!["team"]![0]!["timePercent"] = 0; break;
             case "charter.funding.currency = \"euro\"": program["charter"]!["funding"]!["currency"] = "euro"; break;
             case "remove charter.name": program["charter"]!.AsObject().Remove("name"); break;

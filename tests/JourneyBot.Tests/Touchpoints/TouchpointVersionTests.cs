@@ -139,4 +139,23 @@ public sealed class TouchpointVersionTests(BotFixture fixture) : IClassFixture<B
         Assert.DoesNotContain("meanwhile", second);
         Assert.Equal("Clarified once", (await StoredAsync(p)).CustomerAction);
     }
+
+    [Fact]
+    public async Task EditingPainPointsKeepsTheIdsOfThoseStillThereSoActionsGoOnNamingThem()
+    {
+        var p = await ProgramInChat.CreateAsync(fixture);
+        var author = p.Program.Charter.Departments[0].Contacts[0];
+        var touchpoint = SamplePrograms.Touchpoint(0, "s1", "d1", author) with { PainPoints = "Price is a surprise; Nobody answers the phone" };
+        await Touchpoints.AddAsync(p.Program.Id, touchpoint with { PainPointItems = PainPoint.Split("t0", touchpoint.PainPoints) }, CancellationToken.None);
+        var chat = p.Contacts[0];
+        var form = await ClickAsync(chat, "touchpoint.edit", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0" });
+        var data = CardJson.SubmitData(form);
+        // The first pain point is fixed and dropped; a new one is added after the one that is left.
+        data["painPoints"] = "Nobody answers the phone\nThe letter uses jargon";
+
+        Assert.Contains("Saved.", CardJson.Text(await ClickAsync(chat, "touchpoint.update", data)));
+
+        var items = (await StoredAsync(p)).PainPointList();
+        Assert.Equal([("t0-p2", "Nobody answers the phone"), ("t0-p3", "The letter uses jargon")], items.Select(i => (i.Id, i.Text)));
+    }
 }
