@@ -11,6 +11,7 @@ public static class ActionsSetup
         services.AddSingleton<ICommandSource, ActionHandler>();
         services.AddSingleton<AssignmentWork>();
         services.AddSingleton<Scheduling.IScheduledWork>(provider => provider.GetRequiredService<AssignmentWork>());
+        services.AddSingleton<Scheduling.IScheduledWork, ActionOwnerNamesWork>();
         return services;
     }
 }

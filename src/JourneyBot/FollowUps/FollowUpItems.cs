@@ -11,6 +11,7 @@ public static class FollowUpItems
     public const string ProgressKind = "progress";
     // Planned here with the day's follow-ups; the charter's work reads the names again.
     public const string NamesKind = "names";
+    public const string ActionOwnerNamesKind = "names.actions";
 
     public static readonly JsonSerializerOptions Json = ProgramFile.Options;
 }

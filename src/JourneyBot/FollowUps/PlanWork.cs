@@ -51,9 +51,15 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
         // Recorded after scheduling: a crash in between plans again, and the digest's keys absorb the repeat.
         await followUps.MarkPlannedAsync(program.Id, fresh.Select(f => f.Key), cancellationToken);
 
+        // Names kept on the program that are unknown or old are read again, the charter's and live actions' owners.
         if (NameFreshness.People(program.Charter).Any(p => NameFreshness.IsStale(p, now)))
         {
             await schedule.AddAsync(new ScheduledItem($"names|{program.Id}|{today:yyyyMMdd}", FollowUpItems.NamesKind, now, program.TenantId, program.Id,
+                JsonSerializer.Serialize(new PlanPayload(program.Id), Json)), cancellationToken);
+        }
+        if (program.Actions.Any(a => !a.IsClosed() && NameFreshness.IsStale(a.Owner, now)))
+        {
+            await schedule.AddAsync(new ScheduledItem($"names.actions|{program.Id}|{today:yyyyMMdd}", FollowUpItems.ActionOwnerNamesKind, now, program.TenantId, program.Id,
                 JsonSerializer.Serialize(new PlanPayload(program.Id), Json)), cancellationToken);
         }
 

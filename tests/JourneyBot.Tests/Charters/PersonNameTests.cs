@@ -166,4 +166,31 @@ public sealed class PersonNameTests : IAsyncLifetime
         Assert.DoesNotContain("meanwhile", second);
         Assert.Equal("Sven Sponsor", (await StoredAsync(program)).Sponsors.Single().DisplayName);
     }
+
+    [Fact]
+    public async Task OwnersOfLiveActionsAreNamedAgainOvernightAndClosedActionsAreLeftAsTheyWere()
+    {
+        var (_, program) = await ProgramAsync();
+        var owner = program.Charter.Owners[0];
+        ImprovementAction Action(string id, Person who, ActionStatus status = ActionStatus.Open) => new()
+        {
+            Id = id, Title = $"Action {id}", Owner = who, DueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Status = status,
+        };
+        var actions = _bot.Services.GetRequiredService<JourneyBot.Actions.ActionStore>();
+        await actions.AddAsync(program.Id, Action("a1", new Person("aad-outside", Person.Unnamed)), "test", CancellationToken.None);
+        await actions.AddAsync(program.Id, Action("a2", owner with { DisplayName = "Olivia Maiden", NamedAt = null }), "test", CancellationToken.None);
+        await actions.AddAsync(program.Id, Action("a3", new Person("aad-outside", Person.Unnamed), ActionStatus.Done), "test", CancellationToken.None);
+        _graph.Names["aad-outside"] = "Oscar Outside";
+        await _bot.Services.GetRequiredService<ScheduleStore>().AddAsync(PlanWork.Item(program.TenantId, program.Id, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        await RunDueWorkAsync();
+
+        var stored = (await _bot.Services.GetRequiredService<ProgramStore>().LoadAsync(program.TenantId, program.Id, CancellationToken.None))!.Actions.ToDictionary(a => a.Id);
+        Assert.Equal("Oscar Outside", stored["a1"].Owner.DisplayName);
+        Assert.NotNull(stored["a1"].Owner.NamedAt);
+        // The charter already knows the owner's name as it is now: no source is asked for it.
+        Assert.Equal("Olivia Owner", stored["a2"].Owner.DisplayName);
+        Assert.DoesNotContain(_graph.Requests, r => r.PathAndQuery.Contains(owner.AadObjectId, StringComparison.Ordinal));
+        Assert.Equal(Person.Unnamed, stored["a3"].Owner.DisplayName);
+    }
 }
