@@ -124,6 +124,27 @@ public sealed class ProgramFileTests
     }
 
     [Fact]
+    public void WhenANameWasReadAndWhatAReviewChangedSurviveARoundTripAndConformToTheSchema()
+    {
+        var namedAt = new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
+        var full = SamplePrograms.Full();
+        var program = full with
+        {
+            Charter = full.Charter with { Sponsors = [.. full.Charter.Sponsors.Select(s => s with { NamedAt = namedAt })] },
+            Reviews = [.. full.Reviews.Select(r => r with { Outcome = ReviewOutcome.Updated, PostponedTo = null, Changes = new ReviewChanges(2, 1, 0) })],
+        };
+
+        var written = ProgramFile.Write(program);
+        var read = ProgramFile.Read(written);
+
+        Assert.Empty(Schema.Value.Validate(written).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.All(read.Charter.Sponsors, s => Assert.Equal(namedAt, s.NamedAt));
+        Assert.All(read.Reviews, r => Assert.Equal(new ReviewChanges(2, 1, 0), r.Changes));
+        // A name typed or imported without a date stays without one (and is read again first).
+        Assert.All(read.Charter.Owners, o => Assert.Null(o.NamedAt));
+    }
+
+    [Fact]
     public void ProgressCardsAndTouchpointAuthorshipSurviveARoundTrip()
     {
         var read = ProgramFile.Read(ProgramFile.Write(SamplePrograms.Full()));
