@@ -14,7 +14,7 @@ namespace JourneyBot.Charters;
 
 // new program, program, and the charter dialog's steps. Only owners change a charter;
 // every save is conditional on the version the owner saw.
-public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, NameLookup names, TimeProvider clock)
+public sealed class CharterHandler(CharterStore charters, TouchpointStore edits, ProgramSessions sessions, ConversationStore conversations, FollowUpStore followUps, NameLookup names, CollectionOpener opener, TimeProvider clock)
     : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
@@ -126,7 +126,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
             // Touchpoints move first: if the charter save then fails, nothing points at a stage that is gone.
             await RelocateAsync(program.Id, stored, input.Relocations, session.Caller, WorkingTime.Today(clock.GetUtcNow(), program.Charter), cancellationToken);
             var saved = await charters.SaveAsync(program, charter, session.Caller, cancellationToken);
-            return Card(After(step, saved, session));
+            var invited = step == CharterSteps.Departments ? await opener.QueueAddedAsync(saved, program.Charter, cancellationToken) : 0;
+            return Card(After(step, saved, session, invited == 0 ? "Saved." : $"Saved. Collection is open, so {Words.Count(invited, "new contact")} {(invited == 1 ? "is" : "are")} being invited now."));
         }
         catch (CharterChangedException e)
         {
@@ -138,10 +139,10 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
         CharterCards.Step(step, latest, latest.Charter, formId, input.Values, null,
             FormNotices.ChangedMeanwhile(latest.LastEditedBy), savedMeanwhile: latest.Charter);
 
-    private static Cards.AdaptiveCard After(string step, ProgramHeader program, ProgramSession session) =>
+    private static Cards.AdaptiveCard After(string step, ProgramHeader program, ProgramSession session, string notice = "Saved.") =>
         Next(step) is { } next
-            ? CharterCards.Step(next, program, program.Charter, NewFormId(), notice: "Saved.")
-            : CharterCards.Review(program, session.Can(ProgramRole.Owner), "Saved.");
+            ? CharterCards.Step(next, program, program.Charter, NewFormId(), notice: notice)
+            : CharterCards.Review(program, session.Can(ProgramRole.Owner), notice);
 
     private async Task<InvokeResponse> EditAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {

@@ -30,8 +30,27 @@ public sealed class CollectionOpener(StorageTables tables, ScheduleStore schedul
     public async Task QueueAsync(ProgramHeader program, ProgressCardAt? card, CancellationToken cancellationToken)
     {
         var invited = await InvitedAsync(program.Id, cancellationToken);
+        await QueueAsync(program, Contacts(program.Charter).Where(c => !invited.Contains(c.Contact.AadObjectId)), card, cancellationToken);
+    }
+
+    // Contacts an owner adds while collection is open are invited as they are saved, not at the next "open
+    // collection". Returns how many went on their way.
+    public async Task<int> QueueAddedAsync(ProgramHeader saved, Charter before, CancellationToken cancellationToken)
+    {
+        if (saved.CollectionOpenedOn is null) return 0;
+        var known = Contacts(before).Select(c => c.Contact.AadObjectId).ToHashSet(StringComparer.Ordinal);
+        var added = Contacts(saved.Charter).Where(c => !known.Contains(c.Contact.AadObjectId)).ToList();
+        if (added.Count == 0) return 0;
+        var invited = await InvitedAsync(saved.Id, cancellationToken);
+        added = added.Where(c => !invited.Contains(c.Contact.AadObjectId)).ToList();
+        await QueueAsync(saved, added, null, cancellationToken);
+        return added.Count;
+    }
+
+    private async Task QueueAsync(ProgramHeader program, IEnumerable<(Department Department, Person Contact)> contacts, ProgressCardAt? card, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        foreach (var (department, contact) in Contacts(program.Charter).Where(c => !invited.Contains(c.Contact.AadObjectId)))
+        foreach (var (department, contact) in contacts)
         {
             var payload = JsonSerializer.Serialize(new InvitationPayload(program.Id, department.Id, contact, card), FollowUpItems.Json);
             await schedule.AddAsync(new ScheduledItem($"invite|{program.Id}|{contact.AadObjectId}", Kind, now, program.TenantId, contact.AadObjectId, payload), cancellationToken);

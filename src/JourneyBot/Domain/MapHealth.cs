@@ -184,7 +184,7 @@ public static class MapHealth
             $"{contributing} of {charter.Departments.Count} departments contributed; the largest wrote {Percent(topShare)}",
             $"at least {MinContributingDepartments} departments, none above {Percent(MaxOneDepartmentShare)} of the map, every charter department within {SilentDepartmentGraceDays} days",
             problems.Count == 0 ? "A sparse stage x department map is normal; keep asking what else the customer meets."
-                : silent.Count > 0 ? $"Check that {string.Join(", ", silent)} {(silent.Count == 1 ? "has" : "have")} contacts who meet the customer, in the charter's departments step (type open collection to invite new ones); contacts are nudged about their gaps."
+                : silent.Count > 0 ? $"Check that {string.Join(", ", silent)} {(silent.Count == 1 ? "has" : "have")} contacts who meet the customer, in the charter's departments step (contacts added while collection is open are invited as they are saved); contacts are nudged about their gaps."
                 : "Open the coverage map to see the stages where only one department speaks, and ask the others what the customer hears or sees from them there.",
             "One department's view misses what the customer meets from the others.", silent.Count > 0 && problems.Count > 0 ? DepartmentsCommand : MapCommand, problems);
     }
@@ -370,7 +370,7 @@ public static class MapHealth
         if (topShare > MaxOnePersonShare) problems.Add($"{byPerson[0].Name} wrote {Percent(topShare)}");
         return Make("contributors", "Many voices", problems.Count == 0 ? HealthStatus.Ok : HealthStatus.Warn,
             $"{Words.Count(byPerson.Count, "person", "people")}; the most active wrote {Percent(topShare)}", threshold,
-            problems.Count == 0 ? "Keep inviting the people who meet customers." : "Add more of the people who meet customers as department contacts, then type open collection to invite the ones not yet invited.",
+            problems.Count == 0 ? "Keep inviting the people who meet customers." : "Add more of the people who meet customers as department contacts: while collection is open they are invited as they are saved.",
             why, DepartmentsCommand, problems);
     }
 

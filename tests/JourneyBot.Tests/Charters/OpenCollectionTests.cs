@@ -49,6 +49,36 @@ public sealed class OpenCollectionTests(BotFixture fixture) : IClassFixture<BotF
     }
 
     [Fact]
+    public async Task AContactAddedWhileCollectionIsOpenIsInvitedWhenSavedAndNobodyElseAgain()
+    {
+        var chat = fixture.NewConversation();
+        await fixture.SendAsync(chat.BotAdded());
+        var charter = SamplePrograms.CompleteCharter(stages: 3, departments: 2) with { Owners = [new Person(chat.UserAadObjectId, "Olivia Owner")], Sponsors = [new Person(Guid.NewGuid().ToString(), "Sam Sponsor")] };
+        var program = SamplePrograms.Program(charter) with { Id = "p" + Guid.NewGuid().ToString("N"), TenantId = chat.TenantId };
+        var programs = fixture.Bot.Services.GetRequiredService<ProgramStore>();
+        await programs.ImportAsync(program, CancellationToken.None);
+        var header = (await programs.LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!;
+        await fixture.SendAsync(chat.CardAction("collection.open", new JsonObject { ["programId"] = program.Id, ["etag"] = header.ETag.ToString() }));
+        var first = charter.Departments.SelectMany(d => d.Contacts).ToList();
+        await fixture.RunWorkUntilAsync(() => first.All(c => fixture.Channel.CallsFor($"a:created-{c.AadObjectId}").Count > 0), TimeSpan.FromMinutes(1));
+
+        // The owner adds a second contact to the first department.
+        var added = Guid.NewGuid().ToString();
+        fixture.Channel.MemberNames[added] = "Nadia New";
+        var form = (await BotApp.ReadJsonAsync(await fixture.SendAsync(chat.CardAction("charter.edit", new JsonObject { ["programId"] = program.Id, ["step"] = "departments" }))))!["value"]!.AsObject();
+        var data = CardJson.SubmitData(form);
+        data["dept.d1.contacts"] = data["dept.d1.contacts"]!.GetValue<string>() + "," + added;
+        var saved = CardJson.Text((await BotApp.ReadJsonAsync(await fixture.SendAsync(chat.CardAction("charter.save", data))))!["value"]!.AsObject());
+        await fixture.RunWorkUntilAsync(() => fixture.Channel.CallsFor($"a:created-{added}").Count > 0, TimeSpan.FromMinutes(1));
+        await fixture.RunDueWorkAsync();
+
+        Assert.Contains("Collection is open, so 1 new contact is being invited now.", saved);
+        var invitation = Assert.Single(fixture.Channel.CallsFor($"a:created-{added}"));
+        Assert.Contains("your touchpoints are needed", CardJson.Text(invitation.Body!.AsObject()));
+        Assert.All(first, c => Assert.Single(fixture.Channel.CallsFor($"a:created-{c.AadObjectId}")));
+    }
+
+    [Fact]
     public async Task OnlyOwnersFollowTheInvitations()
     {
         var p = await Programs.ProgramInChat.CreateAsync(fixture);
