@@ -54,7 +54,6 @@ public static class MapEndpoints
             var shown = program;
             var asOf = Today(clock);
             if (file.EndsWith(".csv", StringComparison.Ordinal) && MapFilter.From(http.Request.Query).At is { } at
-                && (await snapshots.ListAsync(program.Id, http.RequestAborted)).Any(h => h.Id == at)
                 && await snapshots.LoadAsync(program.Id, at, http.RequestAborted) is { } snapshot)
             {
                 shown = snapshot.AsProgram(program.Id, program.TenantId);

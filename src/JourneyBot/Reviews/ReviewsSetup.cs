@@ -5,6 +5,5 @@ namespace JourneyBot.Reviews;
 
 public static class ReviewsSetup
 {
-    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ReviewStore>().AddSingleton<ICommandSource, ReviewHandler>().AddSingleton<ICommandSource, PostponeHandler>()
-        .AddSingleton<ICommandSource, CancelHandler>();
+    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ReviewStore>().AddSingleton<ICommandSource, ReviewHandler>().AddSingleton<ICommandSource, UnheldReviewHandler>();
 }

@@ -14,50 +14,18 @@ namespace JourneyBot.Tests.Graph;
 
 // Graph through the real SDK against a local fake: finding a department's people for the charter, and
 // installing the app for someone the bot cannot reach yet.
-public sealed class GraphTests : IAsyncLifetime
+public sealed class GraphTests : GraphWorld
 {
     private const string TeamsAppId = "5f0b7a5e-9c4b-4d7e-9a55-2f4f4f1a7c11";
-    private readonly string _appId = Guid.NewGuid().ToString();
-    private AzuriteServer _azurite = null!;
-    private TestChannel _channel = null!;
-    private FakeGraph _graph = null!;
-    private BotApp _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteServer.StartAsync();
-        _channel = await TestChannel.StartAsync();
-        _graph = await FakeGraph.StartAsync();
-        _bot = BotApp.Authenticated(_azurite.ConnectionString, _channel, _appId, null, new Dictionary<string, string?>
-        {
-            ["Graph:BaseUrl"] = _graph.BaseUrl,
-            ["Graph:TeamsAppId"] = TeamsAppId,
-        }).Start();
-        await ((ServiceUrlTrustStore)_bot.Services.GetRequiredService<IServiceUrlTrust>()).RememberAsync(_channel.ServiceUrl, CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _graph.DisposeAsync();
-        await _channel.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Graph:TeamsAppId"] = TeamsAppId };
 
     private async Task<(Activities Owner, JourneyProgram Program)> ProgramAsync()
     {
-        var owner = new Activities(_channel.ServiceUrl, _appId);
+        var owner = new Activities(Channel.ServiceUrl, AppId);
         var charter = SamplePrograms.CompleteCharter() with { Owners = [new Person(owner.UserAadObjectId, "Olivia Owner")] };
         var program = SamplePrograms.Program(charter) with { Id = "g" + Guid.NewGuid().ToString("N")[..10], TenantId = owner.TenantId };
-        await _bot.Services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None);
+        await Bot.Services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None);
         return (owner, program);
-    }
-
-    private async Task<JsonObject> ClickAsync(Activities who, string verb, JsonObject data)
-    {
-        var response = await _bot.PostActivityAsync(who.CardAction(verb, data), _channel.MintToken(_appId));
-        response.EnsureSuccessStatusCode();
-        return (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
     }
 
     private static JsonObject LookupData(JourneyProgram program, string etag) => new()
@@ -68,13 +36,13 @@ public sealed class GraphTests : IAsyncLifetime
     };
 
     private async Task<string> ETagAsync(JourneyProgram program) =>
-        (await _bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!.ETag.ToString();
+        (await Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!.ETag.ToString();
 
     [Fact]
     public async Task OwnersFillADepartmentsContactsFromTheDirectoryAndTheirNamesAreKept()
     {
         var (owner, program) = await ProgramAsync();
-        _graph.Departments["Field Service"] = [("aad-fs-1", "Fiona Field"), ("aad-fs-2", "Frank O'Field")];
+        GraphServer.Departments["Field Service"] = [("aad-fs-1", "Fiona Field"), ("aad-fs-2", "Frank O'Field")];
         var data = LookupData(program, await ETagAsync(program));
 
         var card = await ClickAsync(owner, "charter.lookup", data);
@@ -84,7 +52,7 @@ public sealed class GraphTests : IAsyncLifetime
         Assert.Equal("aad-fs-1,aad-fs-2", picker["value"]!.GetValue<string>());
         Assert.Contains("Fiona Field", picker["choices"]!.ToJsonString());
         // Departments that already have contacts are not looked up; the lookup is Graph's advanced query.
-        var request = Assert.Single(_graph.Requests);
+        var request = Assert.Single(GraphServer.Requests);
         Assert.Contains("Field Service", Uri.UnescapeDataString(request.PathAndQuery));
         Assert.Contains("$count=true", Uri.UnescapeDataString(request.PathAndQuery));
         Assert.Equal("eventual", request.ConsistencyLevel);
@@ -92,7 +60,7 @@ public sealed class GraphTests : IAsyncLifetime
         // Saving the step stores them by id with the directory's names.
         var saved = await ClickAsync(owner, "charter.save", CardJson.SubmitData(card));
         Assert.Contains("Saved", CardJson.Text(saved));
-        var stored = await _bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None);
+        var stored = await Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None);
         var fieldService = stored!.Charter.Departments.Single(d => d.Name == "Field Service");
         Assert.Equal(["Fiona Field", "Frank O'Field"], fieldService.Contacts.Select(c => c.DisplayName));
     }
@@ -101,26 +69,26 @@ public sealed class GraphTests : IAsyncLifetime
     public async Task WhenNoTokenForGraphCanBeHadTheOwnerIsToldAtOnceAndTheirInputIsKept()
     {
         // Graph off this machine needs a token from Entra ID, which cannot be reached here: the credential fails.
-        using var bot = BotApp.Authenticated(_azurite.ConnectionString, _channel, _appId, null, new Dictionary<string, string?>
+        using var bot = BotApp.Authenticated(Azurite.ConnectionString, Channel, AppId, null, new Dictionary<string, string?>
         {
             ["Graph:BaseUrl"] = "https://graph.invalid/v1.0",
         }).Start();
         var (owner, program) = await ProgramAsync();
 
-        var response = await bot.PostActivityAsync(owner.CardAction("charter.lookup", LookupData(program, await ETagAsync(program))), _channel.MintToken(_appId));
+        var response = await bot.PostActivityAsync(owner.CardAction("charter.lookup", LookupData(program, await ETagAsync(program))), Channel.MintToken(AppId));
 
         response.EnsureSuccessStatusCode();
         var text = CardJson.Text((await BotApp.ReadJsonAsync(response))!["value"]!.AsObject());
         Assert.True(text.Contains("could not sign in to the directory") || text.Contains("did not answer"), text);
         Assert.Contains("Field Service", text);
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(GraphServer.Requests);
     }
 
     [Fact]
     public async Task WithoutABotIdentityTheLookUpSaysItIsNotConnectedAndWhatAnAdminSets()
     {
         // Local development: no Microsoft App Id, and Graph is the real one, which it cannot sign in to.
-        using var bot = BotApp.Anonymous(_azurite.ConnectionString).Start();
+        using var bot = BotApp.Anonymous(Azurite.ConnectionString).Start();
         var (owner, program) = await ProgramAsync();
 
         var response = await bot.PostActivityAsync(owner.CardAction("charter.lookup", LookupData(program, await ETagAsync(program))), null);
@@ -137,21 +105,21 @@ public sealed class GraphTests : IAsyncLifetime
     public async Task PeoplePickedFromOutsideTheChatAreNamedByTheDirectoryAndTheUnknownAreExplained()
     {
         var (owner, program) = await ProgramAsync();
-        _channel.NotMembers["aad-gina"] = true;
-        _channel.NotMembers["aad-nobody"] = true;
-        _graph.Names["aad-gina"] = "Gina Graph";
+        Channel.NotMembers["aad-gina"] = true;
+        Channel.NotMembers["aad-nobody"] = true;
+        GraphServer.Names["aad-gina"] = "Gina Graph";
         var form = await ClickAsync(owner, "charter.edit", new JsonObject { ["programId"] = program.Id, ["step"] = "people" });
         var data = CardJson.SubmitData(form);
         data["sponsors"] = "aad-gina,aad-nobody";
 
         await ClickAsync(owner, "charter.save", data);
 
-        var stored = (await _bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!;
+        var stored = (await Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(program.TenantId, program.Id, CancellationToken.None))!;
         Assert.Equal(["Gina Graph", "Someone not yet named"], stored.Charter.Sponsors.Select(s => s.DisplayName));
-        Assert.Contains(_graph.Requests, r => r.PathAndQuery.StartsWith("/v1.0/users/aad-gina", StringComparison.Ordinal));
-        var response = await _bot.PostActivityAsync(owner.Message("program"), _channel.MintToken(_appId));
+        Assert.Contains(GraphServer.Requests, r => r.PathAndQuery.StartsWith("/v1.0/users/aad-gina", StringComparison.Ordinal));
+        var response = await Bot.PostActivityAsync(owner.Message("program"), Channel.MintToken(AppId));
         response.EnsureSuccessStatusCode();
-        var shown = CardJson.Text(_channel.CallsFor(owner.ConversationId).Last().Body!["attachments"]![0]!["content"]!.AsObject());
+        var shown = CardJson.Text(Channel.CallsFor(owner.ConversationId).Last().Body!["attachments"]![0]!["content"]!.AsObject());
         Assert.Contains("1 person picked here has no name yet", shown);
         Assert.Contains("Gina Graph", shown);
     }
@@ -160,13 +128,13 @@ public sealed class GraphTests : IAsyncLifetime
     public async Task WhenTheDirectoryRefusesTheOwnerIsToldAndTheirInputIsKept()
     {
         var (owner, program) = await ProgramAsync();
-        _graph.DirectoryStatus = 403;
+        GraphServer.DirectoryStatus = 403;
         var card = await ClickAsync(owner, "charter.lookup", LookupData(program, await ETagAsync(program)));
         var text = CardJson.Text(card);
         Assert.Contains("may not read the directory", text);
         Assert.Contains("Field Service", text);
 
-        _graph.DirectoryStatus = 500;
+        GraphServer.DirectoryStatus = 500;
         card = await ClickAsync(owner, "charter.lookup", LookupData(program, await ETagAsync(program)));
         Assert.Contains("did not answer", CardJson.Text(card));
     }
@@ -175,20 +143,20 @@ public sealed class GraphTests : IAsyncLifetime
     public async Task NobodyButAnOwnerMayLookPeopleUp()
     {
         var (_, program) = await ProgramAsync();
-        var stranger = new Activities(_channel.ServiceUrl, _appId) { TenantId = program.TenantId };
+        var stranger = new Activities(Channel.ServiceUrl, AppId) { TenantId = program.TenantId };
         var card = await ClickAsync(stranger, "charter.lookup", LookupData(program, await ETagAsync(program)));
         Assert.Contains("does not exist, or you are not part of it", CardJson.Text(card));
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(GraphServer.Requests);
     }
 
     private async Task<string> TenantWithTheBotInstalledAsync(string? tenantId = null)
     {
         var tenant = tenantId ?? Guid.NewGuid().ToString();
-        var tables = _bot.Services.GetRequiredService<StorageTables>();
+        var tables = Bot.Services.GetRequiredService<StorageTables>();
         await tables.Conversations.UpsertEntityAsync(new ConversationRow
         {
-            PartitionKey = ConversationStore.PartitionFor(tenant), RowKey = ConversationStore.ConversationRowKey("19:team-channel"), ServiceUrl = _channel.ServiceUrl,
-            ChannelId = "msteams", ConversationId = "19:team-channel", ConversationType = "channel", TenantId = tenant, BotId = "28:" + _appId, Active = true,
+            PartitionKey = ConversationStore.PartitionFor(tenant), RowKey = ConversationStore.ConversationRowKey("19:team-channel"), ServiceUrl = Channel.ServiceUrl,
+            ChannelId = "msteams", ConversationId = "19:team-channel", ConversationType = "channel", TenantId = tenant, BotId = "28:" + AppId, Active = true,
         });
         return tenant;
     }
@@ -197,23 +165,23 @@ public sealed class GraphTests : IAsyncLifetime
     public async Task SomeoneWithoutTheAppGetsItInstalledThroughGraphAndTheMessageArrives()
     {
         var tenant = await TenantWithTheBotInstalledAsync();
-        _channel.UnreachableMembers["aad-new"] = true;
-        _graph.Installed = id => _channel.UnreachableMembers.TryRemove(id, out _);
-        var messenger = _bot.Services.GetRequiredService<PersonalMessenger>();
+        Channel.UnreachableMembers["aad-new"] = true;
+        GraphServer.Installed = id => Channel.UnreachableMembers.TryRemove(id, out _);
+        var messenger = Bot.Services.GetRequiredService<PersonalMessenger>();
 
         var delivery = await messenger.SendAsync(tenant, "aad-new", new Activity { Type = "message", Text = "Your touchpoints are needed" }, CancellationToken.None);
 
         Assert.True(delivery.Delivered, delivery.Problem);
-        var install = Assert.Single(_graph.Requests);
+        var install = Assert.Single(GraphServer.Requests);
         Assert.Equal("/v1.0/users/aad-new/teamwork/installedApps", install.PathAndQuery);
         Assert.EndsWith($"/appCatalogs/teamsApps/{TeamsAppId}", install.Body!["teamsApp@odata.bind"]!.GetValue<string>());
-        Assert.Single(_channel.Delivered, d => d.ConversationId == "a:created-aad-new");
+        Assert.Single(Channel.Delivered, d => d.ConversationId == "a:created-aad-new");
         // The chat is remembered: the next message goes straight there, with no new chat and no install.
-        var creates = _channel.Calls.Count(c => c.Path == "/v3/conversations");
+        var creates = Channel.Calls.Count(c => c.Path == "/v3/conversations");
         await messenger.SendAsync(tenant, "aad-new", new Activity { Type = "message", Text = "Again" }, CancellationToken.None);
-        Assert.Equal(creates, _channel.Calls.Count(c => c.Path == "/v3/conversations"));
-        Assert.Single(_graph.Requests);
-        Assert.Equal(2, _channel.Delivered.Count(d => d.ConversationId == "a:created-aad-new"));
+        Assert.Equal(creates, Channel.Calls.Count(c => c.Path == "/v3/conversations"));
+        Assert.Single(GraphServer.Requests);
+        Assert.Equal(2, Channel.Delivered.Count(d => d.ConversationId == "a:created-aad-new"));
     }
 
     [Theory]
@@ -223,24 +191,24 @@ public sealed class GraphTests : IAsyncLifetime
     {
         var (owner, program) = await ProgramAsync();
         var tenant = await TenantWithTheBotInstalledAsync(owner.TenantId);
-        _channel.UnreachableMembers["aad-far"] = true;
-        _graph.InstallStatus = status;
-        var delivery = await _bot.Services.GetRequiredService<PersonalMessenger>().SendAsync(tenant, "aad-far", new Activity { Type = "message", Text = "Hello" }, CancellationToken.None);
+        Channel.UnreachableMembers["aad-far"] = true;
+        GraphServer.InstallStatus = status;
+        var delivery = await Bot.Services.GetRequiredService<PersonalMessenger>().SendAsync(tenant, "aad-far", new Activity { Type = "message", Text = "Hello" }, CancellationToken.None);
         Assert.False(delivery.Delivered);
         Assert.Contains(reason, delivery.Problem);
-        Assert.DoesNotContain(_channel.Delivered, d => d.ConversationId.Contains("aad-far"));
+        Assert.DoesNotContain(Channel.Delivered, d => d.ConversationId.Contains("aad-far"));
 
         // A scheduled message to them (here a progress card) records the reason on the program, where its owners see it.
-        var work = _bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.ProgressKind);
+        var work = Bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.ProgressKind);
         await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.ProgressKind, DateTimeOffset.UtcNow, tenant, "aad-far",
             System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, new Person("aad-far", "Fay Far"), "k1"), FollowUpItems.Json)), CancellationToken.None);
-        var unreachable = Assert.Single(await _bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
+        var unreachable = Assert.Single(await Bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
         Assert.Equal("Fay Far", unreachable.Person.DisplayName);
         Assert.Contains(reason, unreachable.Reason);
 
-        var response = await _bot.PostActivityAsync(owner.Message("program"), _channel.MintToken(_appId));
+        var response = await Bot.PostActivityAsync(owner.Message("program"), Channel.MintToken(AppId));
         response.EnsureSuccessStatusCode();
-        var shown = CardJson.Text(_channel.CallsFor(owner.ConversationId).Last().Body!["attachments"]![0]!["content"]!.AsObject());
+        var shown = CardJson.Text(Channel.CallsFor(owner.ConversationId).Last().Body!["attachments"]![0]!["content"]!.AsObject());
         Assert.Contains("could not reach 1 person", shown);
         Assert.Contains("Fay Far", shown);
         Assert.Contains(reason, shown);
