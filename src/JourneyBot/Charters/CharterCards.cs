@@ -189,7 +189,7 @@ public static class CharterCards
             new Fact("Journey", charter.Journey is { } j ? CardText.Literal($"{Short(j.StartTrigger)} → {Short(j.End)}") : "not set"),
             new Fact("Objective", Short(charter.Objective) is { Length: > 0 } o ? CardText.Literal(o) : "not set"),
             new Fact("Done when", Short(charter.DefinitionOfDone) is { Length: > 0 } d ? CardText.Literal(d) : "not set"),
-            new Fact("Metrics", charter.Metrics.Count == 0 ? "none" : CardText.Literal(string.Join("; ", charter.Metrics.Take(5).Select(m => $"{Short(m.Name, 40)} ({m.Kind.ToString().ToLowerInvariant()}{(m.Target is { } t ? $", target {t.ToString(CultureInfo.InvariantCulture)}{m.Unit}" : "")})")))),
+            new Fact("Metrics", charter.Metrics.Count == 0 ? "none" : CardText.Literal(string.Join("; ", charter.Metrics.Take(5).Select(m => $"{Short(m.Name, 40)} ({m.Kind.ToString().ToLowerInvariant()}{(m.Target is { } t ? $", target {t.ToString(CultureInfo.InvariantCulture)}{(m.Unit is null or "%" ? "" : " ")}{m.Unit}" : "")})")))),
             new Fact("Owners", Names(charter.Owners)),
             new Fact("Sponsors", Names(charter.Sponsors)),
             new Fact("Resources", Resources(charter)),

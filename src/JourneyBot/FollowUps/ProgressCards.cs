@@ -40,9 +40,13 @@ public static class ProgressCards
         {
             card.Add(
                 new TextBlock("How customers feel, stage by stage (-2 … +2)") { Weight = TextWeight.Bolder, Separator = true },
-                new Table(charter.Stages.Select(_ => 1).ToList(), [
-                    charter.Stages.Select(s => CardText.Literal(CardText.Shorten(s.Name, 14))).ToList(),
-                    charter.Stages.Select(s => now.EmotionByStage.TryGetValue(s.Id, out var e) ? e.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–").ToList(),
+                // A row per stage: a column per stage was unreadable past five stages on a phone.
+                new Table(before is null ? [3, 1] : [3, 1, 1], [
+                    before is null ? ["Stage", "Now"] : ["Stage", "Now", before.TakenOn.ToString("d MMM", CultureInfo.InvariantCulture)],
+                    .. charter.Stages.Select(s => (IReadOnlyList<string>)[
+                        CardText.Literal(CardText.Shorten(s.Name, 60)),
+                        Emotion(now, s.Id),
+                        .. before is null ? Array.Empty<string>() : [Emotion(before, s.Id)]]),
                 ]));
         }
         card.Add(new TextBlock(before is null ? "This is the first progress card of this program." : $"Changes are since {before.TakenOn:d MMM yyyy}.") { IsSubtle = true, Size = TextSize.Small });
@@ -73,4 +77,7 @@ public static class ProgressCards
         var points = (int)Math.Round((now - before) * 100);
         return points == 0 ? "" : $" ({(points > 0 ? "+" : "")}{points} pts)";
     }
+
+    private static string Emotion(Snapshot snapshot, string stageId) =>
+        snapshot.EmotionByStage.TryGetValue(stageId, out var e) ? e.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "–";
 }
