@@ -16,9 +16,21 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public static async Task<AzuriteServer> StartAsync()
     {
-        var server = new AzuriteServer { TablePort = FreePort.Next(), QueuePort = FreePort.Next(), _blobPort = FreePort.Next() };
-        await server.LaunchAsync();
-        return server;
+        // A port found free can be taken by another test's server before Azurite binds it; Azurite then exits, and
+        // a fresh set of ports is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new AzuriteServer { TablePort = FreePort.Next(), QueuePort = FreePort.Next(), _blobPort = FreePort.Next() };
+            try
+            {
+                await server.LaunchAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     // Storage that comes back empty (a new account, a restore): this Azurite stops and a fresh, empty one starts on
@@ -38,8 +50,13 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
         ], Path.GetTempPath());
-        await FreePort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30), () => process.ReadLog());
-        // Something else listening on the port (taken while it was free) would pass for this Azurite.
+        // All three: Azurite binds them one after another and exits as a whole when any of them is taken.
+        foreach (var port in new[] { _blobPort, QueuePort, TablePort })
+        {
+            await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => process.ReadLog(), () => process.HasExited);
+        }
+        // Something else listening on a port (taken while it was free) would pass for this Azurite.
+        await Task.Delay(100);
         if (process.HasExited) throw new InvalidOperationException($"Azurite exited on start: {process.ReadLog()}");
     }
 

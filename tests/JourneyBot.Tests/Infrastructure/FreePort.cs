@@ -12,7 +12,8 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout, Func<string>? describe = null)
+    // exited: the server process is gone, so nothing will listen (no need to wait out the timeout).
+    public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout, Func<string>? describe = null, Func<bool>? exited = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -22,6 +23,10 @@ public static class FreePort
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
+            }
+            catch (SocketException) when (exited?.Invoke() == true)
+            {
+                throw new InvalidOperationException($"The server stopped before 127.0.0.1:{port} listened. {describe?.Invoke()}");
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
