@@ -4,9 +4,11 @@ using JourneyBot.Charters;
 using JourneyBot.Conversations;
 using JourneyBot.FollowUps;
 using JourneyBot.Graph;
+using JourneyBot.Health;
 using JourneyBot.Help;
 using JourneyBot.Map;
 using JourneyBot.Operations;
+using JourneyBot.People;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Reviews;
@@ -31,6 +33,7 @@ public static class JourneyBotApp
         builder.AddTelemetry();
         builder.Services.AddScheduling();
         builder.Services.AddGraph();
+        builder.Services.AddPeople();
         builder.Services.AddBot();
         builder.Services.AddHelp();
         builder.Services.AddConversations();
@@ -41,6 +44,7 @@ public static class JourneyBotApp
         builder.Services.AddActions();
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
+        builder.Services.AddHealth();
 
         var app = builder.Build();
         // Resolve what configuration feeds now, so a missing or contradictory setting stops start-up with a
@@ -53,7 +57,7 @@ public static class JourneyBotApp
         app.Services.GetRequiredService<SendRateLimits>();
         app.Services.GetRequiredService<MapSettings>();
         app.MapBot();
-        app.MapHealth();
+        app.MapHealthz();
         app.MapAboutPages();
         app.MapMapTab();
         return app;

@@ -4,6 +4,8 @@ using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Tests.Cards;
 using JourneyBot.Tests.Domain;
+using JourneyBot.Map;
+using JourneyBot.Health;
 
 namespace JourneyBot.Benchmarks;
 

@@ -6,10 +6,6 @@ namespace JourneyBot.Actions;
 
 public static class ActionCards
 {
-    public const string NewVerb = "action.new";
-    public const string SaveVerb = "action.save";
-    public const string StatusVerb = "action.status";
-    public const string ListVerb = "actions.list";
     public const int PageSize = 8;
 
     public static AdaptiveCard Form(JourneyProgram program, string formId, string? touchpointId, IReadOnlyDictionary<string, string>? values = null,
@@ -34,7 +30,7 @@ public static class ActionCards
         form.Add(new InputChoiceSet(ActionInput.Metric, "Outcome metric it should move", metrics) { Value = values.GetValueOrDefault(ActionInput.Metric), Placeholder = "None" });
         var data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.FormId] = formId };
         if (touchpointId is not null) data[CardData.TouchpointId] = touchpointId;
-        card.AddActions(new CardExecuteAction("Save action", SaveVerb) { Style = "positive", Data = data });
+        card.AddActions(new CardExecuteAction("Save action", CardVerbs.ActionSave) { Style = "positive", Data = data });
         return card;
     }
 
@@ -49,7 +45,7 @@ public static class ActionCards
             ]),
             new TextBlock((action.Owner.AadObjectId == caller.AadObjectId ? "" : $"{CardText.Literal(action.Owner.DisplayName)} gets a card with it, to accept it or hand it back. ")
                 + "Its owner is reminded when it is overdue, and sponsors see it in their progress cards.") { IsSubtle = true })
-        .AddActions(new CardExecuteAction("All actions", ListVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
+        .AddActions(new CardExecuteAction("All actions", CardVerbs.ActionsList) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
 
     public static AdaptiveCard List(JourneyProgram program, string caller, bool isOwner, DateOnly today, int page, string? note = null)
     {
@@ -82,12 +78,12 @@ public static class ActionCards
             card.Add(new Container(items) { Separator = true });
         }
         var paging = new Dictionary<string, string> { [CardData.ProgramId] = program.Id };
-        if (page > 0) card.AddActions(new CardExecuteAction("Previous", ListVerb) { Data = new Dictionary<string, string>(paging) { [CardData.Page] = (page - 1).ToString(CultureInfo.InvariantCulture) } });
-        if (page < pages - 1) card.AddActions(new CardExecuteAction("Next", ListVerb) { Data = new Dictionary<string, string>(paging) { [CardData.Page] = (page + 1).ToString(CultureInfo.InvariantCulture) } });
+        if (page > 0) card.AddActions(new CardExecuteAction("Previous", CardVerbs.ActionsList) { Data = new Dictionary<string, string>(paging) { [CardData.Page] = (page - 1).ToString(CultureInfo.InvariantCulture) } });
+        if (page < pages - 1) card.AddActions(new CardExecuteAction("Next", CardVerbs.ActionsList) { Data = new Dictionary<string, string>(paging) { [CardData.Page] = (page + 1).ToString(CultureInfo.InvariantCulture) } });
         return card;
     }
 
-    private static CardExecuteAction StatusAction(string title, string programId, string actionId, ActionStatus status, int page) => new(title, StatusVerb)
+    private static CardExecuteAction StatusAction(string title, string programId, string actionId, ActionStatus status, int page) => new(title, CardVerbs.ActionStatus)
     {
         Data = new Dictionary<string, string>
         {

@@ -4,6 +4,7 @@ using JourneyBot.Charters;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.People;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Actions;
@@ -23,12 +24,12 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new(ActionCards.NewVerb, NewAsync),
-        new(ActionCards.SaveVerb, SaveAsync),
-        new(ActionCards.StatusVerb, StatusAsync),
-        new(ActionCards.ListVerb, ListAsync),
-        new(AssignmentCards.AcceptVerb, AcceptAsync),
-        new(AssignmentCards.HandBackVerb, HandBackAsync),
+        new(CardVerbs.ActionNew, NewAsync),
+        new(CardVerbs.ActionSave, SaveAsync),
+        new(CardVerbs.ActionStatus, StatusAsync),
+        new(CardVerbs.ActionsList, ListAsync),
+        new(CardVerbs.ActionAccept, AcceptAsync),
+        new(CardVerbs.ActionHandBack, HandBackAsync),
     ];
 
     private async Task ListCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
+using JourneyBot.Outreach;
+using JourneyBot.People;
 
 namespace JourneyBot.Actions;
 

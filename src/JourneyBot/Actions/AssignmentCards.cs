@@ -8,8 +8,6 @@ namespace JourneyBot.Actions;
 // The card an action's owner gets when someone gives them an action, and the answers to its two buttons.
 public static class AssignmentCards
 {
-    public const string AcceptVerb = "action.accept";
-    public const string HandBackVerb = "action.handBack";
 
     public static AdaptiveCard Assigned(JourneyProgram program, ImprovementAction action, bool handedBack = false)
     {
@@ -38,8 +36,8 @@ public static class AssignmentCards
         card.Add(new TextBlock("Accept it if you will see it done by the due date; if it is not yours to do, hand it back and the person who gave it to you gets it again.") { IsSubtle = true, Size = TextSize.Small });
         var data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.ActionId] = action.Id };
         card.AddActions(
-            new CardExecuteAction("Accept", AcceptVerb) { Style = "positive", Data = data },
-            new CardExecuteAction("Hand it back", HandBackVerb) { Data = data });
+            new CardExecuteAction("Accept", CardVerbs.ActionAccept) { Style = "positive", Data = data },
+            new CardExecuteAction("Hand it back", CardVerbs.ActionHandBack) { Data = data });
         return card;
     }
 
@@ -47,7 +45,7 @@ public static class AssignmentCards
         .Add(
             new TextBlock($"Accepted: {CardText.Literal(action.Title)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
             new TextBlock($"Due {action.DueOn:d MMM yyyy}. You are reminded if it runs late; mark it in progress or done from **actions**.") { Spacing = "none" })
-        .AddActions(new CardExecuteAction("All actions", ActionCards.ListVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
+        .AddActions(new CardExecuteAction("All actions", CardVerbs.ActionsList) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
 
     public static AdaptiveCard HandedBack(ImprovementAction action, Person to) => new AdaptiveCard { FallbackText = $"Handed back: {action.Title}" }
         .Add(

@@ -4,6 +4,7 @@ using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Actions;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Domain;
+using JourneyBot.Health;
 using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
@@ -79,14 +80,14 @@ public static class AdminCommandLine
         {
             var json = new JsonObject
             {
-                ["id"] = c.Id,
-                ["status"] = c.Status.ToString().ToLowerInvariant(),
+                ["id"] = c.Id.Name(),
+                ["status"] = JsonNamingPolicy.CamelCase.ConvertName(c.Status.ToString()),
                 ["figure"] = c.Figure,
                 ["threshold"] = c.Threshold,
                 ["nextStep"] = c.NextStep,
                 ["why"] = c.Why,
             };
-            if (c.Command is not null) json["command"] = c.Command;
+            if (c.Command is { } command) json["command"] = command.Typed();
             if (c.Details is { Count: > 0 }) json["details"] = new JsonArray(c.Details.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
             return (JsonNode)json;
         }).ToArray());
@@ -112,22 +113,29 @@ public static class AdminCommandLine
         return 0;
     }
 
-    // For people: the flags first, worst first, each with figure, threshold, why and next step; then the ok checks.
+    // For people: the flags first, worst first, each with figure, threshold, why and next step; then the checks not
+    // judged yet, with what would make them apply; then the ok checks.
     private static string HealthText(JourneyProgram program, DateOnly asOf)
     {
         var checks = MapHealth.Evaluate(program, asOf);
-        var flags = checks.Where(c => c.Status != HealthStatus.Ok).OrderByDescending(c => c.Status).ToList();
+        var flags = checks.Where(c => c.Status.IsFlag()).OrderByDescending(c => c.Status).ToList();
+        var waiting = checks.Where(c => c.Status == HealthStatus.NotJudged).ToList();
+        var ok = checks.Where(c => c.Status == HealthStatus.Ok).ToList();
         var date = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var notJudged = waiting.Count == 0 ? "" : $", {waiting.Count} not judged yet";
         var lines = new List<string>
         {
             flags.Count == 0
-                ? $"Map health of {program.Charter.Name} as of {date}: healthy, all {checks.Count} checks ok."
-                : $"Map health of {program.Charter.Name} as of {date}: {Words.Count(flags.Count, "pitfall")} to act on, {checks.Count - flags.Count} of {checks.Count} checks ok.",
+                ? waiting.Count == 0
+                    ? $"Map health of {program.Charter.Name} as of {date}: healthy, all {checks.Count} checks ok."
+                    : $"Map health of {program.Charter.Name} as of {date}: nothing to act on, {ok.Count} of {checks.Count} checks ok{notJudged}."
+                : $"Map health of {program.Charter.Name} as of {date}: {Words.Count(flags.Count, "pitfall")} to act on, " +
+                  $"{ok.Count} of {checks.Count} checks ok{notJudged}.",
         };
         foreach (var c in flags)
         {
             lines.Add("");
-            lines.Add($"{(c.Status == HealthStatus.Fail ? "FAIL " : "WATCH")} {c.Title} [{c.Id}]");
+            lines.Add($"{(c.Status == HealthStatus.Fail ? "FAIL " : "WATCH")} {c.Title} [{c.Id.Name()}]");
             lines.Add($"      measured: {c.Figure}");
             lines.AddRange((c.Details ?? []).Select(d => $"        - {d}"));
             lines.Add($"      healthy:  {c.Threshold}");
@@ -135,15 +143,16 @@ public static class AdminCommandLine
             lines.Add($"      next:     {c.NextStep}{Typed(c.Command)}");
         }
         lines.Add("");
-        lines.AddRange(checks.Where(c => c.Status == HealthStatus.Ok).Select(c => $"OK    {c.Title} [{c.Id}]: {c.Figure}"));
+        lines.AddRange(waiting.Select(c => $"NOT JUDGED YET {c.Title} [{c.Id.Name()}]: {c.Figure}. {c.NextStep}"));
+        lines.AddRange(ok.Select(c => $"OK    {c.Title} [{c.Id.Name()}]: {c.Figure}"));
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
-    private static string Typed(string? command) => command switch
+    private static string Typed(HealthCommand? command) => command switch
     {
         null => "",
-        MapHealth.DepartmentsCommand => " (in chat: program, then Edit, Departments and contacts)",
-        _ => $" (in chat: {command})",
+        HealthCommand.Departments => " (in chat: program, then Edit, Departments and contacts)",
+        { } c => $" (in chat: {c.Typed()})",
     };
 
     // Named options plus at most one positional argument (the file), keyed "".

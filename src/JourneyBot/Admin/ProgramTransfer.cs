@@ -6,6 +6,7 @@ using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Admin;
 

@@ -3,6 +3,7 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Programs;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Charters;
 
@@ -107,11 +108,11 @@ public static class CharterCards
                             Cell(new InputText(CharterFields.MetricTarget(id), "Target") { Value = V(CharterFields.MetricTarget(id)), MaxLength = 30 }),
                             Cell(new InputText(CharterFields.MetricUnit(id), "Unit") { Value = V(CharterFields.MetricUnit(id)), MaxLength = 20, Placeholder = "%" }),
                         ]),
-                        new ActionSet([new CardExecuteAction("Remove this metric", CharterSteps.RemoveMetricVerb) { Data = RowData(id) }]),
+                        new ActionSet([new CardExecuteAction("Remove this metric", CardVerbs.CharterRemoveMetric) { Data = RowData(id) }]),
                     ]) { Separator = true });
                 }
                 card.Add(new TextBlock("Outcome: what changes for the customer or the business. Output: what the program does or produces.") { IsSubtle = true, Size = TextSize.Small });
-                if (metricRows.Count < CharterSteps.MaxMetrics) card.Add(new ActionSet([new CardExecuteAction("Add a metric", CharterSteps.AddMetricVerb) { Data = RowData(null) }]));
+                if (metricRows.Count < CharterSteps.MaxMetrics) card.Add(new ActionSet([new CardExecuteAction("Add a metric", CardVerbs.CharterAddMetric) { Data = RowData(null) }]));
                 break;
             case CharterSteps.People:
                 Field(new PeoplePicker(CharterFields.Owners, "Owners (edit the charter, run reviews)", known) { Value = V(CharterFields.Owners), IsRequired = true }, CharterFields.Owners);
@@ -152,12 +153,12 @@ public static class CharterCards
         var data = FormData();
         // People found in the directory travel with the form, so their names are known when it is saved.
         if (directory is { Count: > 0 }) data[CharterSteps.DirectoryNames] = string.Join(";", directory.Select(p => $"{p.AadObjectId}={CardText.Shorten(p.DisplayName, 60).Replace(";", ",").Replace("=", "-")}"));
-        card.AddActions(new CardExecuteAction(index < CharterSteps.Order.Count - 1 ? "Save and continue" : "Save and review", CharterSteps.SaveVerb) { Style = "positive", Data = data });
+        card.AddActions(new CardExecuteAction(index < CharterSteps.Order.Count - 1 ? "Save and continue" : "Save and review", CardVerbs.CharterSave) { Style = "positive", Data = data });
         if (step == CharterSteps.Departments && program is not null)
         {
-            card.AddActions(new CardExecuteAction("Find contacts in the directory", CharterSteps.LookupVerb) { Data = new Dictionary<string, string>(data) });
+            card.AddActions(new CardExecuteAction("Find contacts in the directory", CardVerbs.CharterLookup) { Data = new Dictionary<string, string>(data) });
         }
-        if (program is not null) card.AddActions(new CardExecuteAction("Back to the charter", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = "review" } });
+        if (program is not null) card.AddActions(new CardExecuteAction("Back to the charter", CardVerbs.CharterEdit) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = "review" } });
         return card;
     }
 
@@ -178,7 +179,7 @@ public static class CharterCards
         {
             FallbackText = $"Charter of {charter.Name}",
             Refresh = refreshUserIds is { Count: > 0 }
-                ? new CardRefresh(new CardExecuteAction("Show the owner view", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = "review" } },
+                ? new CardRefresh(new CardExecuteAction("Show the owner view", CardVerbs.CharterEdit) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = "review" } },
                     refreshUserIds.Take(MaxRefreshUsers).ToList())
                 : null,
         };
@@ -217,10 +218,10 @@ public static class CharterCards
         }
         if (unreachable is { Count: > 0 }) card.Add(InvitationCards.Unreachable(charter, unreachable, UnreachableShown));
         card.AddActions(
-            new CardExecuteAction("Edit", CharterSteps.EditVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = FirstIncompleteStep(charter) } });
+            new CardExecuteAction("Edit", CardVerbs.CharterEdit) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.Step] = FirstIncompleteStep(charter) } });
         if (missing.Count == 0 && program.CollectionOpenedOn is null)
         {
-            card.AddActions(new CardExecuteAction("Open collection", CharterSteps.OpenCollectionVerb)
+            card.AddActions(new CardExecuteAction("Open collection", CardVerbs.CollectionOpen)
             {
                 Style = "positive",
                 Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.ETag] = program.ETag.ToString() },

@@ -8,6 +8,8 @@ using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Touchpoints;
+using JourneyBot.Outreach;
+using JourneyBot.People;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Charters;
@@ -25,8 +27,8 @@ public sealed class CharterHandler(CharterStore charters, TouchpointStore edits,
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new(CharterSteps.SaveVerb, SaveAsync),
-        new(CharterSteps.EditVerb, EditAsync),
+        new(CardVerbs.CharterSave, SaveAsync),
+        new(CardVerbs.CharterEdit, EditAsync),
     ];
 
     public static string NewFormId() => Guid.NewGuid().ToString("N");

@@ -1,5 +1,6 @@
 using JourneyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.People;
 
 namespace JourneyBot.Charters;
 
@@ -10,7 +11,6 @@ public static class CharterSetup
         services.AddSingleton<CharterStore>();
         services.AddSingleton<CollectionOpener>();
         services.AddSingleton<Scheduling.IScheduledWork, InvitationWork>();
-        services.AddSingleton<NameLookup>();
         services.AddSingleton<Scheduling.IScheduledWork, NameRefreshWork>();
         services.AddSingleton<ICommandSource, CharterHandler>();
         services.AddSingleton<ICommandSource, CollectionHandler>();

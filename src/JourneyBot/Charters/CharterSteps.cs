@@ -33,14 +33,6 @@ public static class CharterSteps
         ["metric"] = 3, ["dept"] = 5, ["stage"] = 6, ["persona"] = 3,
     };
 
-    public const string SaveVerb = "charter.save";
-    // The metrics step grows and shrinks a row at a time; nothing is saved until Save.
-    public const string AddMetricVerb = "charter.metricAdd";
-    public const string RemoveMetricVerb = "charter.metricRemove";
-    public const string EditVerb = "charter.edit";
-    public const string OpenCollectionVerb = "collection.open";
-    // Fills empty department contacts with the people whose directory profile names that department.
-    public const string LookupVerb = "charter.lookup";
     public const string DirectoryNames = "directoryNames";
     public const int DirectoryContactsPerDepartment = 5;
     public const string OnlyOwnersChange = "Only the program's owners change its charter.";

@@ -4,6 +4,7 @@ using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Outreach;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Charters;
@@ -15,7 +16,7 @@ public sealed class CollectionHandler(CharterStore charters, ProgramSessions ses
     public IEnumerable<BotCommand> Commands =>
         [new("open collection", "Invite every department's contacts to add their touchpoints (owners).", OpenCollectionCommandAsync) { Step = WorkflowStep.SetUp }];
 
-    public IEnumerable<CardVerb> Verbs => [new(CharterSteps.OpenCollectionVerb, OpenCollectionFromCardAsync), new(InvitationCards.ProgressVerb, ProgressAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CardVerbs.CollectionOpen, OpenCollectionFromCardAsync), new(CardVerbs.CollectionProgress, ProgressAsync)];
 
     private async Task OpenCollectionCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Charters;
 

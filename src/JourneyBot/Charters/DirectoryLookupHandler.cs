@@ -13,7 +13,7 @@ public sealed class DirectoryLookupHandler(ProgramSessions sessions, DepartmentD
 {
     public IEnumerable<BotCommand> Commands => [];
 
-    public IEnumerable<CardVerb> Verbs => [new(CharterSteps.LookupVerb, LookupAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CardVerbs.CharterLookup, LookupAsync)];
 
     // Departments typed without contacts get the people the directory lists for them; nothing is saved yet.
     private async Task<InvokeResponse> LookupAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)

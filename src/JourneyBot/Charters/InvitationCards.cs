@@ -3,6 +3,7 @@ using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Touchpoints;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Charters;
 
@@ -20,14 +21,13 @@ public static class InvitationCards
                 new TextBlock($"Objective: {CardText.Literal(CardText.Shorten(charter.Objective ?? "", 300))}"),
                 new TextBlock("Stages: " + CardText.Literal(string.Join(" → ", charter.Stages.Select(s => CardText.Shorten(s.Name, 24))))) { IsSubtle = true },
                 new TextBlock("Add every moment the customer hears, sees or deals with your department on this journey, and what it is like for your colleagues who deliver it."))
-            .AddActions(new CardExecuteAction("Add a touchpoint", TouchpointCards.StartVerb)
+            .AddActions(new CardExecuteAction("Add a touchpoint", CardVerbs.TouchpointStart)
             {
                 Style = "positive",
                 Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id },
             });
     }
 
-    public const string ProgressVerb = "collection.progress";
 
     // The owner's card after opening collection: how far the invitations have gone, updated as they go out.
     public static AdaptiveCard Progress(ProgramHeader program, InvitationProgress progress, IReadOnlyList<string>? refreshUserIds = null)
@@ -36,7 +36,7 @@ public static class InvitationCards
         var card = new AdaptiveCard
         {
             FallbackText = "Collection is open",
-            Refresh = refreshUserIds is { Count: > 0 } ? new CardRefresh(new CardExecuteAction("Show progress", ProgressVerb) { Data = data }, refreshUserIds) : null,
+            Refresh = refreshUserIds is { Count: > 0 } ? new CardRefresh(new CardExecuteAction("Show progress", CardVerbs.CollectionProgress) { Data = data }, refreshUserIds) : null,
         };
         card.Add(
             new TextBlock($"Collection is open: {CardText.Literal(program.Charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
@@ -44,7 +44,7 @@ public static class InvitationCards
                 ? "No department has a contact yet, so nobody was invited."
                 : $"Invitations: {progress.Sent} of {progress.Total} sent" + (progress.Pending > 0 ? $", {progress.Pending} on their way. This card updates as they go out." : ".")));
         if (progress.Unreachable.Count > 0) card.Add(Unreachable(program.Charter, progress.Unreachable, MaxUnreachableShown));
-        if (progress.Pending > 0) card.AddActions(new CardExecuteAction("Show progress", ProgressVerb) { Data = data });
+        if (progress.Pending > 0) card.AddActions(new CardExecuteAction("Show progress", CardVerbs.CollectionProgress) { Data = data });
         return card;
     }
 

@@ -4,6 +4,7 @@ using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Scheduling;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Charters;
 

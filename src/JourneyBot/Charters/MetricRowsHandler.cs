@@ -13,7 +13,7 @@ public sealed class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands => [];
 
-    public IEnumerable<CardVerb> Verbs => [new(CharterSteps.AddMetricVerb, AddAsync), new(CharterSteps.RemoveMetricVerb, RemoveAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CardVerbs.CharterAddMetric, AddAsync), new(CardVerbs.CharterRemoveMetric, RemoveAsync)];
 
     private Task<InvokeResponse> AddAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
         ChangeAsync(turn, action, (rows, formId) =>

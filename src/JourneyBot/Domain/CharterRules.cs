@@ -60,12 +60,32 @@ public static partial class CharterRules
     public static IReadOnlyList<Person> SponsorsOtherThanOwners(Charter charter) =>
         charter.Sponsors.Where(s => charter.Owners.All(o => o.AadObjectId != s.AadObjectId)).ToList();
 
-    // Placeholders people type to get past a question; they say nothing.
+    // Objective and definition of done: fewer words than this say nothing ("Reduce churn"); a statement only
+    // about making the map ("Map the journey") is flagged whatever its length.
+    public const int MinStatementWords = 3;
+
+    // Placeholders people type to get past a question; they say nothing. The usual stand-ins for "not decided yet"
+    // in the languages programs run in: English, German, French, Spanish and Japanese.
     private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "tbd", "tba", "tbc", "n/a", "na", "none", "-", "--", "?", "??", "todo", "to do", "to be defined", "to be decided",
-        "to be confirmed", "later", "pending", "x", "xxx", "...", "…", "see above", "same as above", "not yet", "unknown",
+        "tbd", "tba", "tbc", "n/a", "na", "n.a", "none", "todo", "to do", "to be defined", "to be decided", "to be confirmed",
+        "to be determined", "to be agreed", "not decided", "not decided yet", "undecided", "later", "pending", "x", "xx",
+        "xxx", "see above", "same as above", "not yet", "unknown", "wip", "placeholder", "open", "open question",
+        "k.a", "k. a", "keine angabe", "offen", "noch offen", "unbekannt", "folgt", "steht noch aus", "ausstehend",
+        "noch nicht festgelegt", "wird noch festgelegt", "zu klären", "zu definieren", "später",
+        "à définir", "a definir", "à confirmer", "à déterminer", "à préciser", "à venir", "non défini", "en attente",
+        "inconnu", "nc", "n/d", "nd",
+        "por definir", "por confirmar", "por determinar", "pendiente", "sin definir", "desconocido", "más adelante",
+        "未定", "検討中", "確認中", "調整中", "未確定", "未記入", "なし", "不明", "後日",
     };
+
+    // A placeholder, or nothing but punctuation and symbols ("-", "?", "…", "ー").
+    public static bool IsPlaceholder(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        var trimmed = text.Trim().TrimEnd('.', '!', '。');
+        return Placeholders.Contains(trimmed) || Placeholder().IsMatch(trimmed) || !Word().IsMatch(trimmed) || LoneMarks().IsMatch(trimmed);
+    }
 
     // An objective or definition of done says something: not blank, not a placeholder, at least a short sentence.
     public static bool IsStatement(string? text) => StatementProblem(text) is null;
@@ -75,17 +95,26 @@ public static partial class CharterRules
     {
         if (string.IsNullOrWhiteSpace(text)) return "blank";
         var trimmed = text.Trim().TrimEnd('.', '!');
-        if (Placeholders.Contains(trimmed) || Placeholder().IsMatch(trimmed)) return "a placeholder";
+        if (IsPlaceholder(trimmed)) return "a placeholder";
         // 001: "Don’t say creating a journey map visual is your sole objective."
         if (MapOnly().IsMatch(trimmed)) return "only about making the map";
-        return Word().Matches(trimmed).Count < HealthThresholds.MinStatementWords ? "too short" : null;
+        return Word().Matches(trimmed).Count < MinStatementWords ? "too short" : null;
     }
+
+    public static int WordCount(string? text) => text is null ? 0 : Word().Matches(text).Count;
+
+    public static IEnumerable<string> WordsOf(string? text) =>
+        text is null ? [] : Word().Matches(text).Select(m => m.Value.ToLowerInvariant());
 
     [GeneratedRegex(@"^(to\s+)?((map|create|build|draw|make|produce|deliver|finish|complete|do)\s+)?((a|an|the|our)\s+)?(customer\s+)?journey(\s+(map|maps|mapping|mapped|visual|workshop))?(\s+(done|finished|created|completed))?$", RegexOptions.IgnoreCase)]
     private static partial Regex MapOnly();
 
-    [GeneratedRegex(@"^(tbd|todo|to be defined|n/a)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(tbd|tbc|tba|todo|to be (defined|decided|confirmed|determined)|n/a)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Placeholder();
+
+    // Ellipses, dashes and question marks, alone or repeated: "...", "--", "?!", "ー".
+    [GeneratedRegex(@"^[\p{P}\p{S}\s\u30FC]+$")]
+    private static partial Regex LoneMarks();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

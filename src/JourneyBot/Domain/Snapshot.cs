@@ -16,7 +16,8 @@ public sealed record Snapshot
     public int ActionsDone { get; init; }
     public int ActionsOverdue { get; init; }
 
-    public static Snapshot Take(JourneyProgram program, DateOnly asOf)
+    // health: check id -> status, as map health judged the program that day.
+    public static Snapshot Take(JourneyProgram program, DateOnly asOf, IReadOnlyDictionary<string, HealthStatus> health)
     {
         var active = program.ActiveTouchpoints().ToList();
         return new Snapshot
@@ -27,7 +28,7 @@ public sealed record Snapshot
             EvidenceShare = active.Count == 0 ? 0 : Math.Round((double)active.Count(t => t.HasEvidence()) / active.Count, 3),
             EmotionByStage = Averages(active.SelectMany(t => t.Emotion is { } e ? [(t.StageId, e)] : Array.Empty<(string, int)>())),
             EmotionByPersona = Averages(active.SelectMany(t => t.Emotion is { } e ? t.PersonaIds.Select(p => (p, e)) : [])),
-            Health = MapHealth.Evaluate(program, asOf).ToDictionary(c => c.Id, c => c.Status),
+            Health = health,
             ActionsOpen = program.Actions.Count(a => !a.IsClosed()),
             ActionsDone = program.Actions.Count(a => a.Status == ActionStatus.Done),
             ActionsOverdue = program.Actions.Count(a => a.IsOverdue(asOf)),

@@ -5,6 +5,7 @@ using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.FollowUps;
 

@@ -3,6 +3,7 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Reviews;
 using JourneyBot.Touchpoints;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.FollowUps;
 
@@ -57,27 +58,27 @@ public static class FollowUpCards
         switch (entry.Kind)
         {
             case FollowUpKind.ReviewDue or FollowUpKind.ReviewReminder:
-                yield return new CardExecuteAction("Start the review", ReviewCards.StartVerb) { Style = "positive", Data = data };
+                yield return new CardExecuteAction("Start the review", CardVerbs.ReviewStart) { Style = "positive", Data = data };
                 yield return new CardShowAction("Postpone", PostponeCards.Form(entry.ProgramId));
                 yield return new CardShowAction("Cancel this review", CancelCards.Form(entry.ProgramId));
                 break;
             case FollowUpKind.DepartmentGaps:
-                yield return new CardExecuteAction("Add a touchpoint", TouchpointCards.StartVerb) { Style = "positive", Data = data };
+                yield return new CardExecuteAction("Add a touchpoint", CardVerbs.TouchpointStart) { Style = "positive", Data = data };
                 break;
             case FollowUpKind.Unverified:
-                yield return new CardExecuteAction("Review them", ReviewCards.StartVerb)
+                yield return new CardExecuteAction("Review them", CardVerbs.ReviewStart)
                 {
                     Style = "positive",
                     Data = new Dictionary<string, string>(data) { [CardData.DepartmentId] = entry.DepartmentId ?? "" },
                 };
                 break;
             case FollowUpKind.ActionOverdue:
-                yield return new CardExecuteAction("Mark done", ActionCards.StatusVerb)
+                yield return new CardExecuteAction("Mark done", CardVerbs.ActionStatus)
                 {
                     Style = "positive",
                     Data = new Dictionary<string, string>(data) { [CardData.ActionId] = entry.ActionId ?? "", ["status"] = "done" },
                 };
-                yield return new CardExecuteAction("Open actions", ActionCards.ListVerb) { Data = data };
+                yield return new CardExecuteAction("Open actions", CardVerbs.ActionsList) { Data = data };
                 break;
         }
     }

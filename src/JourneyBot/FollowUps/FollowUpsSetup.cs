@@ -2,6 +2,7 @@ using JourneyBot.Bot;
 using JourneyBot.Domain;
 using JourneyBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.FollowUps;
 

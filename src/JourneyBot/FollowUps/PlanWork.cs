@@ -3,6 +3,8 @@ using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
+using JourneyBot.Outreach;
+using JourneyBot.People;
 
 namespace JourneyBot.FollowUps;
 
@@ -15,9 +17,6 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
     private static readonly JsonSerializerOptions Json = FollowUpItems.Json;
 
     public string Kind => FollowUpItems.PlanKind;
-
-    public static ScheduledItem Item(string tenantId, string programId, DateTimeOffset at) =>
-        new($"plan|{programId}|{at.UtcDateTime:yyyyMMdd}", FollowUpItems.PlanKind, at, tenantId, programId, JsonSerializer.Serialize(new PlanPayload(programId), Json));
 
     public async Task<WorkResult> RunAsync(ScheduledItem item, CancellationToken cancellationToken)
     {
@@ -64,7 +63,7 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
         }
 
         var tomorrow = today.AddDays(1).ToDateTime(new TimeOnly(0, 30));
-        await schedule.AddAsync(Item(program.TenantId, program.Id, new DateTimeOffset(tomorrow, programZone.GetUtcOffset(tomorrow)).ToUniversalTime()), cancellationToken);
+        await schedule.AddAsync(FollowUpItems.PlanItem(program.TenantId, program.Id, new DateTimeOffset(tomorrow, programZone.GetUtcOffset(tomorrow)).ToUniversalTime()), cancellationToken);
         return WorkResult.Done;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
+using JourneyBot.Health;
 
 namespace JourneyBot.FollowUps;
 
@@ -9,7 +10,6 @@ namespace JourneyBot.FollowUps;
 // feel stage by stage, whether insights turn into done actions, and what changed since the last card.
 public static class ProgressCards
 {
-    public const string AcknowledgeVerb = "progress.ack";
     public const string CardIdField = "cardId";
 
     public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null, string? cardId = null)
@@ -22,7 +22,7 @@ public static class ProgressCards
         var card = new AdaptiveCard { FallbackText = $"Progress of {charter.Name}" };
         card.Add(
             new TextBlock($"Progress: {CardText.Literal(charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
-            new TextBlock($"As of {today:d MMM yyyy}. Map health: {now.ChecksOk()} of {checks.Count} checks ok" +
+            new TextBlock($"As of {today:d MMM yyyy}. Map health: {now.ChecksOk()} of {checks.Count} checks ok{NotJudged(checks)}" +
                           (failing.Count > 0 ? $"; failing: {CardText.Literal(string.Join(", ", failing.Take(4)))}{(failing.Count > 4 ? "…" : "")}." : "."))
             { Weight = TextWeight.Bolder, Color = failing.Count > 0 ? TextColor.Attention : TextColor.Good });
         if (reviewOverdueSince is { } due)
@@ -56,7 +56,7 @@ public static class ProgressCards
         }
         else
         {
-            card.AddActions(new CardExecuteAction("Acknowledge", AcknowledgeVerb)
+            card.AddActions(new CardExecuteAction("Acknowledge", CardVerbs.ProgressAcknowledge)
             {
                 Style = "positive",
                 Data = cardId is null
@@ -69,6 +69,9 @@ public static class ProgressCards
         return card;
     }
 
+
+    private static string NotJudged(IReadOnlyList<HealthCheck> checks) =>
+        checks.Count(c => c.Status == HealthStatus.NotJudged) is > 0 and var n ? $" ({n} not judged yet)" : "";
 
     private static string Change(int now, int? before) => before is not { } b || b == now ? "" : $" ({(now > b ? "+" : "")}{now - b})";
 

@@ -6,6 +6,8 @@ using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
+using JourneyBot.Outreach;
+using JourneyBot.Health;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.FollowUps;
@@ -14,12 +16,11 @@ namespace JourneyBot.FollowUps;
 // sponsor-engagement check), and the card updates in place to say so.
 public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, ScheduleStore schedule, TimeProvider clock, MapLinks? links = null) : ICommandSource
 {
-    public const string SendNowVerb = "progress.sendNow";
 
     public IEnumerable<BotCommand> Commands =>
         [new("send progress", "Send every sponsor the progress card now, instead of waiting a review cadence (owners).", SendNowCommandAsync) { Step = WorkflowStep.Review }];
 
-    public IEnumerable<CardVerb> Verbs => [new(ProgressCards.AcknowledgeVerb, AcknowledgeAsync), new(SendNowVerb, SendNowAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CardVerbs.ProgressAcknowledge, AcknowledgeAsync), new(CardVerbs.ProgressSendNow, SendNowAsync)];
 
     private async Task SendNowCommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
@@ -68,7 +69,7 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
         if (cardId is not null && !PlainId.IsValid(cardId)) return Card(ProgramCards.Refusal("This card does not say which progress card it is, so it cannot be acknowledged."));
         var card = await followUps.AcknowledgeAsync(program.Id, cardId, sentOn, session.Caller.AadObjectId, today, cancellationToken);
         if (card is null) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
-        var snapshot = card.Snapshot ?? Snapshot.Take(program, sentOn);
+        var snapshot = card.Snapshot ?? MapHealth.TakeSnapshot(program, sentOn);
         return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, card.AcknowledgementBy(session.Caller.AadObjectId)?.On, links?.For(program.Id), cardId));
     }
 }

@@ -4,6 +4,8 @@ using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
+using JourneyBot.Outreach;
+using JourneyBot.Health;
 
 namespace JourneyBot.FollowUps;
 
@@ -20,7 +22,7 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
         var zone = WorkingTime.ZoneFor(program.Charter.WorkingHours ?? WorkingTime.Default, null);
         var today = WorkingTime.LocalDate(clock.GetUtcNow(), zone);
         var sponsor = payload.Sponsor.AadObjectId;
-        var snapshot = Snapshot.Take(program, today);
+        var snapshot = MapHealth.TakeSnapshot(program, today);
         var cardId = payload.Card();
         var before = program.ProgressUpdates.Where(c => c.Id != cardId && c.WentTo(sponsor) && c.Snapshot is not null).OrderBy(c => c.SentOn).LastOrDefault()?.Snapshot
                      ?? program.Reviews.Where(r => r.Snapshot is not null).OrderBy(r => r.CompletedOn).LastOrDefault()?.Snapshot;

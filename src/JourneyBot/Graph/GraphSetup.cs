@@ -12,7 +12,6 @@ public static class GraphSetup
         services.AddSingleton<GraphClients>();
         services.AddSingleton<AppInstaller>();
         services.AddSingleton<DepartmentDirectory>();
-        services.AddSingleton<PersonNames>();
         return services;
     }
 }

@@ -5,7 +5,6 @@ namespace JourneyBot.Help;
 
 public sealed class HelpCards(HelpLink helpLink)
 {
-    public const string RunVerb = "help.run";
     public const string CommandKey = "command";
 
     // In the order a program lives: set up, collect, look, review, act; then the rest.
@@ -33,7 +32,7 @@ public sealed class HelpCards(HelpLink helpLink)
                 new FactSet(here.Select(c => new Fact(c.Name, c.Description)).ToArray()) { Spacing = "none" },
             };
             var buttons = here.Where(c => !c.TakesArgument && c.Name != "help")
-                .Select(c => (CardAction)new CardExecuteAction(Capitalised(c.Name), RunVerb) { Data = new Dictionary<string, string> { [CommandKey] = c.Name } }).ToList();
+                .Select(c => (CardAction)new CardExecuteAction(Capitalised(c.Name), CardVerbs.HelpRun) { Data = new Dictionary<string, string> { [CommandKey] = c.Name } }).ToList();
             if (buttons.Count > 0) items.Add(new ActionSet(buttons));
             card.Add(new Container(items) { Separator = true });
         }

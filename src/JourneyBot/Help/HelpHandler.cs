@@ -1,5 +1,6 @@
 using JourneyBot.Bot;
 using JourneyBot.Protocol;
+using JourneyBot.Cards;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Help;
@@ -14,7 +15,7 @@ public sealed class HelpHandler(HelpCards help, Lazy<CommandCatalog> catalog) : 
     public IEnumerable<CardVerb> Verbs =>
     [
         new("help", (_, _, _) => Task.FromResult(Card(help.Build(catalog.Value.Commands)))),
-        new(HelpCards.RunVerb, RunAsync),
+        new(CardVerbs.HelpRun, RunAsync),
     ];
 
     // A help button does what typing the command does: its answer arrives as a message; the help card stays.

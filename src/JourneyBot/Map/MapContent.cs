@@ -1,5 +1,6 @@
 using System.Text;
 using JourneyBot.Domain;
+using JourneyBot.Health;
 using JourneyBot.Touchpoints;
 using static JourneyBot.Map.Html;
 
@@ -9,14 +10,15 @@ namespace JourneyBot.Map;
 // print) or the tab's script fetches it with a Teams SSO token.
 public static class MapContent
 {
-    public static string Build(MapView view)
+    public static string Build(MapView view, MapLinks? links = null)
     {
         var html = new StringBuilder(16_384 + view.Shown * 1_200);
-        Write(html, view);
+        Write(html, view, links);
         return html.ToString();
     }
 
-    public static void Write(StringBuilder html, MapView view)
+    // links: where a charter check's link opens the chat with JourneyBot; without them the command is named.
+    public static void Write(StringBuilder html, MapView view, MapLinks? links = null)
     {
         var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
         html.Append("<header class=\"map-head\"><h1>").Append(E(view.ProgramName)).Append("</h1><p class=\"no-print\"><a href=\"/map/?choose=1\">Other programs</a></p><p class=\"summary\" id=\"summary\" data-shown=\"").Append(view.Shown)
@@ -38,9 +40,21 @@ public static class MapContent
         if (view.Filter.Layout == MapLayout.Departments) DepartmentSwimlanes.Write(html, view);
         else StageLanes.Write(html, view);
         html.Append("</div>");
-        HealthPanel.Write(html, view, basePath);
+        HealthPanel.Write(html, view.Health, focus => basePath + Focus(view.Filter, focus), command => links?.ChatWithBot(command)?.AbsoluteUri);
         html.Append("</div>");
     }
+
+    // The view of the map a health check is about.
+    public static string Focus(MapFilter current, MapFocus focus) => focus switch
+    {
+        MapFocus.Assumptions => (current with { Evidence = EvidenceFilter.Assumption }).ToQuery(),
+        MapFocus.Unverified => (current with { StaleOnly = true }).ToQuery(),
+        MapFocus.PainPoints => (current with { PainOnly = true }).ToQuery() + "#lane-pain",
+        MapFocus.Departments => (current with { Layout = MapLayout.Departments }).ToQuery() + "#lanes",
+        MapFocus.EmotionCurve => current.ToQuery() + "#curve",
+        MapFocus.Backstage => current.ToQuery() + "#lane-backstage",
+        MapFocus.Touchpoints => current.ToQuery() + "#lane-touchpoints",
+    };
 
     private static void Filters(StringBuilder html, MapView view, string basePath)
     {

@@ -20,7 +20,8 @@ public static class MapEndpoints
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             return Results.Content(await ProgramsAsync(user, memberships, http.Request.Query["configure"] == "1", http.RequestAborted), Html);
         });
-        map.MapGet("/{programId}", async (string programId, HttpContext http, MapSettings settings, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
+        map.MapGet("/{programId}", async (string programId, HttpContext http, MapSettings settings, TabAuthenticator auth, ProgramStore store,
+            MapSnapshotStore snapshots, MapLinks links, TimeProvider clock) =>
         {
             if (Entry(http, settings) is { } shellOrRefusal)
             {
@@ -34,15 +35,16 @@ public static class MapEndpoints
                 return Results.Content(MapDocument.Page("Map not found", MapDocument.NotFound(), "local"), Html, statusCode: 404);
             }
             var view = await ViewAsync(program, http, snapshots, clock);
-            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", html => MapContent.Write(html, view)));
+            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", html => MapContent.Write(html, view, links)));
         });
-        map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
+        map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store,
+            MapSnapshotStore snapshots, MapLinks links, TimeProvider clock) =>
         {
             if (await UserAsync(http, auth) is not { } user) return Unauthorized();
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.Content(MapDocument.NotFound(), Html, statusCode: 404);
             var view = await ViewAsync(program, http, snapshots, clock);
             var html = MapDocument.Streamed();
-            MapContent.Write(html, view);
+            MapContent.Write(html, view, links);
             return new HtmlResult(html);
         });
         map.MapGet("/{programId}/export/{file}", async (string programId, string file, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>

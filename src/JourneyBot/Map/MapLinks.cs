@@ -18,6 +18,11 @@ public sealed class MapLinks(Uri? publicUrl, string? appId)
         return new Uri($"https://teams.microsoft.com/l/entity/{appId}/{TabEntityId}?webUrl={Uri.EscapeDataString(page.ToString())}&label=Map&context={context}");
     }
 
+    // The chat with JourneyBot, the command typed in the compose box for the person to send (a Teams deep link to a
+    // chat with the app). None when the app's id is not known.
+    public Uri? ChatWithBot(string command) => appId is null ? null
+        : new Uri($"https://teams.microsoft.com/l/chat/0/0?users=28:{Uri.EscapeDataString(appId)}&message={Uri.EscapeDataString(command)}");
+
     public static MapLinks Load(IConfiguration config, BotSettings bot)
     {
         var text = config["Map:PublicUrl"];

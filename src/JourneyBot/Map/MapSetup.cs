@@ -10,6 +10,7 @@ public static class MapSetup
         services.AddSingleton(sp => MapSettings.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>()));
         services.AddSingleton(sp => MapLinks.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>()));
         services.AddSingleton<MapSnapshotStore>();
+        services.AddSingleton<Bot.ICommandSource, MapCommands>();
         services.AddHttpClient(nameof(TabAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton(sp =>
         {

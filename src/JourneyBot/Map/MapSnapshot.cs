@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 
 namespace JourneyBot.Map;
 
@@ -36,7 +37,7 @@ public sealed record MapSnapshot
             Touchpoints = active,
             Actions = program.Actions.Where(a => a.TouchpointId is null || kept.Contains(a.TouchpointId)).ToList(),
             Health = MapHealth.Evaluate(program, asOf),
-            Figures = Snapshot.Take(program, asOf),
+            Figures = MapHealth.TakeSnapshot(program, asOf),
         };
     }
 

@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 
 namespace JourneyBot.Map;
 

@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 using JourneyBot.Touchpoints;
 
 namespace JourneyBot.Map;
@@ -39,9 +40,9 @@ public sealed record SnapshotComparison(
             .Select(id => new StageChange(stageNames.GetValueOrDefault(id, "A stage since removed"), PerStage(then, id), PerStage(now.Figures, id),
                 then.EmotionByStage.TryGetValue(id, out var e1) ? e1 : null, now.Figures.EmotionByStage.TryGetValue(id, out var e2) ? e2 : null))
             .ToList();
-        var titles = now.Health.Concat(thenMap?.Health ?? []).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
-        var nowHealth = now.Health.ToDictionary(c => c.Id, c => c.Status, StringComparer.Ordinal);
-        var health = now.Health.Select(c => c.Id).Concat(then.Health.Keys).Distinct(StringComparer.Ordinal)
+        var titles = now.Health.Concat(thenMap?.Health ?? []).GroupBy(c => c.Id.Name()).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+        var nowHealth = now.Health.ToDictionary(c => c.Id.Name(), c => c.Status, StringComparer.Ordinal);
+        var health = now.Health.Select(c => c.Id.Name()).Concat(then.Health.Keys).Distinct(StringComparer.Ordinal)
             .Select(id => new HealthChange(titles.GetValueOrDefault(id, id), then.Health.TryGetValue(id, out var was) ? was : null, nowHealth.TryGetValue(id, out var st) ? st : null))
             .ToList();
         return new SnapshotComparison(thenEntry.Label, nowLabel, thenEntry.TakenOn, then.Touchpoints, now.Figures.Touchpoints, stages, health,

@@ -65,6 +65,7 @@ internal static class SnapshotCompareHtml
         HealthStatus.Ok => "OK",
         HealthStatus.Warn => "watch",
         HealthStatus.Fail => "fail",
-        _ => "not checked",
+        HealthStatus.NotJudged => "not judged yet",
+        null => "not checked",
     };
 }

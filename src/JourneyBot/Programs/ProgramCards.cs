@@ -5,7 +5,6 @@ namespace JourneyBot.Programs;
 
 public static class ProgramCards
 {
-    public const string UseVerb = "program.use";
     public const int ProgramsPerCard = 10;
 
     // Shown when the caller may not do what they asked; says why and what they can do instead. The reason is the
@@ -35,7 +34,7 @@ public static class ProgramCards
             // The program this conversation already works on needs no "Use here".
             card.Add(new ColumnSet(active
                 ? [name]
-                : [name, new Column([new ActionSet([new CardExecuteAction("Use here", UseVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = membership.RowKey } }])]) { Width = "auto" }])
+                : [name, new Column([new ActionSet([new CardExecuteAction("Use here", CardVerbs.ProgramUse) { Data = new Dictionary<string, string> { [CardData.ProgramId] = membership.RowKey } }])]) { Width = "auto" }])
             { Separator = true });
         }
         if (memberships.Count > ProgramsPerCard)

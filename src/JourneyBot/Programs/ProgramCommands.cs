@@ -1,4 +1,3 @@
-using JourneyBot.Map;
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Protocol;
@@ -6,25 +5,19 @@ using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Programs;
 
-// programs, use <name>, map and health: finding a program and looking at it.
-// Map links are optional so the admin CLI can build these services without the web tab.
-public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active, TimeProvider clock, MapLinks? links = null) : ICommandSource
+// programs and use <name>: finding a program to work on.
+public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions sessions, ActiveProgramStore active) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
     [
         new("programs", "List the journey-mapping programs you belong to.", ListAsync),
         new("use", "Work on a program in this conversation: use followed by the program's name.", UseAsync) { TakesArgument = true },
-        new("map", "Show coverage: touchpoints per stage and department, and per persona.", (turn, _, ct) => ShowAsync(turn, ct, p => MapCards.Build(p, mapLink: links?.For(p.Id)))) { Step = WorkflowStep.Look },
-        new("health", "Show map health: what is ok, what to watch, and what to do next.", (turn, _, ct) => ShowAsync(turn, ct, p => HealthCards.Build(p, Today(), links?.For(p.Id)))) { Step = WorkflowStep.Look },
     ];
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new(ProgramCards.UseVerb, UseFromCardAsync),
-        new(MapCards.PageVerb, MapPageAsync),
+        new(CardVerbs.ProgramUse, UseFromCardAsync),
     ];
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task ListAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
@@ -62,18 +55,6 @@ public sealed class ProgramCommands(MembershipStore memberships, ProgramSessions
         if (opened.Session is not { } session) return opened.Refusal!;
         await sessions.SetActiveAsync(turn, session.Program.Id, cancellationToken);
         return Card(ProgramCards.NowUsing(session.Program.Charter.Name));
-    }
-
-    private async Task<InvokeResponse> MapPageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
-    {
-        var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
-        return opened.Refusal ?? Card(MapCards.Build(opened.Program!, CardData.PageOf(action), links?.For(opened.Program!.Id)));
-    }
-
-    private async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken, Func<Domain.JourneyProgram, AdaptiveCard> build)
-    {
-        if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { Program: var program }) return;
-        await turn.SendActivityAsync(build(program).ToActivity(), cancellationToken);
     }
 
     private static async Task<(string TenantId, string UserId)?> IdentityAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ namespace JourneyBot.Reviews;
 // Cancelling a due review outright, with the reason, asked where the reminder is (folded under "Cancel this review").
 public static class CancelCards
 {
-    public const string Verb = "review.cancel";
     public const string ReasonField = "cancelReason";
 
     public static AdaptiveCard Form(string programId, string? reason = null, string? error = null)
@@ -16,7 +15,7 @@ public static class CancelCards
         card.Add(
             new TextBlock("A cancelled review is not a held one: the review stays due, and map health counts from the last review held.") { IsSubtle = true, Size = TextSize.Small },
             new InputText(ReasonField, "Why it is cancelled") { Value = reason, IsMultiline = true, MaxLength = TextLimits.LongText, IsRequired = true });
-        card.AddActions(new CardExecuteAction("Cancel the review", Verb) { Style = "destructive", Data = new Dictionary<string, string> { [CardData.ProgramId] = programId } });
+        card.AddActions(new CardExecuteAction("Cancel the review", CardVerbs.ReviewCancel) { Style = "destructive", Data = new Dictionary<string, string> { [CardData.ProgramId] = programId } });
         return card;
     }
 
@@ -26,6 +25,6 @@ public static class CancelCards
             new TextBlock($"Reason: {CardText.Literal(review.Note ?? "")}"),
             new TextBlock($"Program: {CardText.Literal(program.Charter.Name)}. The review is still due: start it or postpone it to a date when it can happen.") { IsSubtle = true, Size = TextSize.Small })
         .AddActions(
-            new CardExecuteAction("Start the review", ReviewCards.StartVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } },
+            new CardExecuteAction("Start the review", CardVerbs.ReviewStart) { Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } },
             new CardShowAction("Postpone", PostponeCards.Form(program.Id)));
 }

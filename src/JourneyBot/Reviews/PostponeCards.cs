@@ -6,7 +6,6 @@ namespace JourneyBot.Reviews;
 // Postponing a due review: a new date and a reason, asked where the reminder is (folded under "Postpone").
 public static class PostponeCards
 {
-    public const string Verb = "review.postpone";
     public const string DateField = "postponeTo";
     public const string ReasonField = "postponeReason";
 
@@ -21,7 +20,7 @@ public static class PostponeCards
         card.Add(
             new InputDate(DateField, "New date") { Value = values?.GetValueOrDefault(DateField), IsRequired = true },
             new InputText(ReasonField, "Why it moves") { Value = values?.GetValueOrDefault(ReasonField), IsMultiline = true, MaxLength = TextLimits.LongText, IsRequired = true });
-        card.AddActions(new CardExecuteAction("Postpone", Verb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId } });
+        card.AddActions(new CardExecuteAction("Postpone", CardVerbs.ReviewPostpone) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId } });
         return card;
     }
 

@@ -8,14 +8,6 @@ namespace JourneyBot.Reviews;
 // The review walk-through: a page of touchpoints, each confirmed, retired or edited in place.
 public static class ReviewCards
 {
-    public const string StartVerb = "review.start";
-    public const string PageVerb = "review.page";
-    public const string ConfirmVerb = "review.confirm";
-    public const string ConfirmPageVerb = "review.confirmPage";
-    public const string RetireVerb = "review.retire";
-    public const string UndoRetireVerb = "review.undoRetire";
-    public const string DetailsVerb = "review.details";
-    public const string CompleteVerb = "review.complete";
     public const int PageSize = 5;
 
     public static AdaptiveCard Page(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, string? note = null, StoredTouchpoint? retired = null)
@@ -49,21 +41,20 @@ public static class ReviewCards
         }
         if (shown.Count > 0)
         {
-            card.AddActions(new CardExecuteAction("Mark all on this page verified", ConfirmPageVerb)
+            card.AddActions(new CardExecuteAction("Mark all on this page verified", CardVerbs.ReviewConfirmPage)
             {
                 Data = new Dictionary<string, string>(Data(program.Id, scope, page, null)) { ["touchpointIds"] = string.Join(",", shown.Select(t => t.Id)) },
             });
         }
         // Paging sits on a row of its own: with the page's actions beside it, the row ran off a phone's width.
         List<CardAction> paging = [];
-        if (page > 0) paging.Add(new CardExecuteAction("Previous page", PageVerb) { Data = Data(program.Id, scope, page - 1, null) });
-        if (page < pages - 1) paging.Add(new CardExecuteAction("Next page", PageVerb) { Data = Data(program.Id, scope, page + 1, null) });
+        if (page > 0) paging.Add(new CardExecuteAction("Previous page", CardVerbs.ReviewPage) { Data = Data(program.Id, scope, page - 1, null) });
+        if (page < pages - 1) paging.Add(new CardExecuteAction("Next page", CardVerbs.ReviewPage) { Data = Data(program.Id, scope, page + 1, null) });
         if (paging.Count > 0) card.Add(new ActionSet(paging) { Separator = true });
-        if (scope.IsOwner) card.AddActions(new CardExecuteAction("Complete review", CompleteVerb) { Style = "positive", Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
+        if (scope.IsOwner) card.AddActions(new CardExecuteAction("Complete review", CardVerbs.ReviewComplete) { Style = "positive", Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id } });
         return card;
     }
 
-    public const string NoteVerb = "review.note";
     public const string NoteField = "reviewNote";
     public const string ReviewIdField = "reviewId";
     public const int NoteLimit = TextLimits.LongText;
@@ -112,10 +103,10 @@ public static class ReviewCards
         {
             Value = noteTyped ?? review.Note, IsMultiline = true, MaxLength = NoteLimit,
         });
-        noteForm.AddActions(new CardExecuteAction("Save the note", NoteVerb) { Data = new Dictionary<string, string>(ids) { [ReviewIdField] = review.Id } });
+        noteForm.AddActions(new CardExecuteAction("Save the note", CardVerbs.ReviewNote) { Data = new Dictionary<string, string>(ids) { [ReviewIdField] = review.Id } });
         card.AddActions(new CardShowAction(review.Note is null ? "Add a note" : "Change the note", noteForm));
         // Right after a review is when sponsors most want to hear; owners need not wait a cadence for it.
-        card.AddActions(new CardExecuteAction("Send sponsors a progress card now", FollowUps.ProgressHandler.SendNowVerb) { Data = ids });
+        card.AddActions(new CardExecuteAction("Send sponsors a progress card now", CardVerbs.ProgressSendNow) { Data = ids });
         if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
     }
@@ -156,11 +147,11 @@ public static class ReviewCards
         var details = new AdaptiveCard();
         if (fullTextInPlace) AddFullTexts(details, t);
         else details.Add(new TextBlock("The full texts are long, so they open on their own card.") { IsSubtle = true });
-        if (!fullTextInPlace) details.AddActions(new CardExecuteAction("Read it in full", DetailsVerb) { Data = data });
+        if (!fullTextInPlace) details.AddActions(new CardExecuteAction("Read it in full", CardVerbs.ReviewDetails) { Data = data });
         AddChanges(details, program, scope, caller, t, data);
 
         var buttons = new List<CardAction>();
-        if (t.LastVerifiedOn != today) buttons.Add(new CardExecuteAction("Mark verified: still right", ConfirmVerb) { Data = data, Style = "positive" });
+        if (t.LastVerifiedOn != today) buttons.Add(new CardExecuteAction("Mark verified: still right", CardVerbs.ReviewConfirm) { Data = data, Style = "positive" });
         buttons.Add(new CardShowAction("Details and changes", details));
 
         var status = Verified(t, today) + $" · Customer feels: {TouchpointCards.EmotionName(t.Emotion)}";
@@ -187,7 +178,7 @@ public static class ReviewCards
             new TextBlock(left == 0
                 ? $"{CardText.Literal(department)} now has no touchpoints on the map."
                 : $"{CardText.Literal(department)} has {Words.Count(left, "touchpoint")} left on the map.") { IsSubtle = true, Spacing = "none" },
-            new ActionSet([new CardExecuteAction("Undo retire", UndoRetireVerb) { Data = undo }]),
+            new ActionSet([new CardExecuteAction("Undo retire", CardVerbs.ReviewUndoRetire) { Data = undo }]),
         ]);
     }
 
@@ -200,9 +191,9 @@ public static class ReviewCards
             new TextBlock(Where(program.Charter, t)) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock(Verified(t, today) + $" · Customer feels: {TouchpointCards.EmotionName(t.Emotion)}") { IsSubtle = true, Spacing = "none" });
         AddFullTexts(card, t);
-        if (t.LastVerifiedOn != today) card.AddActions(new CardExecuteAction("Mark verified: still right", ConfirmVerb) { Data = data, Style = "positive" });
+        if (t.LastVerifiedOn != today) card.AddActions(new CardExecuteAction("Mark verified: still right", CardVerbs.ReviewConfirm) { Data = data, Style = "positive" });
         AddChanges(card, program, scope, caller, t, data);
-        card.AddActions(new CardExecuteAction("Back to the review", PageVerb) { Data = Data(program.Id, scope, page, null) });
+        card.AddActions(new CardExecuteAction("Back to the review", CardVerbs.ReviewPage) { Data = Data(program.Id, scope, page, null) });
         return card;
     }
 
@@ -217,9 +208,9 @@ public static class ReviewCards
     private static void AddChanges(AdaptiveCard card, JourneyProgram program, ReviewScope scope, string caller, Touchpoint t, Dictionary<string, string> data)
     {
         var ids = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = t.Id };
-        if (scope.IsOwner || t.CreatedBy.AadObjectId == caller) card.AddActions(new CardExecuteAction("Edit this touchpoint", MyTouchpointsCards.EditVerb) { Data = ids });
-        if (t.HasPainPoints()) card.AddActions(new CardExecuteAction("Plan an action for its pain", Actions.ActionCards.NewVerb) { Data = ids });
-        card.AddActions(new CardExecuteAction("Retire: it no longer happens", RetireVerb) { Data = data, Style = "destructive" });
+        if (scope.IsOwner || t.CreatedBy.AadObjectId == caller) card.AddActions(new CardExecuteAction("Edit this touchpoint", CardVerbs.TouchpointEdit) { Data = ids });
+        if (t.HasPainPoints()) card.AddActions(new CardExecuteAction("Plan an action for its pain", CardVerbs.ActionNew) { Data = ids });
+        card.AddActions(new CardExecuteAction("Retire: it no longer happens", CardVerbs.ReviewRetire) { Data = data, Style = "destructive" });
     }
 
     // Characters of escaped full text a page may unfold in place; five touchpoints of ordinary length fit easily.

@@ -6,6 +6,7 @@ using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Storage;
 using JourneyBot.Touchpoints;
+using JourneyBot.Health;
 using static JourneyBot.Cards.CardResponses;
 
 namespace JourneyBot.Reviews;
@@ -20,15 +21,15 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new(ReviewCards.StartVerb, StartAsync),
-        new(ReviewCards.PageVerb, PageAsync),
-        new(ReviewCards.ConfirmVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: false, c)),
-        new(ReviewCards.ConfirmPageVerb, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
-        new(ReviewCards.RetireVerb, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: true, c)),
-        new(ReviewCards.UndoRetireVerb, UndoRetireAsync),
-        new(ReviewCards.DetailsVerb, DetailsAsync),
-        new(ReviewCards.CompleteVerb, CompleteAsync),
-        new(ReviewCards.NoteVerb, NoteAsync),
+        new(CardVerbs.ReviewStart, StartAsync),
+        new(CardVerbs.ReviewPage, PageAsync),
+        new(CardVerbs.ReviewConfirm, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: false, c)),
+        new(CardVerbs.ReviewConfirmPage, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
+        new(CardVerbs.ReviewRetire, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: true, c)),
+        new(CardVerbs.ReviewUndoRetire, UndoRetireAsync),
+        new(CardVerbs.ReviewDetails, DetailsAsync),
+        new(CardVerbs.ReviewComplete, CompleteAsync),
+        new(CardVerbs.ReviewNote, NoteAsync),
     ];
 
     private async Task ReviewAsync(TurnContext turn, string _, CancellationToken cancellationToken)
@@ -156,7 +157,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var lastHeld = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
         var from = await reviews.StartedOnAsync(program.Id, cancellationToken) ?? lastHeld?.AddDays(1) ?? today;
         var changes = ReviewChanges.Since(program, from);
-        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, Snapshot.Take(program, today)) { Outcome = changes.Outcome(), Changes = changes };
+        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, MapHealth.TakeSnapshot(program, today)) { Outcome = changes.Outcome(), Changes = changes };
         await reviews.AddAsync(program.Id, review, cancellationToken);
         await reviews.ClearStartedAsync(program.Id, cancellationToken);
         if (mapSnapshots is not null) await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForReview(review.Id), program, today, cancellationToken);

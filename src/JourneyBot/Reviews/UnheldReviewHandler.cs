@@ -15,7 +15,7 @@ public sealed class UnheldReviewHandler(ProgramSessions sessions, ReviewStore re
 {
     public IEnumerable<BotCommand> Commands => [];
 
-    public IEnumerable<CardVerb> Verbs => [new(PostponeCards.Verb, PostponeAsync), new(CancelCards.Verb, CancelAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CardVerbs.ReviewPostpone, PostponeAsync), new(CardVerbs.ReviewCancel, CancelAsync)];
 
     private async Task<InvokeResponse> PostponeAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class StorageSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHealthz(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", async (StorageHealth health, CancellationToken cancellationToken) =>
         {

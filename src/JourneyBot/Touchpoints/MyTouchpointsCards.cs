@@ -6,10 +6,6 @@ namespace JourneyBot.Touchpoints;
 
 public static class MyTouchpointsCards
 {
-    public const string ListVerb = "touchpoints.mine";
-    public const string EditVerb = "touchpoint.edit";
-    public const string AskDeleteVerb = "touchpoint.delete.ask";
-    public const string DeleteVerb = "touchpoint.delete";
     public const int PageSize = 5;
 
     public static AdaptiveCard List(ProgramHeader program, IReadOnlyList<StoredTouchpoint> mine, int page, string? notice = null)
@@ -32,7 +28,7 @@ public static class MyTouchpointsCards
             card.Add(new Container([
                 new TextBlock(CardText.Literal($"{CardText.Shorten(stage, 40)} · {CardText.Shorten(department, 40)}")) { Weight = TextWeight.Bolder, Size = TextSize.Small },
                 new TextBlock(CardText.Literal(CardText.Shorten(t.CustomerAction, 160))) { Spacing = "none" },
-                new ActionSet([new CardExecuteAction("Edit", EditVerb) { Data = ids }, new CardExecuteAction("Delete", AskDeleteVerb) { Data = ids }]),
+                new ActionSet([new CardExecuteAction("Edit", CardVerbs.TouchpointEdit) { Data = ids }, new CardExecuteAction("Delete", CardVerbs.TouchpointAskDelete) { Data = ids }]),
             ]) { Separator = true });
         }
         if (page > 0) card.AddActions(Page("Newer", program.Id, page - 1));
@@ -47,7 +43,7 @@ public static class MyTouchpointsCards
                 new TextBlock(CardText.Literal(CardText.Shorten(stored.Touchpoint.CustomerAction, 300))),
                 new TextBlock("It leaves the map and the counts. If it is only out of date, edit it instead.") { IsSubtle = true })
             .AddActions(
-                new CardExecuteAction("Delete", DeleteVerb)
+                new CardExecuteAction("Delete", CardVerbs.TouchpointDelete)
                 {
                     Style = "destructive",
                     Data = new Dictionary<string, string> { [CardData.ProgramId] = program.Id, [CardData.TouchpointId] = stored.Touchpoint.Id, [CardData.ETag] = stored.ETag.ToString() },
@@ -55,5 +51,5 @@ public static class MyTouchpointsCards
                 Page("Keep it", program.Id, 0));
 
     private static CardExecuteAction Page(string title, string programId, int page) =>
-        new(title, ListVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        new(title, CardVerbs.MyTouchpoints) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
 }

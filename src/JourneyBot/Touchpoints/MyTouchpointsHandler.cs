@@ -16,11 +16,11 @@ public sealed class MyTouchpointsHandler(TouchpointStore edits, ProgramSessions 
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new(MyTouchpointsCards.ListVerb, PageAsync),
-        new(MyTouchpointsCards.EditVerb, EditAsync),
-        new(TouchpointCards.UpdateVerb, UpdateAsync),
-        new(MyTouchpointsCards.AskDeleteVerb, AskDeleteAsync),
-        new(MyTouchpointsCards.DeleteVerb, DeleteAsync),
+        new(CardVerbs.MyTouchpoints, PageAsync),
+        new(CardVerbs.TouchpointEdit, EditAsync),
+        new(CardVerbs.TouchpointUpdate, UpdateAsync),
+        new(CardVerbs.TouchpointAskDelete, AskDeleteAsync),
+        new(CardVerbs.TouchpointDelete, DeleteAsync),
     ];
 
     private async Task ListAsync(TurnContext turn, string _, CancellationToken cancellationToken)

@@ -7,9 +7,6 @@ namespace JourneyBot.Touchpoints;
 
 public static class TouchpointCards
 {
-    public const string SaveVerb = "touchpoint.save";
-    public const string StartVerb = "touchpoint.start";
-    public const string UpdateVerb = "touchpoint.update";
 
     private static readonly Choice[] Channels =
     [
@@ -79,7 +76,7 @@ public static class TouchpointCards
             data[CardData.TouchpointId] = editing.Touchpoint.Id;
             data[CardData.ETag] = editing.ETag.ToString();
         }
-        card.AddActions(new CardExecuteAction(editing is null ? "Save touchpoint" : "Save changes", editing is null ? SaveVerb : UpdateVerb) { Style = "positive", Data = data });
+        card.AddActions(new CardExecuteAction(editing is null ? "Save touchpoint" : "Save changes", editing is null ? CardVerbs.TouchpointSave : CardVerbs.TouchpointUpdate) { Style = "positive", Data = data });
         return card;
     }
 

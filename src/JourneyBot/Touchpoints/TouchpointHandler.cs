@@ -13,7 +13,7 @@ public sealed class TouchpointHandler(TouchpointStore store, ProgramSessions ses
 {
     public IEnumerable<BotCommand> Commands => [new("add touchpoint", "Add a touchpoint your department owns to the active program.", AddAsync) { Step = WorkflowStep.Collect }];
 
-    public IEnumerable<CardVerb> Verbs => [new(TouchpointCards.SaveVerb, SaveAsync), new(TouchpointCards.StartVerb, StartAsync)];
+    public IEnumerable<CardVerb> Verbs => [new(CardVerbs.TouchpointSave, SaveAsync), new(CardVerbs.TouchpointStart, StartAsync)];
 
     // From an invitation card: the form, in place of the invitation.
     private async Task<InvokeResponse> StartAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)

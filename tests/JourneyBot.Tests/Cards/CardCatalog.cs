@@ -12,6 +12,9 @@ using JourneyBot.Reviews;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using JourneyBot.Touchpoints;
+using JourneyBot.Outreach;
+using JourneyBot.Map;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Cards;
 
@@ -93,18 +96,18 @@ public static class CardCatalog
             ("charter-review-unreachable", CharterCards.Review(header, isOwner: true, unreachable: Enumerable.Range(0, 40).Select(i => new UnreachablePerson(new Person($"aad-{i}", asTyped(new string('N', 200))), worst, DateTimeOffset.UnixEpoch.AddDays(i))).ToList()).ToJson()),
             ("nudge", FollowUpCards.For([Entry(FollowUpKind.ReviewDue, program, owner, worst)]).ToJson()),
             ("digest", FollowUpCards.For(Enum.GetValues<FollowUpKind>().Where(k => k != FollowUpKind.Progress).SelectMany(k => new[] { Entry(k, program, owner, worst), Entry(k, program, owner, worst) }).ToList()).ToJson()),
-            ("progress", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), Snapshot.Take(program with { Touchpoints = program.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
+            ("progress", ProgressCards.Build(program, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf), MapHealth.TakeSnapshot(program with { Touchpoints = program.Touchpoints.Take(100).ToList() }, SamplePrograms.AsOf.AddDays(-30)),
                 SamplePrograms.AsOf, SamplePrograms.AsOf.AddDays(-3), mapLink: MapLink(program.Id)).ToJson()),
-            ("progress-acknowledged", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
-            ("progress-card", ProgressCards.Build(program, Snapshot.Take(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, cardId: "cadence-3").ToJson()),
+            ("progress-acknowledged", ProgressCards.Build(program, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, SamplePrograms.AsOf).ToJson()),
+            ("progress-card", ProgressCards.Build(program, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, cardId: "cadence-3").ToJson()),
             ("review-page", ReviewCards.Page(program with { Touchpoints = program.Touchpoints.Select(t => t with { CustomerAction = worst, PainPoints = worst }).ToList() }, ReviewScope.For(program.Charter, owner.AadObjectId, null)!, 3, owner.AadObjectId, SamplePrograms.AsOf,
                 "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.",
                 new StoredTouchpoint(program.Touchpoints[0] with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf }, new Azure.ETag("W/\"datetime'2026-11-29T10%3A00%3A00.0000000Z'\""), null)).ToJson()),
             ("review-completed", ReviewCards.Completed(program with { Touchpoints = program.Touchpoints.Select((t, i) => i % 3 == 0 ? t with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf } : t).ToList() },
-                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Updated }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
+                new Review("r1", SamplePrograms.AsOf, owner, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Updated }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
                 new ReviewChanges(120, 45, 667)).ToJson()),
             ("review-completed-note", ReviewCards.Completed(program with { Reviews = ReviewHistory(owner, worst) },
-                new Review("r1", SamplePrograms.AsOf, owner, Snapshot.Take(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Confirmed, Note = worst }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
+                new Review("r1", SamplePrograms.AsOf, owner, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Confirmed, Note = worst }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
                 null, worst, "The note was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end and save again.").ToJson()),
             ("review-cancel-errors", CancelCards.Form(program.Id, worst, "The reason was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end.").ToJson()),
             ("review-cancelled", CancelCards.Cancelled(program, new Review("r3", SamplePrograms.AsOf, owner) { Outcome = ReviewOutcome.Cancelled, Note = worst }).ToJson()),

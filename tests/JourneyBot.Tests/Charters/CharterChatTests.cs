@@ -5,6 +5,7 @@ using JourneyBot.Programs;
 using JourneyBot.Tests.Cards;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Charters;
 
@@ -136,7 +137,7 @@ public sealed class CharterChatTests(BotFixture fixture) : IClassFixture<BotFixt
         {
             foreach (var stage in stored.Charter.Stages) Assert.Equal(25, counts.Cells[(stage.Id, department.Id)]);
         }
-        var health = MapHealth.Evaluate(program, DateOnly.FromDateTime(DateTime.UtcNow)).ToDictionary(c => c.Id);
+        var health = MapHealth.Evaluate(program, DateOnly.FromDateTime(DateTime.UtcNow)).ToDictionary(c => c.Id.Name());
         Assert.Equal("75 of 150 backed by evidence (50%); 75 assumed, 0 not recorded", health["evidence"].Figure);
         Assert.Equal("3 of 3 departments contributed; the largest wrote 33%", health["silo"].Figure);
         Assert.Equal(HealthStatus.Ok, health["objective"].Status);

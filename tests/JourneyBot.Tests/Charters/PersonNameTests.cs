@@ -10,6 +10,8 @@ using JourneyBot.Storage;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Outreach;
+using JourneyBot.People;
 
 namespace JourneyBot.Tests.Charters;
 
@@ -84,7 +86,7 @@ public sealed class PersonNameTests : GraphWorld
             UserId = "29:aad-unnamed", UserAadObjectId = "aad-unnamed", Active = true,
         }, TableUpdateMode.Replace);
         Channel.MemberNames["29:aad-unnamed"] = "Una Known";
-        await Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(PlanWork.Item(program.TenantId, program.Id, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(FollowUpItems.PlanItem(program.TenantId, program.Id, DateTimeOffset.UtcNow), CancellationToken.None);
 
         await RunDueWorkAsync();
 
@@ -151,7 +153,7 @@ public sealed class PersonNameTests : GraphWorld
         await actions.AddAsync(program.Id, Action("a2", owner with { DisplayName = "Olivia Maiden", NamedAt = null }), "test", CancellationToken.None);
         await actions.AddAsync(program.Id, Action("a3", new Person("aad-outside", Person.Unnamed), ActionStatus.Done), "test", CancellationToken.None);
         GraphServer.Names["aad-outside"] = "Oscar Outside";
-        await Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(PlanWork.Item(program.TenantId, program.Id, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(FollowUpItems.PlanItem(program.TenantId, program.Id, DateTimeOffset.UtcNow), CancellationToken.None);
 
         await RunDueWorkAsync();
 

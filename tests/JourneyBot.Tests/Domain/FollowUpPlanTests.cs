@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Domain;
 
@@ -117,7 +118,7 @@ public class FollowUpPlanTests
         {
             Actions = [new ImprovementAction { Id = "a", Title = "t", Owner = SamplePrograms.Owner, DueOn = new DateOnly(2026, 10, 5) }],
         };
-        var snapshot = Snapshot.Take(program, new DateOnly(2026, 10, 20));
+        var snapshot = MapHealth.TakeSnapshot(program, new DateOnly(2026, 10, 20));
         Assert.Equal(2, snapshot.Touchpoints);
         Assert.Equal(1, snapshot.Cells["s1|d1"]);
         Assert.Equal(0.5, snapshot.EvidenceShare);

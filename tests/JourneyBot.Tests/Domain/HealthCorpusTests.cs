@@ -5,6 +5,7 @@ using JourneyBot.Admin;
 using JourneyBot.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Xunit.Abstractions;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Domain;
 
@@ -23,7 +24,7 @@ public sealed class HealthCorpusTests(ITestOutputHelper output)
     {
         var expected = Expected();
         var files = Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName).Where(f => f != "expected.json").ToHashSet();
-        var checks = MapHealth.Evaluate(SamplePrograms.Program(), AsOf).Select(c => c.Id).ToList();
+        var checks = MapHealth.Evaluate(SamplePrograms.Program(), AsOf).Select(c => c.Id.Name()).ToList();
         var pitfalls = expected.Select(e => e.Value!["expected"]!.AsArray().Select(p => p!.GetValue<string>()).ToList()).ToList();
 
         Assert.Equal(files.Order(), expected.Select(e => e.Key).Order());
@@ -52,7 +53,8 @@ public sealed class HealthCorpusTests(ITestOutputHelper output)
             foreach (var check in checks)
             {
                 var id = check!["id"]!.GetValue<string>();
-                var flagged = check["status"]!.GetValue<string>() != "ok";
+                // Not judged yet is not a flag: the rule does not apply to this program yet.
+                var flagged = check["status"]!.GetValue<string>() is "warn" or "fail";
                 var (tp, fp, fn) = tally.GetValueOrDefault(id);
                 if (flagged && expected.Contains(id)) tp++;
                 else if (flagged) { fp++; wrong.Add($"{file}: false alarm {id} ({check["figure"]})"); }

@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 using static JourneyBot.Tests.Domain.SamplePrograms;
 
 namespace JourneyBot.Tests.Domain;
@@ -9,7 +10,7 @@ public sealed class MapHealthProgramTests
     [Fact]
     public void EveryPitfallTheIssueNamesIsReported()
     {
-        var ids = MapHealth.Evaluate(Program(), AsOf).Select(c => c.Id);
+        var ids = MapHealth.Evaluate(Program(), AsOf).Select(c => c.Id.Name());
 
         Assert.Equal(
             ["objective", "outcome-metrics", "output-heavy", "resources", "sponsor", "sponsor-engagement", "scope", "silo", "personas",
@@ -22,10 +23,10 @@ public sealed class MapHealthProgramTests
     {
         foreach (var check in MapHealth.Evaluate(Program(touchpoints: Ten(3, t => t)), AsOf))
         {
-            Assert.False(string.IsNullOrWhiteSpace(check.Why), check.Id);
-            Assert.False(string.IsNullOrWhiteSpace(check.Threshold), check.Id);
-            Assert.False(string.IsNullOrWhiteSpace(check.NextStep), check.Id);
-            if (check.Command is not null) Assert.NotNull(JourneyBot.Programs.HealthCards.Button(Program(), check));
+            Assert.False(string.IsNullOrWhiteSpace(check.Why), check.Id.Name());
+            Assert.False(string.IsNullOrWhiteSpace(check.Threshold), check.Id.Name());
+            Assert.False(string.IsNullOrWhiteSpace(check.NextStep), check.Id.Name());
+            Assert.NotNull(check.Command);
         }
     }
 
@@ -93,8 +94,9 @@ public sealed class MapHealthProgramTests
     {
         var check = Check(Program(touchpoints: Ten(0, t => t).Take(HealthThresholds.MinTouchpointsToJudge - 1)), "evidence");
 
-        Assert.Equal(HealthStatus.Ok, check.Status);
+        Assert.Equal(HealthStatus.NotJudged, check.Status);
         Assert.StartsWith("too few touchpoints to judge", check.Figure);
+        Assert.Contains("Judged once", check.NextStep);
     }
 
     [Fact]

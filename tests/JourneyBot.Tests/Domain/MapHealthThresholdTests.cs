@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 using static JourneyBot.Tests.Domain.SamplePrograms;
 
 namespace JourneyBot.Tests.Domain;
@@ -43,11 +44,13 @@ public sealed class MapHealthThresholdTests
 
     [Theory]
     // outcome metrics (with target), output metrics -> outcome-metrics, output-heavy
-    [InlineData(1, 1, HealthStatus.Ok, HealthStatus.Ok)]      // outputs exactly half
+    [InlineData(1, 1, HealthStatus.Ok, HealthStatus.Ok)]         // outputs exactly half
     [InlineData(2, 1, HealthStatus.Ok, HealthStatus.Ok)]
-    [InlineData(1, 2, HealthStatus.Ok, HealthStatus.Warn)]    // outputs most of the list
-    [InlineData(1, 4, HealthStatus.Ok, HealthStatus.Warn)]    // 000's 80% output
-    [InlineData(0, 3, HealthStatus.Fail, HealthStatus.Ok)]    // no outcome at all is the other check's flag
+    [InlineData(2, 3, HealthStatus.Ok, HealthStatus.Ok)]         // a modest majority of outputs (60%)
+    [InlineData(1, 2, HealthStatus.Ok, HealthStatus.Ok)]         // two in three: below the threshold
+    [InlineData(1, 3, HealthStatus.Ok, HealthStatus.Warn)]       // three outputs to one outcome: at the threshold
+    [InlineData(1, 4, HealthStatus.Ok, HealthStatus.Warn)]       // 000's 80% output
+    [InlineData(0, 3, HealthStatus.Fail, HealthStatus.NotJudged)] // no outcome at all is the other check's flag
     public void MetricsWantOutcomesWithTargetsAndNotMostlyOutputs(int outcomes, int outputs, HealthStatus noOutcome, HealthStatus outputHeavy)
     {
         var metrics = Enumerable.Range(0, outcomes).Select(i => new Metric($"o{i}", $"Outcome {i}", MetricKind.Outcome, 1, 2))
@@ -64,6 +67,24 @@ public sealed class MapHealthThresholdTests
         var program = Program(CompleteCharter() with { Metrics = [new Metric("m1", "Renewal rate", MetricKind.Outcome, 0.8m)] });
 
         Assert.Equal(HealthStatus.Fail, Status(program, "outcome-metrics"));
+    }
+
+    // Outputs weighed against outcomes that have no target would repeat the outcome-metrics check's flag.
+    [Fact]
+    public void OutputsAreNotWeighedWhenNoOutcomeHasATargetOrThereAreNoMetrics()
+    {
+        var untargeted = Program(CompleteCharter() with
+        {
+            Metrics = [new Metric("m1", "Renewal rate", MetricKind.Outcome, 0.8m), .. Enumerable.Range(0, 4).Select(i => new Metric($"x{i}", $"Output {i}", MetricKind.Output))],
+        });
+        var none = Program(CompleteCharter() with { Metrics = [] });
+
+        var check = Check(untargeted, "output-heavy");
+        Assert.Equal(HealthStatus.NotJudged, check.Status);
+        Assert.Contains("no outcome metric with a target", check.Figure);
+        Assert.Equal(HealthStatus.Fail, Status(untargeted, "outcome-metrics"));
+        Assert.Equal(HealthStatus.NotJudged, Status(none, "output-heavy"));
+        Assert.Contains("Judged once", Check(none, "output-heavy").NextStep);
     }
 
     [Theory]
@@ -126,7 +147,7 @@ public sealed class MapHealthThresholdTests
 
         Assert.Equal(HealthStatus.Fail, check.Status);
         Assert.Equal("3 cards in a row unacknowledged, none ever acknowledged", check.Figure);
-        Assert.Equal(MapHealth.SendProgressCommand, check.Command);
+        Assert.Equal(HealthCommand.SendProgress, check.Command);
         Assert.Contains("Sam Sponsor, Kim Sponsor", check.NextStep);
     }
 

@@ -1,4 +1,5 @@
 using JourneyBot.Domain;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Domain;
 
@@ -55,7 +56,7 @@ public static class SamplePrograms
     public static IEnumerable<Touchpoint> Ten(int matching, Func<Touchpoint, Touchpoint> with) =>
         Enumerable.Range(0, 10).Select(i => i < matching ? with(Touchpoint(i)) : Touchpoint(i));
 
-    public static HealthCheck Check(JourneyProgram program, string id) => MapHealth.Evaluate(program, AsOf).Single(c => c.Id == id);
+    public static HealthCheck Check(JourneyProgram program, string id) => MapHealth.Evaluate(program, AsOf).Single(c => c.Id.Name() == id);
 
     // Every field of the format filled in, for round trips and the schema.
     public static JourneyProgram Full()
@@ -89,8 +90,8 @@ public static class SamplePrograms
         var before = Program(charter, touchpoints, actions, collectionOpenedOn: AsOf.AddDays(-40));
         return Program(charter, touchpoints, actions,
             [new Review("r2", AsOf.AddDays(-40), Owner) { Outcome = ReviewOutcome.Postponed, PostponedTo = AsOf.AddDays(-33), Note = "Half the team at the <b>trade fair</b>" },
-             new Review("r1", AsOf.AddDays(-10), Owner, Snapshot.Take(before, AsOf.AddDays(-10))) { Outcome = ReviewOutcome.Updated }],
-            [new ProgressCard("cadence-1", AsOf.AddDays(-9), ["sponsor-1", "sponsor-2"], [new Acknowledgement("sponsor-1", AsOf.AddDays(-8))], Snapshot.Take(before, AsOf.AddDays(-9))),
+             new Review("r1", AsOf.AddDays(-10), Owner, MapHealth.TakeSnapshot(before, AsOf.AddDays(-10))) { Outcome = ReviewOutcome.Updated }],
+            [new ProgressCard("cadence-1", AsOf.AddDays(-9), ["sponsor-1", "sponsor-2"], [new Acknowledgement("sponsor-1", AsOf.AddDays(-8))], MapHealth.TakeSnapshot(before, AsOf.AddDays(-9))),
              new ProgressCard("now-202610300900", AsOf.AddDays(-2), ["sponsor-1"], [])],
             collectionOpenedOn: AsOf.AddDays(-40));
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using JourneyBot.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Health;
 using static JourneyBot.Tests.FollowUps.FollowUpWorld;
 
 namespace JourneyBot.Tests.FollowUps;
@@ -118,7 +119,7 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         var update = Assert.Single(program!.ProgressUpdates);
         Assert.Equal([new Acknowledgement(Sponsor.AadObjectId, StartDay)], update.Acknowledgements);
         Assert.NotNull(update.Snapshot);
-        var engagement = MapHealth.Evaluate(program, StartDay).Single(c => c.Id == "sponsor-engagement");
+        var engagement = MapHealth.Evaluate(program, StartDay).Single(c => c.Id.Name() == "sponsor-engagement");
         Assert.Equal(HealthStatus.Ok, engagement.Status);
     }
 

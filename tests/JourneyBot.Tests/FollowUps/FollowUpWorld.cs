@@ -10,6 +10,7 @@ using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Tests.FollowUps;
 
@@ -73,7 +74,7 @@ public sealed class FollowUpWorld : IAsyncDisposable
                 UserAadObjectId = person.AadObjectId, Active = true, TimeZone = timeZones?.GetValueOrDefault(person.AadObjectId),
             }, TableUpdateMode.Replace);
         }
-        await world.Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(PlanWork.Item(world.TenantId, world.Program.Id, world.Clock.GetUtcNow()), CancellationToken.None);
+        await world.Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(FollowUpItems.PlanItem(world.TenantId, world.Program.Id, world.Clock.GetUtcNow()), CancellationToken.None);
         return world;
     }
 

@@ -6,6 +6,7 @@ using JourneyBot.Programs;
 using JourneyBot.Storage;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Health;
 using static JourneyBot.Tests.FollowUps.FollowUpWorld;
 
 namespace JourneyBot.Tests.FollowUps;
@@ -111,7 +112,7 @@ public class ProgressCardTests(BotFixture fixture) : IClassFixture<BotFixture>
         await using var world = await StartAsync(fixture, WithSponsors(Sponsor, SecondSponsor) with { ProgressUpdates = cards.ToList() });
         await world.AtAsync(Start.AddHours(3));
         var program = (await world.LoadAsync())!;
-        var engagement = MapHealth.Evaluate(program, StartDay).Single(c => c.Id == "sponsor-engagement");
+        var engagement = MapHealth.Evaluate(program, StartDay).Single(c => c.Id.Name() == "sponsor-engagement");
         Assert.Equal(HealthStatus.Fail, engagement.Status);
 
         var health = HealthCards(program);
@@ -124,5 +125,5 @@ public class ProgressCardTests(BotFixture fixture) : IClassFixture<BotFixture>
         Assert.Equal([Sponsor.AadObjectId, SecondSponsor.AadObjectId], Assert.Single(now).SentTo.Order());
     }
 
-    private static JsonObject HealthCards(JourneyProgram program) => JourneyBot.Programs.HealthCards.Build(program, StartDay).ToJson();
+    private static JsonObject HealthCards(JourneyProgram program) => JourneyBot.Health.HealthCards.Build(program, StartDay).ToJson();
 }

@@ -9,6 +9,7 @@ using JourneyBot.Storage;
 using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Tests.Graph;
 

@@ -4,6 +4,8 @@ using JourneyBot.FollowUps;
 using JourneyBot.Map;
 using JourneyBot.Programs;
 using JourneyBot.Tests.Infrastructure;
+using JourneyBot.Cards;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Map;
 
@@ -30,11 +32,11 @@ public sealed class MapLinkCardTests
     {
         var program = MapSamples.Program();
         var link = new MapLinks(new Uri("https://journeybot.example.com"), AppId).For(program.Id);
-        var card = ProgressCards.Build(program, Snapshot.Take(program, MapSamples.Today), null, MapSamples.Today, null, mapLink: link).ToJson();
+        var card = ProgressCards.Build(program, MapHealth.TakeSnapshot(program, MapSamples.Today), null, MapSamples.Today, null, mapLink: link).ToJson();
         var actions = card["actions"]!.AsArray();
         Assert.Contains(actions, a => a!["type"]!.GetValue<string>() == "Action.Execute" && a["title"]!.GetValue<string>() == "Acknowledge");
         Assert.Contains(actions, a => a!["type"]!.GetValue<string>() == "Action.OpenUrl" && a["url"]!.GetValue<string>() == link!.AbsoluteUri);
-        Assert.DoesNotContain(actions, a => a!["verb"]?.GetValue<string>() == MapCards.PageVerb);
+        Assert.DoesNotContain(actions, a => a!["verb"]?.GetValue<string>() == CardVerbs.MapPage);
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class MapLinkCardTests
         foreach (var card in new[]
         {
             MapCards.Build(program, mapLink: link), HealthCards.Build(program, MapSamples.Today, link),
-            JourneyBot.Reviews.ReviewCards.Completed(program, new Review("r1", MapSamples.Today, MapSamples.Owner, Snapshot.Take(program, MapSamples.Today)), MapSamples.Today.AddDays(30), null, link),
+            JourneyBot.Reviews.ReviewCards.Completed(program, new Review("r1", MapSamples.Today, MapSamples.Owner, MapHealth.TakeSnapshot(program, MapSamples.Today)), MapSamples.Today.AddDays(30), null, link),
         })
         {
             Assert.Contains(card.ToJson()["actions"]!.AsArray(), a => a!["type"]!.GetValue<string>() == "Action.OpenUrl" && a["url"]!.GetValue<string>() == link.AbsoluteUri);

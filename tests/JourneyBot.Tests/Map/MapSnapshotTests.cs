@@ -7,6 +7,7 @@ using JourneyBot.Programs;
 using JourneyBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Map;
 
@@ -193,8 +194,8 @@ public sealed class MapSnapshotTests(MapWorld world) : IClassFixture<MapWorld>
         {
             Reviews =
             [
-                new Review("rev0", MapSamples.Today.AddDays(-60), MapSamples.Owner, Snapshot.Take(oldest, MapSamples.Today.AddDays(-60))),
-                new Review("rev1", reviewDay, MapSamples.Owner, Snapshot.Take(then, reviewDay)),
+                new Review("rev0", MapSamples.Today.AddDays(-60), MapSamples.Owner, MapHealth.TakeSnapshot(oldest, MapSamples.Today.AddDays(-60))),
+                new Review("rev1", reviewDay, MapSamples.Owner, MapHealth.TakeSnapshot(then, reviewDay)),
             ],
         });
         await Store.SaveAsync(program.Id, MapSnapshotStore.ForReview("rev1"), MapSnapshot.Take(then, reviewDay), CancellationToken.None);

@@ -1,7 +1,10 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using JourneyBot.Domain;
 using JourneyBot.Map;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using JourneyBot.Health;
 
 namespace JourneyBot.Tests.Map;
 
@@ -56,10 +59,43 @@ public sealed class MapViewTests
     [Fact]
     public void HealthChecksAboutTouchpointsLinkToTheViewThatShowsThem()
     {
-        Assert.Equal("?evidence=assumption", HealthPanel.LinkFor("evidence", new MapFilter()));
-        Assert.Equal("?persona=renter&stale=1", HealthPanel.LinkFor("freshness", new MapFilter { PersonaId = "renter" }));
-        Assert.Equal("?view=departments#lanes", HealthPanel.LinkFor("department-coverage", new MapFilter()));
-        Assert.Null(HealthPanel.LinkFor("charter", new MapFilter()));
+        string View(MapFilter filter, HealthCheckId id) =>
+            HealthPanel.LinkFor(new HealthCheck(id, "", HealthStatus.Warn, "", "", ""), f => MapContent.Focus(filter, f), _ => null)!;
+        Assert.Equal("?evidence=assumption", View(new MapFilter(), HealthCheckId.Evidence));
+        Assert.Equal("?persona=renter&stale=1", View(new MapFilter { PersonaId = "renter" }, HealthCheckId.Stale));
+        Assert.Equal("?view=departments#lanes", View(new MapFilter(), HealthCheckId.Silo));
+        Assert.Equal("?pain=1#lane-pain", View(new MapFilter(), HealthCheckId.Actions));
+        Assert.Equal("#curve", View(new MapFilter(), HealthCheckId.Personas));
+    }
+
+    // Every check, in every state a sample program puts it in, links from the tab's panel (to a view of the map, or
+    // to the chat with its command typed) and has a button in the chat card.
+    [Fact]
+    public void EveryHealthCheckHasALinkOnTheTabAndAButtonInChat()
+    {
+        var links = new MapLinks(new Uri("https://journeybot.example.com"), "00000000-0000-0000-0000-000000000001");
+        var programs = new[] { MapSamples.Program(), new JourneyProgram { Id = "p-empty", TenantId = "t", Charter = new Charter { Name = "Empty" } } };
+        var seen = new HashSet<HealthCheckId>();
+        foreach (var program in programs)
+        {
+            var view = MapViewBuilder.Build(program, new MapFilter(), MapSamples.Today);
+            var html = MapContent.Build(view, links);
+            foreach (var check in view.Health)
+            {
+                seen.Add(check.Id);
+                var item = Regex.Match(html, $"<li class=\"check [a-z-]+\" data-check=\"{check.Id.Name()}\">(.*?)</li>").Groups[1].Value;
+                Assert.Matches("<a class=\"check-link\" href=\"[^\"]+\"", item);
+                Assert.NotNull(check.Command);
+                var button = HealthCards.Button(program, check.Id, check.Command!.Value);
+                Assert.False(string.IsNullOrEmpty(button.Verb), check.Id.Name());
+                if (HealthPanel.FocusOf(check.Id) is null)
+                {
+                    Assert.Contains($"teams.microsoft.com/l/chat/0/0?users=28:", item);
+                    Assert.Contains(Uri.EscapeDataString(check.Command.Value.Typed()), WebUtility.HtmlDecode(item));
+                }
+            }
+        }
+        Assert.Equal(Enum.GetValues<HealthCheckId>().ToHashSet(), seen);
     }
 
     [Fact]
@@ -67,7 +103,7 @@ public sealed class MapViewTests
     {
         var program = MapSamples.Program();
         // A review when only the first two touchpoints existed.
-        var then = Snapshot.Take(program with { Touchpoints = program.Touchpoints.Take(2).ToList() }, MapSamples.Today.AddDays(-30));
+        var then = MapHealth.TakeSnapshot(program with { Touchpoints = program.Touchpoints.Take(2).ToList() }, MapSamples.Today.AddDays(-30));
         program = program with { Reviews = [new Review("rev1", MapSamples.Today.AddDays(-30), MapSamples.Owner, then)] };
 
         var view = MapViewBuilder.Build(program, Filter("?since=r-rev1"), MapSamples.Today);

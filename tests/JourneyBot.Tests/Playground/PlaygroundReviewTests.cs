@@ -9,6 +9,7 @@ using JourneyBot.Tests.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Tests.Playground;
 
@@ -45,7 +46,7 @@ public sealed class PlaygroundReviewTests
         var touchpoints = Enumerable.Range(1, 3).Select(i => SamplePrograms.Touchpoint(i, $"s{(i % 2) + 1}", $"d{(i % 2) + 1}", owner) with { CreatedAt = clock.GetUtcNow().AddDays(-31) });
         var program = SamplePrograms.Program(charter, touchpoints, collectionOpenedOn: today.AddDays(-30)) with { Id = "pg" + Guid.NewGuid().ToString("N")[..8], TenantId = tenant! };
         await bot.Services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None);
-        await bot.Services.GetRequiredService<ScheduleStore>().AddAsync(PlanWork.Item(tenant!, program.Id, clock.GetUtcNow()), CancellationToken.None);
+        await bot.Services.GetRequiredService<ScheduleStore>().AddAsync(FollowUpItems.PlanItem(tenant!, program.Id, clock.GetUtcNow()), CancellationToken.None);
 
         var scheduler = bot.Services.GetRequiredService<Scheduler>();
         // Bounded: a send that waited on the test's clock would otherwise hang the run.

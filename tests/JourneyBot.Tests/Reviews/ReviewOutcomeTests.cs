@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using JourneyBot.Domain;
 using JourneyBot.Tests.FollowUps;
 using JourneyBot.Tests.Infrastructure;
+using JourneyBot.Health;
 using static JourneyBot.Tests.FollowUps.FollowUpWorld;
 
 namespace JourneyBot.Tests.Reviews;
@@ -103,7 +104,7 @@ public sealed class ReviewOutcomeTests(BotFixture fixture) : IClassFixture<BotFi
         Assert.False(review.WasHeld());
         // Still due, and map health still counts from collection opening: 40 days of a 30-day cadence is late.
         Assert.Equal(StartDay.AddDays(-10), FollowUpPlan.NextReviewDue(program));
-        var stale = MapHealth.Evaluate(program, StartDay).Single(c => c.Id == "stale");
+        var stale = MapHealth.Evaluate(program, StartDay).Single(c => c.Id.Name() == "stale");
         Assert.Equal(HealthStatus.Warn, stale.Status);
         Assert.StartsWith("40 days open, no review held (1 review postponed or cancelled since)", stale.Figure);
     }

@@ -7,6 +7,7 @@ using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Tests.Infrastructure;
+using JourneyBot.Outreach;
 
 namespace JourneyBot.Tests.Scheduling;
 

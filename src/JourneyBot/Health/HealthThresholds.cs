@@ -1,15 +1,13 @@
-namespace JourneyBot.Domain;
+namespace JourneyBot.Health;
 
 // Every map-health threshold in one place; README's health table lists the same numbers with their reasons.
-// "Flag" means the check is not OK; each check says which side of its threshold is Warn and which Fail.
+// "Flag" means Warn or Fail (not judged yet is neither); each check says which side of its threshold is Warn and which Fail.
 public static class HealthThresholds
 {
-    // Objective and definition of done: fewer words than this say nothing ("Reduce churn"); a statement only
-    // about making the map ("Map the journey") is flagged whatever its length.
-    public const int MinStatementWords = 3;
-
-    // Output-heavy: flag when output KPIs are more than this share of the metrics ("most of the list").
-    public const double OutputMetricShareMax = 0.5;
+    // Output-heavy: flag when output KPIs are at least this share of the metrics. 000 names 80% outputs as the usual
+    // balance that crowds outcomes out; three outputs to every outcome is that balance at the size of a charter
+    // (4 metrics), while a modest majority (3 of 5, 2 of 3) beside targeted outcomes is not.
+    public const double OutputHeavyShare = 0.75;
 
     // Resources: flag when the people's time adds up to less than this many full-time roles.
     public const double MinTeamFullTimeRoles = 0.5;
@@ -48,6 +46,8 @@ public static class HealthThresholds
 
     // Employee side: flag below this share naming who delivers and with which system, or no employee pain at all.
     public const double BackstageShareMin = 0.5;
+    // ... and employees' pain on at least this share: one in ten touchpoints, so a large map cannot pass on a token.
+    public const double EmployeePainShareMin = 0.1;
 
     // Stale map: a cadence longer than a quarter is not a living map; a review is late after cadence x (1 + grace),
     // failing after cadence x ReviewLateFail; touchpoints count as fresh when verified within FreshWindowCadences.

@@ -1,4 +1,6 @@
-namespace JourneyBot.Domain;
+using JourneyBot.Domain;
+
+namespace JourneyBot.People;
 
 // Names change (marriage, a typo fixed in the directory) and some were never known: the names a program keeps are
 // read again from the sources that know them, the unknown ones daily and the known ones once they are old.

@@ -1,4 +1,6 @@
-namespace JourneyBot.Graph;
+using JourneyBot.Graph;
+
+namespace JourneyBot.People;
 
 // A person's name from the directory, for people the conversation does not know (picked from the whole
 // organisation). Short and forgiving: the owner is waiting on a card, and a name is a courtesy, not a condition.

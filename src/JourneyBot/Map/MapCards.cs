@@ -1,13 +1,12 @@
 using JourneyBot.Cards;
 using JourneyBot.Domain;
 
-namespace JourneyBot.Programs;
+namespace JourneyBot.Map;
 
 // Coverage: how many active touchpoints sit in each stage x department cell (and stage x persona), with the
 // empty cells marked. Wide programs are paged by columns so a card stays small at 12 stages x 20 departments.
 public static class MapCards
 {
-    public const string PageVerb = "map.page";
     public const int ColumnsPerPage = 5;
     private const string Empty = "—";
 
@@ -72,7 +71,7 @@ public static class MapCards
     private static int PageCount(int columns) => Math.Max(1, (columns + ColumnsPerPage - 1) / ColumnsPerPage);
 
     private static CardExecuteAction PageAction(string title, string programId, int page) =>
-        new(title, PageVerb) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        new(title, CardVerbs.MapPage) { Data = new Dictionary<string, string> { [CardData.ProgramId] = programId, [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
 
     private static Dictionary<string, int> Index(IEnumerable<string> ids) =>
         ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);

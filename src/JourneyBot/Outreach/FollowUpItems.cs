@@ -1,7 +1,8 @@
 using System.Text.Json;
 using JourneyBot.Domain;
+using JourneyBot.Scheduling;
 
-namespace JourneyBot.FollowUps;
+namespace JourneyBot.Outreach;
 
 // The payloads of the scheduled items this feature writes.
 public static class FollowUpItems
@@ -14,6 +15,10 @@ public static class FollowUpItems
     public const string ActionOwnerNamesKind = "names.actions";
 
     public static readonly JsonSerializerOptions Json = ProgramFile.Options;
+
+    // A program's daily planning; the first one starts its follow-ups.
+    public static ScheduledItem PlanItem(string tenantId, string programId, DateTimeOffset at) =>
+        new($"plan|{programId}|{at.UtcDateTime:yyyyMMdd}", PlanKind, at, tenantId, programId, JsonSerializer.Serialize(new PlanPayload(programId), Json));
 }
 
 public sealed record PlanPayload(string ProgramId);

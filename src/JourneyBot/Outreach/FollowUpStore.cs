@@ -7,7 +7,7 @@ using JourneyBot.Scheduling;
 using JourneyBot.Programs;
 using JourneyBot.Storage;
 
-namespace JourneyBot.FollowUps;
+namespace JourneyBot.Outreach;
 
 // What the follow-ups keep: which were planned, so none is planned twice (in a partition of their own beside the
 // program's, since they pile up day by day and no program view needs them); and in the program's partition the

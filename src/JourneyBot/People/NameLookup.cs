@@ -3,7 +3,7 @@ using JourneyBot.Domain;
 using JourneyBot.Graph;
 using JourneyBot.Protocol;
 
-namespace JourneyBot.Charters;
+namespace JourneyBot.People;
 
 // Who knows a person's name: Teams knows the members of a conversation (and each person's own chat with
 // JourneyBot), the directory knows everyone in the tenant. A name is a courtesy, never a condition: a source that
