@@ -15,7 +15,6 @@ using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using JourneyBot.Touchpoints;
-using JourneyBot.Configuration;
 
 namespace JourneyBot;
 

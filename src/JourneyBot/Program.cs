@@ -1,6 +1,5 @@
 using JourneyBot;
 using JourneyBot.Admin;
-using JourneyBot.Protocol;
 using JourneyBot.Configuration;
 
 if (AdminCommandLine.IsAdminCommand(args))

@@ -1,6 +1,5 @@
 using JourneyBot.Bot;
 using JourneyBot.Cards;
-using JourneyBot.Charters;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using JourneyBot.Charters;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Outreach;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Outreach;

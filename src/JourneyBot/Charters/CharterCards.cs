@@ -1,7 +1,6 @@
 using System.Globalization;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Outreach;
 

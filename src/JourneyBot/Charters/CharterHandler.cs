@@ -1,10 +1,8 @@
-using JourneyBot.Graph;
 using System.Text.Json;
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Touchpoints;

@@ -1,6 +1,5 @@
 using JourneyBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
-using JourneyBot.People;
 
 namespace JourneyBot.Charters;
 

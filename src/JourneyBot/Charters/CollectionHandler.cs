@@ -1,7 +1,6 @@
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Outreach;

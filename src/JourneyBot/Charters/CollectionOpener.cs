@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;

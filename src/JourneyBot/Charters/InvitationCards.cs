@@ -1,8 +1,6 @@
 using JourneyBot.Cards;
 using JourneyBot.Domain;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
-using JourneyBot.Touchpoints;
 using JourneyBot.Outreach;
 
 namespace JourneyBot.Charters;

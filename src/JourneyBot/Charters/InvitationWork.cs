@@ -1,6 +1,5 @@
 using System.Text.Json;
 using JourneyBot.Conversations;
-using JourneyBot.FollowUps;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Scheduling;

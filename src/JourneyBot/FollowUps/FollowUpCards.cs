@@ -2,7 +2,6 @@ using JourneyBot.Actions;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Reviews;
-using JourneyBot.Touchpoints;
 using JourneyBot.Outreach;
 
 namespace JourneyBot.FollowUps;

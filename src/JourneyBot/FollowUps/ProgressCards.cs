@@ -1,7 +1,6 @@
 using System.Globalization;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
-using JourneyBot.Programs;
 using JourneyBot.Health;
 
 namespace JourneyBot.FollowUps;

@@ -1,6 +1,5 @@
 using JourneyBot.Scheduling;
 using System.Globalization;
-using JourneyBot.Map;
 using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Domain;

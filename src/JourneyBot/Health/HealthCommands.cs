@@ -1,5 +1,4 @@
 using JourneyBot.Bot;
-using JourneyBot.Map;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 

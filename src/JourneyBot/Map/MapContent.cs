@@ -2,6 +2,7 @@ using System.Text;
 using JourneyBot.Domain;
 using JourneyBot.Health;
 using JourneyBot.Touchpoints;
+using JourneyBot.Programs;
 using static JourneyBot.Map.Html;
 
 namespace JourneyBot.Map;

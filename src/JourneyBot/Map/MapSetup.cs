@@ -1,5 +1,6 @@
 using JourneyBot.Protocol;
 using Microsoft.AspNetCore.ResponseCompression;
+using JourneyBot.Programs;
 
 namespace JourneyBot.Map;
 

@@ -1,6 +1,5 @@
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
-using JourneyBot.Graph;
 using JourneyBot.Protocol;
 
 namespace JourneyBot.People;

@@ -1,4 +1,3 @@
-using JourneyBot.Protocol;
 using Microsoft.Extensions.Configuration;
 using JourneyBot.Configuration;
 

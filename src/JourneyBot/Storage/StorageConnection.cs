@@ -1,7 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
-using JourneyBot.Protocol;
 using Microsoft.Extensions.Configuration;
 using JourneyBot.Configuration;
 using Microsoft.Extensions.Logging;

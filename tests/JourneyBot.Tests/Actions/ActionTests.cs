@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using JourneyBot.Domain;
-using JourneyBot.Tests.FollowUps;
 using JourneyBot.Tests.Infrastructure;
 using static JourneyBot.Tests.FollowUps.FollowUpWorld;
 

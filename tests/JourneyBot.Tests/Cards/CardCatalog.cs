@@ -162,5 +162,5 @@ public static class CardCatalog
 
     // The Teams deep link cards carry to the map tab, as a deployed app builds it.
     private static Uri? MapLink(string programId) =>
-        new JourneyBot.Map.MapLinks(new Uri("https://journeybot.example.com"), "00000000-0000-0000-0000-000000000001").For(programId);
+        new JourneyBot.Programs.MapLinks(new Uri("https://journeybot.example.com"), "00000000-0000-0000-0000-000000000001").For(programId);
 }

@@ -5,6 +5,7 @@ using JourneyBot.Map;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using JourneyBot.Health;
+using JourneyBot.Programs;
 
 namespace JourneyBot.Tests.Map;
 

@@ -1,7 +1,7 @@
 using JourneyBot.Configuration;
 using JourneyBot.Protocol;
 
-namespace JourneyBot.Map;
+namespace JourneyBot.Programs;
 
 // Where a card's "Open the map" goes: a Teams deep link to the app's Map tab (which then opens that program),
 // or, in local development, the page itself. None when the app's public address (Map:PublicUrl) is not set.
