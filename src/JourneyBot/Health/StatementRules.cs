@@ -39,8 +39,10 @@ public static class StatementRules
         if (text is null) return false;
         if (text.Any(char.IsDigit) || text.Contains('%')) return true;
         if (words.Any(w => Direction.Contains(w) || NumberWords.Contains(w) || Measures.Contains(w))) return true;
-        var metricWords = metricNames.SelectMany(CharterRules.WordsOf).Where(w => w.Length >= 4 && !Filler.Contains(w)).ToHashSet();
-        return words.Any(metricWords.Contains);
+        // A metric of the charter named whole ("churn after a move"), not one of its words ("move").
+        var said = words.ToHashSet(StringComparer.Ordinal);
+        return metricNames.Select(name => CharterRules.WordsOf(name).Where(w => w.Length >= 3 && !Filler.Contains(w)).ToList())
+            .Any(named => named.Count > 0 && named.All(said.Contains));
     }
 
     private static HashSet<string> Set(string words) => new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);

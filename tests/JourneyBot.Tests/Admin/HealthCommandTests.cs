@@ -66,7 +66,7 @@ public sealed class HealthCommandTests : IDisposable
     [Fact]
     public async Task TextFormatListsTheFlagsWorstFirstThenWhatIsOk()
     {
-        var file = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "ecommerce-return-mixed-diy-silo.json");
+        var file = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Health", "HealthCorpus", "ecommerce-return-mixed-diy-silo.json");
 
         var (code, stdout, _) = await RunAsync("health", file, "--as-of", "2026-11-01", "--format", "text");
 
@@ -82,7 +82,7 @@ public sealed class HealthCommandTests : IDisposable
     [Fact]
     public async Task AHealthyProgramSaysSoInItsFirstLine()
     {
-        var file = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus", "mortgage.json");
+        var file = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Health", "HealthCorpus", "mortgage.json");
 
         var (_, stdout, _) = await RunAsync("health", file, "--as-of", "2026-11-01", "--format", "text");
 

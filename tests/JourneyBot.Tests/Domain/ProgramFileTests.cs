@@ -185,7 +185,7 @@ public sealed class ProgramFileTests
     [Fact]
     public void EveryCorpusProgramConformsToTheSchema()
     {
-        var folder = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus");
+        var folder = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Health", "HealthCorpus");
         foreach (var file in Directory.GetFiles(folder, "*.json").Where(f => Path.GetFileName(f) != "expected.json"))
         {
             var text = File.ReadAllText(file);

@@ -1,6 +1,7 @@
 using JourneyBot.Domain;
 using JourneyBot.Health;
 using static JourneyBot.Tests.Domain.SamplePrograms;
+using JourneyBot.Tests.Domain;
 
 namespace JourneyBot.Tests.Health;
 
@@ -34,7 +35,7 @@ public sealed class HealthRuleTests
     [InlineData("Enhance the moving experience to an NPS of 40")]                 // a figure
     [InlineData("Create a journey map to reduce failed home moves by a quarter")] // the map as a means to a change
     [InlineData("Understand why renewing customers leave and keep more of them")] // no improve-word, no map to make
-    [InlineData("Improve the welcome pack so renewals hold")]                     // a word of the charter's metric
+    [InlineData("Improve the welcome pack so renewals hold")]                     // a measure's noun
     public void AnObjectiveThatNamesAChangeIsNot(string objective) => Assert.Equal(HealthStatus.Ok, Objective(objective).Status);
 
     [Theory]

@@ -93,7 +93,8 @@ public sealed class MapExportTests(MapWorld world) : IClassFixture<MapWorld>
         var html = await new StreamReader(brotli, System.Text.Encoding.UTF8).ReadToEndAsync();
         // Byte for byte what the renderer wrote, typed text still encoded, up to the health panel's end.
         var stored = await world.App.Services.GetRequiredService<ProgramStore>().LoadAsync(program.TenantId, program.Id, CancellationToken.None);
-        Assert.Equal(MapContent.Build(MapViewBuilder.Build(stored!, new MapFilter(), DateOnly.FromDateTime(DateTime.UtcNow))), html);
+        var links = world.App.Services.GetRequiredService<MapLinks>();
+        Assert.Equal(MapContent.Build(MapViewBuilder.Build(stored!, new MapFilter(), DateOnly.FromDateTime(DateTime.UtcNow)), links), html);
         Assert.EndsWith("</aside></div>", html);
     }
 

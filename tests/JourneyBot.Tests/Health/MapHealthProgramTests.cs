@@ -1,8 +1,9 @@
 using JourneyBot.Domain;
 using JourneyBot.Health;
 using static JourneyBot.Tests.Domain.SamplePrograms;
+using JourneyBot.Tests.Domain;
 
-namespace JourneyBot.Tests.Domain;
+namespace JourneyBot.Tests.Health;
 
 // Checks that are not a threshold: which checks exist, what they say, what counts as what.
 public sealed class MapHealthProgramTests

@@ -6,8 +6,9 @@ using JourneyBot.Domain;
 using JourneyBot.Tests.Infrastructure;
 using Xunit.Abstractions;
 using JourneyBot.Health;
+using JourneyBot.Tests.Domain;
 
-namespace JourneyBot.Tests.Domain;
+namespace JourneyBot.Tests.Health;
 
 // The benchmark of judgement: realistic programs in the export format (HealthCorpus/*.json), each with the pitfalls
 // a practitioner would flag (HealthCorpus/expected.json). The real `health` command runs over every file; a flag
@@ -15,7 +16,7 @@ namespace JourneyBot.Tests.Domain;
 public sealed class HealthCorpusTests(ITestOutputHelper output)
 {
     private static readonly DateOnly AsOf = new(2026, 11, 1);
-    private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Domain", "HealthCorpus");
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "JourneyBot.Tests", "Health", "HealthCorpus");
 
     private static JsonObject Expected() => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json")))!.AsObject();
 

@@ -1,8 +1,9 @@
 using JourneyBot.Domain;
 using JourneyBot.Health;
 using static JourneyBot.Tests.Domain.SamplePrograms;
+using JourneyBot.Tests.Domain;
 
-namespace JourneyBot.Tests.Domain;
+namespace JourneyBot.Tests.Health;
 
 // Each HealthThresholds number at, above and below: the side a practitioner calls healthy stays OK.
 public sealed class MapHealthThresholdTests
