@@ -1,3 +1,4 @@
+using JourneyBot.Cards;
 using JourneyBot.Protocol;
 
 namespace JourneyBot.Bot;
@@ -44,10 +45,14 @@ public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
         else if (action.StartsWith("remove", StringComparison.OrdinalIgnoreCase)) await UninstalledAsync(turn, cancellationToken);
     }
 
-    protected override Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
-        catalog.Verbs.TryGetValue(action.Verb, out var verb)
-            ? verb.RunAsync(turn, action, cancellationToken)
-            : Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
+    protected override Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action,
+        CancellationToken cancellationToken)
+    {
+        if (!catalog.Verbs.TryGetValue(action.Verb, out var verb)) return Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
+        // Ids are checked here for every verb, so no handler can echo or look up one that no card of ours sent.
+        if (CardIds.Problem(action) is { } key) return Task.FromResult(InvokeResponse.Card(NoticeCards.NotOurId(key)));
+        return verb.RunAsync(turn, action, cancellationToken);
+    }
 
     private async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
     {

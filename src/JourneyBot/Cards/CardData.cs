@@ -15,6 +15,11 @@ public static class CardData
     public const string ActionId = "actionId";
     public const string DepartmentId = "departmentId";
     public const string Step = "step";
+    public const string ReviewId = "reviewId";
+    public const string CardId = "cardId";
+    // The metric rows a charter form shows, comma-separated, and the one its "Remove" asks to drop.
+    public const string MetricRows = "metricRows";
+    public const string RemoveRow = "removeRow";
 
     // The page a paging button asks for; anything else is the first page (pages clamp to what exists).
     public static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString(Page), out var page) && page >= 0 ? page : 0;

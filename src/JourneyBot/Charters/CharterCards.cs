@@ -51,13 +51,13 @@ public static class CharterCards
             {
                 [CardData.ProgramId] = program?.Id ?? "", [CardData.Step] = step, [CardData.FormId] = formId, [CardData.Version] = CharterSteps.Version, [CardData.ETag] = program?.ETag.ToString() ?? "",
             };
-            if (step == CharterSteps.Metrics) d[CharterFields.MetricRows] = string.Join(",", metricRows);
+            if (step == CharterSteps.Metrics) d[CardData.MetricRows] = string.Join(",", metricRows);
             return d;
         }
         Dictionary<string, string> RowData(string? removed)
         {
             var d = FormData();
-            if (removed is not null) d[CharterFields.RemoveRow] = removed;
+            if (removed is not null) d[CardData.RemoveRow] = removed;
             return d;
         }
 
@@ -92,7 +92,7 @@ public static class CharterCards
                 Field(new InputText(CharterFields.Tools, "Tools (comma-separated)") { Value = V(CharterFields.Tools), Placeholder = "Miro, Qualtrics", MaxLength = TextLimits.LongText }, CharterFields.Tools);
                 break;
             case CharterSteps.Metrics:
-                metricRows = CharterSteps.MetricRows(V(CharterFields.MetricRows), charter, formId);
+                metricRows = CharterSteps.MetricRows(V(CardData.MetricRows), charter, formId);
                 foreach (var id in metricRows)
                 {
                     // One metric per row: what it is on one line, its numbers and Remove on the next.
@@ -256,7 +256,7 @@ public static class CharterCards
                 Put(values, CharterFields.Resources, charter.Resources);
                 break;
             case CharterSteps.Metrics:
-                values[CharterFields.MetricRows] = string.Join(",", CharterSteps.MetricRows(null, charter, formId));
+                values[CardData.MetricRows] = string.Join(",", CharterSteps.MetricRows(null, charter, formId));
                 foreach (var m in charter.Metrics)
                 {
                     values[CharterFields.MetricName(m.Id)] = m.Name;

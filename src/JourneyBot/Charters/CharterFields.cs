@@ -26,10 +26,6 @@ public static class CharterFields
     public const string ContactsSuffix = ".contacts";
     public const string NameSuffix = ".name";
 
-    // The metric rows the form shows, in order (form data, not an input): a row left out is a metric removed.
-    public const string MetricRows = "metricRows";
-    // Which row "Remove" was pressed on.
-    public const string RemoveRow = "removeRow";
 
     public static string MetricName(string id) => $"metric.{id}.name";
     public static string MetricKind(string id) => $"metric.{id}.kind";

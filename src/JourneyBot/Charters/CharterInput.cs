@@ -100,8 +100,8 @@ public sealed class CharterInput : FormInput
     {
         var metrics = new List<Metric>();
         // The row list is the form's own data: a forged or cut one only names rows, so it is read leniently.
-        Errors.Remove(CharterFields.MetricRows);
-        var rows = Values.TryGetValue(CharterFields.MetricRows, out var listed)
+        Errors.Remove(CardData.MetricRows);
+        var rows = Values.TryGetValue(CardData.MetricRows, out var listed)
             ? CharterSteps.MetricRows(listed, charter, seed)
             : CharterSteps.RowIds("metric", charter.Metrics.Select(m => m.Id), CharterSteps.MaxMetrics, seed);
         foreach (var id in rows)

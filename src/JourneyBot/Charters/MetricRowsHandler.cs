@@ -24,7 +24,7 @@ public sealed class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
 
     private Task<InvokeResponse> RemoveAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
-        var removed = action.GetString(CharterFields.RemoveRow);
+        var removed = action.GetString(CardData.RemoveRow);
         return ChangeAsync(turn, action, (rows, _) =>
             removed is not null && rows.Contains(removed)
                 ? ([.. rows.Where(r => r != removed)], "Removed from the form. Save to keep the change; nothing is saved until then.")
@@ -42,17 +42,17 @@ public sealed class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
         var input = CharterInput.Read(action.Data);
         var values = new Dictionary<string, string>(input.Values, StringComparer.Ordinal);
         var charter = session.Program.Charter;
-        var before = CharterSteps.MetricRows(values.GetValueOrDefault(CharterFields.MetricRows), charter, formId);
+        var before = CharterSteps.MetricRows(values.GetValueOrDefault(CardData.MetricRows), charter, formId);
         var (rows, notice) = change(before, formId);
         foreach (var gone in before.Except(rows))
         {
             foreach (var key in values.Keys.Where(k => k.StartsWith($"metric.{gone}.", StringComparison.Ordinal)).ToList()) values.Remove(key);
         }
-        values[CharterFields.MetricRows] = string.Join(",", rows);
-        values.Remove(CharterFields.RemoveRow);
+        values[CardData.MetricRows] = string.Join(",", rows);
+        values.Remove(CardData.RemoveRow);
         // Values cut to their limits come back with what was said about them, as after a refused save.
         var errors = input.Errors.Where(e => !e.Key.StartsWith("metric.", StringComparison.Ordinal) || rows.Any(r => e.Key.StartsWith($"metric.{r}.", StringComparison.Ordinal)))
-            .Where(e => e.Key != CharterFields.MetricRows).ToDictionary();
+            .Where(e => e.Key != CardData.MetricRows).ToDictionary();
         // The card keeps the version it was read at, so Save still notices what others saved meanwhile.
         // (An etag no store would write is not carried: it could only make the card heavy.)
         var seen = action.GetString(CardData.ETag) is { Length: > 0 and <= 100 } etag && etag.All(c => c is > ' ' and < '\x7f')

@@ -5,6 +5,7 @@ using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Outreach;
 using JourneyBot.People;
+using JourneyBot.Storage;
 
 namespace JourneyBot.FollowUps;
 
@@ -45,7 +46,11 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
             var entries = person.Where(f => f.Kind != FollowUpKind.Progress)
                 .Select(f => new DigestEntry(f.Key, f.Kind, program.Id, program.Charter.Name, f.Text, f.Recipient) { DepartmentId = f.DepartmentId, ActionId = f.ActionId })
                 .ToList();
-            if (entries.Count > 0) await AddToDigestAsync(program.TenantId, person.Key, slot, hours, zone, entries, cancellationToken);
+            // A digest that kept changing past every retry: the day's planning runs again later and adds to it then.
+            if (entries.Count > 0 && !await AddToDigestAsync(program.TenantId, person.Key, slot, hours, zone, entries, cancellationToken))
+            {
+                return new WorkResult(WorkOutcome.RetryLater, "a digest kept changing while nudges were added to it");
+            }
         }
         // Recorded after scheduling: a crash in between plans again, and the digest's keys absorb the repeat.
         await followUps.MarkPlannedAsync(program.Id, fresh.Select(f => f.Key), cancellationToken);
@@ -68,19 +73,20 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
     }
 
     // One digest per person and local day: joined while it waits, a new one only once it has gone out.
-    private async Task AddToDigestAsync(string tenantId, string person, DateTimeOffset slot, WorkingHours hours, TimeZoneInfo zone,
+    private async Task<bool> AddToDigestAsync(string tenantId, string person, DateTimeOffset slot, WorkingHours hours, TimeZoneInfo zone,
         List<DigestEntry> entries, CancellationToken cancellationToken)
     {
         var day = WorkingTime.LocalDate(slot, zone);
         var id = $"digest|{tenantId}|{person}|{day:yyyyMMdd}";
         var dayStart = WorkingTime.NextSlot(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))), hours, zone);
-        for (var attempt = 0; attempt < 6; attempt++)
+        for (var attempt = 0; attempt < Contention.Attempts; attempt++)
         {
             var existing = await schedule.GetAsync(id, dayStart, cancellationToken) ?? (slot != dayStart ? await schedule.GetAsync(id, slot, cancellationToken) : null);
             if (existing is null)
             {
                 var item = new ScheduledItem(id, FollowUpItems.DigestKind, slot, tenantId, person, JsonSerializer.Serialize(new DigestPayload(entries), Json));
-                if (await schedule.AddAsync(item, cancellationToken)) return;
+                if (await schedule.AddAsync(item, cancellationToken)) return true;
+                await Contention.PauseAsync(attempt, cancellationToken);
                 continue;
             }
             if (existing.ClaimedBy is not null)
@@ -90,8 +96,9 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
             }
             var merged = JsonSerializer.Deserialize<DigestPayload>(existing.Payload, Json)!.Entries
                 .Concat(entries).DistinctBy(e => e.Key).ToList();
-            if (await schedule.ReplacePayloadAsync(existing, JsonSerializer.Serialize(new DigestPayload(merged), Json), cancellationToken)) return;
+            if (await schedule.ReplacePayloadAsync(existing, JsonSerializer.Serialize(new DigestPayload(merged), Json), cancellationToken)) return true;
+            await Contention.PauseAsync(attempt, cancellationToken);
         }
-        throw new InvalidOperationException($"The digest {id} kept changing while nudges were added to it.");
+        return false;
     }
 }

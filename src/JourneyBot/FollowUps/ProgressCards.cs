@@ -9,7 +9,6 @@ namespace JourneyBot.FollowUps;
 // feel stage by stage, whether insights turn into done actions, and what changed since the last card.
 public static class ProgressCards
 {
-    public const string CardIdField = "cardId";
 
     public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null, string? cardId = null)
     {
@@ -60,7 +59,7 @@ public static class ProgressCards
                 Style = "positive",
                 Data = cardId is null
                     ? new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
-                    : new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [CardIdField] = cardId },
+                    : new Dictionary<string, string> { [CardData.ProgramId] = program.Id, ["sentOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [CardData.CardId] = cardId },
             });
         }
         // A link, not a card action: answering an action would replace this card and its Acknowledge button.

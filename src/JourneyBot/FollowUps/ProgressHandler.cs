@@ -64,10 +64,15 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
             return Card(ProgramCards.Refusal("This card does not say when it was sent, so it cannot be acknowledged."));
         }
         var today = WorkingTime.Today(clock.GetUtcNow(), program.Charter);
-        var cardId = action.GetString(ProgressCards.CardIdField);
+        var cardId = action.GetString(CardData.CardId);
         if (cardId is not null && !PlainId.IsValid(cardId)) return Card(ProgramCards.Refusal("This card does not say which progress card it is, so it cannot be acknowledged."));
-        var card = await followUps.AcknowledgeAsync(program.Id, cardId, sentOn, session.Caller.AadObjectId, today, cancellationToken);
-        if (card is null) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
+        var acknowledged = await followUps.AcknowledgeAsync(program.Id, cardId, sentOn, session.Caller.AadObjectId, today, cancellationToken);
+        if (acknowledged.Busy)
+        {
+            return Card(ProgramCards.Refusal("Other sponsors were acknowledging this card at the same moment, so yours is not recorded yet: " +
+                                             "press Acknowledge again."));
+        }
+        if (acknowledged.Card is not { } card) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
         var snapshot = card.Snapshot ?? MapHealth.TakeSnapshot(program, sentOn);
         return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, card.AcknowledgementBy(session.Caller.AadObjectId)?.On, links?.For(program.Id), cardId));
     }

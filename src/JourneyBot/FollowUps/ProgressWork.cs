@@ -11,7 +11,7 @@ namespace JourneyBot.FollowUps;
 
 // Sends a sponsor the program's progress card, built from the program as it is at sending time, and records
 // it with its snapshot so the next card can say what changed.
-public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null) : IScheduledWork
+public sealed partial class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null, ILogger<ProgressWork>? logger = null) : IScheduledWork
 {
     public string Kind => FollowUpItems.ProgressKind;
 
@@ -32,10 +32,19 @@ public sealed class ProgressWork(ProgramStore programs, PersonalMessenger messen
         var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
         if (delivery.Delivered)
         {
-            await followUps.RecordProgressSentAsync(program.Id, cardId, sponsor, today, snapshot, cancellationToken);
+            // Sent is sent: a record that kept changing past every retry is logged, never a reason to send again.
+            if (await followUps.RecordProgressSentAsync(program.Id, cardId, sponsor, today, snapshot, cancellationToken) is null)
+            {
+                LogNotRecorded(log, cardId, program.Id);
+            }
             if (mapSnapshots is not null) await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForProgressCard(today), program, today, cancellationToken);
             return WorkResult.Done;
         }
         return await followUps.UndeliveredAsync(delivery, item, payload.Sponsor, [program.Id], cancellationToken);
     }
+
+    private readonly ILogger log = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Progress card {CardId} of program {ProgramId} went out but its record kept changing; not recorded")]
+    private static partial void LogNotRecorded(ILogger logger, string cardId, string programId);
 }

@@ -38,12 +38,13 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
     }
 
     // Two sponsors acknowledging (or receiving) one card at the same moment both land: each write is conditional on
-    // the version read, and the loser reads again and adds to what the winner wrote.
-    private const int Attempts = 8;
+    // the version read, and the loser reads again and adds to what the winner wrote (see Contention).
+    private const int Attempts = Contention.Attempts;
 
     // Recorded as each sponsor's copy goes out: the first delivery writes the card (with its snapshot and day),
-    // later ones add their sponsor. A redelivered send changes nothing.
-    public async Task<ProgressCard> RecordProgressSentAsync(string programId, string cardId, string sponsor, DateOnly sentOn, Snapshot snapshot, CancellationToken cancellationToken)
+    // later ones add their sponsor. A redelivered send changes nothing. Null when the record kept changing past every
+    // retry: the send is recorded again later.
+    public async Task<ProgressCard?> RecordProgressSentAsync(string programId, string cardId, string sponsor, DateOnly sentOn, Snapshot snapshot, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -65,33 +66,39 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
             var stored = JsonSerializer.Deserialize<ProgressCard>(row.Json, Json)!;
             if (stored.WentTo(sponsor)) return stored;
             var updated = stored.SentAlsoTo(sponsor);
-            if (await TryReplaceAsync(row, updated, cancellationToken)) return updated;
+            if (await TryReplaceAsync(row, updated, attempt, cancellationToken)) return updated;
         }
-        throw new RequestFailedException(412, "The progress card's record kept changing.");
+        return null;
     }
 
-    // The card as it now stands with the sponsor's acknowledgement; null when no such card went to this sponsor.
-    // Cards sent before cards had rows of their own are acknowledged on the sponsor's own record.
-    public async Task<ProgressCard?> AcknowledgeAsync(string programId, string? cardId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
+    // The card as it now stands with the sponsor's acknowledgement; no card when no such card went to this sponsor;
+    // Busy when the record kept changing past every retry. Cards sent before cards had rows of their own are
+    // acknowledged on the sponsor's own record.
+    public async Task<Acknowledged> AcknowledgeAsync(string programId, string? cardId, DateOnly sentOn, string sponsor, DateOnly today,
+        CancellationToken cancellationToken)
     {
-        if (cardId is null && await AcknowledgePerSponsorAsync(programId, sentOn, sponsor, today, cancellationToken) is { } old) return old;
+        if (cardId is null)
+        {
+            var old = await AcknowledgePerSponsorAsync(programId, sentOn, sponsor, today, cancellationToken);
+            if (old.Card is not null || old.Busy) return old;
+        }
         var id = cardId ?? SponsorProgressRecord.CardId(sentOn);
-        if (!PlainId.IsValid(id)) return null;
+        if (!PlainId.IsValid(id)) return new Acknowledged(null, false);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var read = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.ProgressCard(id), cancellationToken: cancellationToken);
-            if (!read.HasValue) return null;
+            if (!read.HasValue) return new Acknowledged(null, false);
             var row = read.Value!;
             var card = JsonSerializer.Deserialize<ProgressCard>(row.Json, Json)!;
-            if (!card.WentTo(sponsor)) return null;
-            if (card.AcknowledgementBy(sponsor) is not null) return card;
+            if (!card.WentTo(sponsor)) return new Acknowledged(null, false);
+            if (card.AcknowledgementBy(sponsor) is not null) return new Acknowledged(card, false);
             var updated = card.AcknowledgedBy(sponsor, today);
-            if (await TryReplaceAsync(row, updated, cancellationToken)) return updated;
+            if (await TryReplaceAsync(row, updated, attempt, cancellationToken)) return new Acknowledged(updated, false);
         }
-        throw new RequestFailedException(412, "The progress card's record kept changing.");
+        return new Acknowledged(null, true);
     }
 
-    private async Task<bool> TryReplaceAsync(PartRow row, ProgressCard card, CancellationToken cancellationToken)
+    private async Task<bool> TryReplaceAsync(PartRow row, ProgressCard card, int attempt, CancellationToken cancellationToken)
     {
         row.Json = JsonSerializer.Serialize(card, Json);
         try
@@ -101,15 +108,14 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            // A short random pause, so two writers that keep colliding fall out of step.
-            await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
+            await Contention.PauseAsync(attempt, cancellationToken);
             return false;
         }
     }
 
     // An older per-sponsor record ("progress|yyyyMMdd|sponsor|0000"), acknowledged where it lies, and returned as the
     // card it was part of as far as this sponsor's record tells.
-    private async Task<ProgressCard?> AcknowledgePerSponsorAsync(string programId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Acknowledged> AcknowledgePerSponsorAsync(string programId, DateOnly sentOn, string sponsor, DateOnly today, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -122,7 +128,7 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
                 row = found;
                 break;
             }
-            if (row is null) return null;
+            if (row is null) return new Acknowledged(null, false);
             var record = JsonSerializer.Deserialize<SponsorProgressRecord>(row.Json, Json)!;
             if (record.AcknowledgedOn is null)
             {
@@ -134,12 +140,13 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
                 }
                 catch (RequestFailedException e) when (e.Status == 412)
                 {
+                    await Contention.PauseAsync(attempt, cancellationToken);
                     continue;
                 }
             }
-            return SponsorProgressRecord.AsCards([record])[0];
+            return new Acknowledged(SponsorProgressRecord.AsCards([record])[0], false);
         }
-        throw new RequestFailedException(412, "The progress record kept changing.");
+        return new Acknowledged(null, true);
     }
 
     // A send that did not arrive: tried again later while Teams may yet take it (three attempts), else the person is
@@ -184,3 +191,6 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
 
 // Someone a proactive message could not reach, with the reason in words an owner can act on.
 public sealed record UnreachablePerson(Person Person, string Reason, DateTimeOffset At);
+
+// How acknowledging a progress card ended: the card as it stands, no such card for this sponsor, or Busy.
+public sealed record Acknowledged(ProgressCard? Card, bool Busy);

@@ -67,9 +67,12 @@ public sealed class BotAdapter(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            outcome = "error";
-            logger.LogError(e, "The turn for a {ActivityType} activity failed", activity.Type);
-            return await AnswerFailureAsync(turn);
+            var dependency = TurnFailure.Dependency(e);
+            outcome = dependency is null ? "failed-code" : "failed-dependency";
+            BotMetrics.FailedTurns.Add(1, new TagList { { "activity.type", activity.Type }, { "cause", dependency is null ? "code" : "dependency" } });
+            if (dependency is null) logger.LogError(e, "The turn for a {ActivityType} activity failed in JourneyBot's own code: {Cause}", activity.Type, e.Message);
+            else logger.LogWarning(e, "The turn for a {ActivityType} activity failed: {Dependency} did not answer", activity.Type, dependency);
+            return await AnswerFailureAsync(turn, outage: dependency is not null);
         }
         finally
         {
@@ -81,16 +84,19 @@ public sealed class BotAdapter(
     }
 
     // A message gets an apology in the chat. An invoke gets an error, so Teams keeps the card with what the person
-    // typed; events get a retryable status, so the channel delivers them again (an install is not lost).
-    private async Task<IResult> AnswerFailureAsync(TurnContext turn)
+    // typed; events get a retryable status, so the channel delivers them again (an install is not lost). An outage
+    // answers 503 with Retry-After; a fault in our own code answers 500, since trying again will not help.
+    private async Task<IResult> AnswerFailureAsync(TurnContext turn, bool outage)
     {
         const string apology = "Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.";
+        var (status, code) = outage ? (StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable") : (StatusCodes.Status500InternalServerError, "InternalServerError");
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            var error = InvokeResponse.Error(StatusCodes.Status503ServiceUnavailable, "ServiceUnavailable", apology);
-            return Retryable(Results.Json(error.Body, statusCode: error.Status));
+            var error = InvokeResponse.Error(status, code, apology);
+            var json = Results.Json(error.Body, statusCode: error.Status);
+            return outage ? Retryable(json) : json;
         }
-        if (turn.Activity.Type != ActivityTypes.Message) return Retryable(Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        if (turn.Activity.Type != ActivityTypes.Message) return outage ? Retryable(Results.StatusCode(status)) : Results.StatusCode(status);
         try
         {
             await turn.SendTextAsync(apology, CancellationToken.None);

@@ -56,7 +56,6 @@ public static class ReviewCards
     }
 
     public const string NoteField = "reviewNote";
-    public const string ReviewIdField = "reviewId";
     public const int NoteLimit = TextLimits.LongText;
     private const int HistoryShown = 3;
 
@@ -103,7 +102,7 @@ public static class ReviewCards
         {
             Value = noteTyped ?? review.Note, IsMultiline = true, MaxLength = NoteLimit,
         });
-        noteForm.AddActions(new CardExecuteAction("Save the note", CardVerbs.ReviewNote) { Data = new Dictionary<string, string>(ids) { [ReviewIdField] = review.Id } });
+        noteForm.AddActions(new CardExecuteAction("Save the note", CardVerbs.ReviewNote) { Data = new Dictionary<string, string>(ids) { [CardData.ReviewId] = review.Id } });
         card.AddActions(new CardShowAction(review.Note is null ? "Add a note" : "Change the note", noteForm));
         // Right after a review is when sponsors most want to hear; owners need not wait a cadence for it.
         card.AddActions(new CardExecuteAction("Send sponsors a progress card now", CardVerbs.ProgressSendNow) { Data = ids });

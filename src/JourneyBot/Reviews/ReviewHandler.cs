@@ -170,7 +170,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner, "Only the program's owners write the review's note.", withParts: true);
         if (opened.Session is not { } session) return opened.Refusal!;
         var program = opened.Program!;
-        if (program.Reviews.FirstOrDefault(r => r.Id == action.GetString(ReviewCards.ReviewIdField) && r.WasHeld()) is not { } review)
+        if (program.Reviews.FirstOrDefault(r => r.Id == action.GetString(CardData.ReviewId) && r.WasHeld()) is not { } review)
         {
             return Card(ProgramCards.Refusal("That review is not one of this program's, so the note was not saved."));
         }
@@ -182,7 +182,14 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
             return Card(ReviewCards.Completed(program, review, nextDue, previous, links?.For(program.Id), review.Changes, note[..ReviewCards.NoteLimit],
                 $"The note was {note.Length:N0} characters; the limit is {ReviewCards.NoteLimit:N0}. It was cut to fit: check the end and save again."));
         }
-        var saved = await reviews.SaveNoteAsync(program.Id, review.Id, note.Length == 0 ? null : note, cancellationToken) ?? review;
+        var result = await reviews.SaveNoteAsync(program.Id, review.Id, note.Length == 0 ? null : note, session.Caller, cancellationToken);
+        if (result.Busy)
+        {
+            var who = result.ChangedBy is { Length: > 0 } name ? $"{name} was" : "Others were";
+            return Card(ReviewCards.Completed(program, review, nextDue, previous, links?.For(program.Id), review.Changes, note,
+                $"{who} saving this review's note at the same moment, so yours is not saved yet. It is kept below: save again."));
+        }
+        var saved = result.Review ?? review;
         var shown = program with { Reviews = program.Reviews.Select(r => r.Id == saved.Id ? saved : r).ToList() };
         return Card(ReviewCards.Completed(shown, saved, nextDue, previous, links?.For(program.Id), saved.Changes, notice: note.Length == 0 ? "Note removed." : "Note saved."));
     }

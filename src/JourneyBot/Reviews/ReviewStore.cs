@@ -47,27 +47,36 @@ public sealed class ReviewStore(StorageTables tables)
         }
     }
 
-    // The owner's note on a review, written on the version read (a concurrent change wins and is read again).
-    public async Task<Review?> SaveNoteAsync(string programId, string reviewId, string? note, CancellationToken cancellationToken)
+    // The owner's note on a review, written on the version read: a concurrent change is read again and the note
+    // written on top of it (the note is the whole text the owner saw and typed, so the last to save sets it). Busy
+    // when others kept writing the same review past every retry; ChangedBy then says who wrote last.
+    public async Task<NoteSave> SaveNoteAsync(string programId, string reviewId, string? note, Person by, CancellationToken cancellationToken)
     {
-        if (!PlainId.IsValid(reviewId)) return null;
-        for (var attempt = 0; attempt < 5; attempt++)
+        if (!PlainId.IsValid(reviewId)) return new NoteSave(null, false, null);
+        string? changedBy = null;
+        for (var attempt = 0; attempt < Contention.Attempts; attempt++)
         {
             var read = await tables.Programs.GetEntityIfExistsAsync<PartRow>(programId, ProgramKeys.Review(reviewId), cancellationToken: cancellationToken);
-            if (!read.HasValue) return null;
+            if (!read.HasValue) return new NoteSave(null, false, null);
             var row = read.Value!;
-            var review = JsonSerializer.Deserialize<Review>(row.Json, ProgramFile.Options)! with { Note = note };
+            var stored = JsonSerializer.Deserialize<Review>(row.Json, ProgramFile.Options)!;
+            // Someone saved the same text meanwhile: it is saved.
+            if (stored.Note == note) return new NoteSave(stored, false, null);
+            changedBy = row.LastEditedBy;
+            var review = stored with { Note = note };
             row.Json = JsonSerializer.Serialize(review, ProgramFile.Options);
+            row.LastEditedBy = by.DisplayName;
             try
             {
                 await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return review;
+                return new NoteSave(review, false, null);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
+                await Contention.PauseAsync(attempt, cancellationToken);
             }
         }
-        throw new RequestFailedException(412, "The review kept changing.");
+        return new NoteSave(null, true, changedBy);
     }
 
     private const string StartedOn = "StartedOn";
@@ -85,3 +94,6 @@ public sealed class ReviewStore(StorageTables tables)
         return list;
     }
 }
+
+// How saving a review's note ended: saved (Review), no such review (nothing), or Busy with who wrote last.
+public sealed record NoteSave(Review? Review, bool Busy, string? ChangedBy);
