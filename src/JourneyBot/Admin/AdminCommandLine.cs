@@ -7,7 +7,8 @@ using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
 
-// The deployable doubles as an admin command line: `JourneyBot health program.json [--as-of 2026-11-01] [--format text]`,
+// The deployable doubles as an admin command line:
+// `JourneyBot health program.json [--as-of 2026-11-01] [--format text]`,
 // export, import and upgrade of program files, and `package` builds the Teams app package.
 // Exit codes: 0 done, 2 bad arguments or an invalid file (the message names the field).
 public static class AdminCommandLine
@@ -22,7 +23,8 @@ public static class AdminCommandLine
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] is "health" or "export" or "import" or "upgrade" or "package";
+    public static bool IsAdminCommand(string[] args) =>
+        args.Length > 0 && args[0] is "health" or "export" or "import" or "upgrade" or "package";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
@@ -31,7 +33,8 @@ public static class AdminCommandLine
             return args[0] switch
             {
                 "health" => await HealthAsync(Options(args[1..], ""), stdout, clock),
-                "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
+                "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"),
+                    stdout, clock),
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
                 "upgrade" => await UpgradeAsync(Options(args[1..], ""), stdout),
                 "package" => await AppPackage.BuildAsync(Options(args[1..], "--app-id", "--host", "--out"), stdout),
@@ -58,10 +61,12 @@ public static class AdminCommandLine
         }
     }
 
-    private static async Task<int> HealthAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
+    private static async Task<int> HealthAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout,
+        TimeProvider clock)
     {
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (options.TryGetValue("--as-of", out var date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        if (options.TryGetValue("--as-of", out var date)
+            && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
             throw new AdminUsageException("--as-of needs a date like 2026-11-01.");
         }
@@ -88,7 +93,8 @@ public static class AdminCommandLine
                 ["why"] = c.Why,
             };
             if (c.Command is { } command) json["command"] = command.Typed();
-            if (c.Details is { Count: > 0 }) json["details"] = new JsonArray(c.Details.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
+            if (c.Details is { Count: > 0 }) json["details"] = new JsonArray(
+                c.Details.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray());
             return (JsonNode)json;
         }).ToArray());
         await stdout.WriteLineAsync(checks.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -128,9 +134,10 @@ public static class AdminCommandLine
             flags.Count == 0
                 ? waiting.Count == 0
                     ? $"Map health of {program.Charter.Name} as of {date}: healthy, all {checks.Count} checks ok."
-                    : $"Map health of {program.Charter.Name} as of {date}: nothing to act on, {ok.Count} of {checks.Count} checks ok{notJudged}."
-                : $"Map health of {program.Charter.Name} as of {date}: {Words.Count(flags.Count, "pitfall")} to act on, " +
-                  $"{ok.Count} of {checks.Count} checks ok{notJudged}.",
+                    : $"Map health of {program.Charter.Name} as of {date}: nothing to act on, " +
+                      $"{ok.Count} of {checks.Count} checks ok{notJudged}."
+                : $"Map health of {program.Charter.Name} as of {date}: {Words.Count(flags.Count, "pitfall")} " +
+                  $"to act on, {ok.Count} of {checks.Count} checks ok{notJudged}.",
         };
         foreach (var c in flags)
         {

@@ -15,6 +15,9 @@ public static class CardIds
         CardData.Version, CardData.ReviewId, CardData.CardId, CardData.RemoveRow,
     ];
 
+    // Every key this check reads.
+    public static IReadOnlyList<string> Keys { get; } = [.. Plain, CardData.Page, CardData.ETag, CardData.MetricRows];
+
     // A table ETag ("W/\"datetime'2026-12-03T19%3A00%3A00.1234567Z'\"") is about 50 characters.
     private const int MaxETag = 100;
     private const int MaxPageDigits = 5;

@@ -13,7 +13,8 @@ public static partial class CharterRules
     public static IReadOnlyList<string> MissingForCollection(Charter charter)
     {
         var missing = new List<string>();
-        if (charter.Journey is null || string.IsNullOrWhiteSpace(charter.Journey.StartTrigger) || string.IsNullOrWhiteSpace(charter.Journey.End))
+        if (charter.Journey is null || string.IsNullOrWhiteSpace(charter.Journey.StartTrigger)
+            || string.IsNullOrWhiteSpace(charter.Journey.End))
         {
             missing.Add("the journey it maps: what starts it and how it ends");
         }
@@ -46,12 +47,14 @@ public static partial class CharterRules
         var warnings = new List<string>();
         if (charter.Stages.Count > MaxStages)
         {
-            warnings.Add($"{charter.Stages.Count} stages: a journey with more than {MaxStages} stages is usually several journeys.");
+            warnings.Add($"{charter.Stages.Count} stages: a journey with more than {MaxStages} stages " +
+                "is usually several journeys.");
         }
         // Recorded journeys, never words in the trigger: "reports a move and asks for a new contract" is one journey.
         if (charter.MoreJourneys.Count > 0)
         {
-            warnings.Add($"{charter.MoreJourneys.Count + 1} journeys recorded; map one journey per program and start another program for the rest.");
+            warnings.Add($"{charter.MoreJourneys.Count + 1} journeys recorded; " +
+                "map one journey per program and start another program for the rest.");
         }
         return warnings;
     }
@@ -68,9 +71,10 @@ public static partial class CharterRules
     // in the languages programs run in: English, German, French, Spanish and Japanese.
     private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "tbd", "tba", "tbc", "n/a", "na", "n.a", "none", "todo", "to do", "to be defined", "to be decided", "to be confirmed",
-        "to be determined", "to be agreed", "not decided", "not decided yet", "undecided", "later", "pending", "x", "xx",
-        "xxx", "see above", "same as above", "not yet", "unknown", "wip", "placeholder", "open", "open question",
+        "tbd", "tba", "tbc", "n/a", "na", "n.a", "none", "todo", "to do", "to be defined", "to be decided",
+        "to be confirmed", "to be determined", "to be agreed", "not decided", "not decided yet", "undecided", "later",
+        "pending", "x", "xx", "xxx", "see above", "same as above", "not yet", "unknown", "wip", "placeholder", "open",
+        "open question",
         "k.a", "k. a", "keine angabe", "offen", "noch offen", "unbekannt", "folgt", "steht noch aus", "ausstehend",
         "noch nicht festgelegt", "wird noch festgelegt", "zu klären", "zu definieren", "später",
         "à définir", "a definir", "à confirmer", "à déterminer", "à préciser", "à venir", "non défini", "en attente",
@@ -84,7 +88,8 @@ public static partial class CharterRules
     {
         if (string.IsNullOrWhiteSpace(text)) return true;
         var trimmed = text.Trim().TrimEnd('.', '!', '。');
-        return Placeholders.Contains(trimmed) || Placeholder().IsMatch(trimmed) || !Word().IsMatch(trimmed) || LoneMarks().IsMatch(trimmed);
+        return Placeholders.Contains(trimmed) || Placeholder().IsMatch(trimmed) || !Word().IsMatch(trimmed)
+            || LoneMarks().IsMatch(trimmed);
     }
 
     // An objective or definition of done says something: not blank, not a placeholder, at least a short sentence.

@@ -22,16 +22,20 @@ internal static class CharterChecks
         var problems = new List<string>();
         if ((objective ?? vague) is { } o) problems.Add($"objective is {o}");
         if ((done ?? elsewhere) is { } d) problems.Add($"definition of done is {d}");
-        var status = objective is not null || done is not null ? HealthStatus.Fail : problems.Count > 0 ? HealthStatus.Warn : HealthStatus.Ok;
+        var status = objective is not null || done is not null ? HealthStatus.Fail
+            : problems.Count > 0 ? HealthStatus.Warn : HealthStatus.Ok;
         var next = problems.Count == 0 ? "Keep them in view at every review."
             : (objective ?? vague) is not null
                 ? "Write in the charter what the program will change: which measure moves, which way and by how much."
-                : "Write in the charter how you will know it is done: the state of the journey or its measures, not who signs it off or where it is written.";
+                : "Write in the charter how you will know it is done: the state of the journey or its measures, " +
+                  "not who signs it off or where it is written.";
         return Make(HealthCheckId.Objective, "Clear objective and definition of done", status,
             problems.Count == 0 ? "both stated" : string.Join("; ", problems),
-            $"each a statement of at least {CharterRules.MinStatementWords} words, not a placeholder; the objective names a change " +
-            "(a direction, figure or measure), the definition of done a state, not only an approval or a pointer elsewhere",
-            next, "Without a clear objective nobody knows what the map is for or when it is done.", HealthCommand.Charter);
+            $"each a statement of at least {CharterRules.MinStatementWords} words, not a placeholder; " +
+            "the objective names a change (a direction, figure or measure), the definition of done a state, " +
+            "not only an approval or a pointer elsewhere",
+            next, "Without a clear objective nobody knows what the map is for or when it is done.",
+            HealthCommand.Charter);
     }
 
     // 000: "the really important measures that tell you a Successful Customer Outcome is being achieved will only be a
@@ -40,8 +44,10 @@ internal static class CharterChecks
     {
         var withTarget = charter.Metrics.Count(m => m.Kind == MetricKind.Outcome && m.Target is not null);
         var outcomes = charter.Metrics.Count(m => m.Kind == MetricKind.Outcome);
-        return Make(HealthCheckId.OutcomeMetrics, "Outcome metrics with targets", withTarget > 0 ? HealthStatus.Ok : HealthStatus.Fail,
-            $"{Words.Count(withTarget, "outcome metric")} with a target{(outcomes > withTarget ? $" ({outcomes - withTarget} without)" : "")}",
+        return Make(HealthCheckId.OutcomeMetrics, "Outcome metrics with targets",
+            withTarget > 0 ? HealthStatus.Ok : HealthStatus.Fail,
+            $"{Words.Count(withTarget, "outcome metric")} with a target" +
+            $"{(outcomes > withTarget ? $" ({outcomes - withTarget} without)" : "")}",
             "at least one outcome metric with a target",
             withTarget > 0 ? "Report outcomes first in every review."
                 : "Add an outcome metric with a target: what changes for the customer or the business.",
@@ -71,13 +77,15 @@ internal static class CharterChecks
         {
             return NotJudged(HealthCheckId.OutputHeavy, title, threshold, why,
                 $"{outcome} outcome, {output} output, no outcome metric with a target to weigh the outputs against",
-                "Judged once an outcome metric has a target (see Outcome metrics with targets).", HealthCommand.Charter);
+                "Judged once an outcome metric has a target (see Outcome metrics with targets).",
+                HealthCommand.Charter);
         }
         var share = (double)output / charter.Metrics.Count;
         var flagged = share >= OutputHeavyShare;
         return Make(HealthCheckId.OutputHeavy, title, flagged ? HealthStatus.Warn : HealthStatus.Ok,
             $"{outcome} outcome, {output} output ({Percent(share)} output)", threshold,
-            flagged ? "Tie each output KPI to the outcome it should move, or drop it from the charter." : "Keep outcomes the measures that count.",
+            flagged ? "Tie each output KPI to the outcome it should move, or drop it from the charter."
+                : "Keep outcomes the measures that count.",
             why, HealthCommand.Charter);
     }
 
@@ -90,11 +98,14 @@ internal static class CharterChecks
             || (charter.Funding is null && CharterRules.StatementProblem(charter.Budget) is null or "too short");
         var roles = charter.Team.Sum(m => m.TimePercent) / 100.0;
         var problems = new List<string>();
-        if (!hasBudget) problems.Add(charter.Funding is { Amount: 0 } ? "no budget (charter says none)" : "no budget recorded");
+        if (!hasBudget) problems.Add(charter.Funding is { Amount: 0 } ? "no budget (charter says none)"
+            : "no budget recorded");
         if (roles < MinTeamFullTimeRoles) problems.Add($"people's time adds up to {Roles(roles)} of a full-time role");
-        var budget = charter.Funding is { Amount: > 0 } f ? $"{f.Amount.ToString("#,0", CultureInfo.InvariantCulture)} {f.Currency}"
+        var budget = charter.Funding is { Amount: > 0 } f
+            ? $"{f.Amount.ToString("#,0", CultureInfo.InvariantCulture)} {f.Currency}"
             : hasBudget ? "budget noted" : "no budget";
-        var agree = string.Join(" and ", problems.Select(p => p.StartsWith("no budget") ? "a budget" : "time set aside"));
+        var agree = string.Join(" and ",
+            problems.Select(p => p.StartsWith("no budget") ? "a budget" : "time set aside"));
         return Make(HealthCheckId.Resources, "Budget and people's time",
             problems.Count == 0 ? HealthStatus.Ok : problems.Count == 2 ? HealthStatus.Fail : HealthStatus.Warn,
             $"{budget}; {Roles(roles)} full-time roles from {Words.Count(charter.Team.Count, "person", "people")}",

@@ -26,7 +26,9 @@ public static class HealthCheckIds
 public sealed class HealthCheckIdJson : JsonConverter<HealthCheckId>
 {
     public override HealthCheckId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        HealthCheckIds.TryParse(reader.GetString(), out var id) ? id : throw new JsonException($"Unknown health check \"{reader.GetString()}\".");
+        HealthCheckIds.TryParse(reader.GetString(), out var id) ? id
+            : throw new JsonException($"Unknown health check \"{reader.GetString()}\".");
 
-    public override void Write(Utf8JsonWriter writer, HealthCheckId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name());
+    public override void Write(Utf8JsonWriter writer, HealthCheckId value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Name());
 }

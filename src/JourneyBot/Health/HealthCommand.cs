@@ -32,7 +32,9 @@ public static class HealthCommandWords
 public sealed class HealthCommandJson : JsonConverter<HealthCommand>
 {
     public override HealthCommand Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        HealthCommandWords.FromTyped(reader.GetString()) ?? throw new JsonException($"Unknown health command \"{reader.GetString()}\".");
+        HealthCommandWords.FromTyped(reader.GetString())
+            ?? throw new JsonException($"Unknown health command \"{reader.GetString()}\".");
 
-    public override void Write(Utf8JsonWriter writer, HealthCommand value, JsonSerializerOptions options) => writer.WriteStringValue(value.Typed());
+    public override void Write(Utf8JsonWriter writer, HealthCommand value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Typed());
 }

@@ -29,7 +29,8 @@ public static class HealthPanel
     public static string? LinkFor(HealthCheck check, Func<MapFocus, string> view, Func<string, string?> chat) =>
         FocusOf(check.Id) is { } focus ? view(focus) : check.Command is { } command ? chat(command.Typed()) : null;
 
-    public static void Write(StringBuilder html, IReadOnlyList<HealthCheck> checks, Func<MapFocus, string> view, Func<string, string?> chat)
+    public static void Write(StringBuilder html, IReadOnlyList<HealthCheck> checks, Func<MapFocus, string> view,
+        Func<string, string?> chat)
     {
         html.Append("<aside id=\"health\" aria-labelledby=\"health-h\"><h2 id=\"health-h\">Map health</h2><ul>");
         foreach (var check in checks)
@@ -53,7 +54,8 @@ public static class HealthPanel
             }
             else html.Append("<span class=\"check-title\">").Append(E(check.Title)).Append("</span>");
             html.Append(": ").Append(E(check.Figure)).Append("<br><span class=\"next\">").Append(E(check.NextStep));
-            if (toChat && check.Command is { } command) html.Append(" (in chat: ").Append(E(command.Typed())).Append(')');
+            if (toChat && check.Command is { } command) html.Append(" (in chat: ").Append(E(command.Typed()))
+                .Append(')');
             html.Append("</span></li>");
         }
         html.Append("</ul></aside>");

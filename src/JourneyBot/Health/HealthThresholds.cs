@@ -1,7 +1,8 @@
 namespace JourneyBot.Health;
 
 // Every map-health threshold in one place; README's health table lists the same numbers with their reasons.
-// "Flag" means Warn or Fail (not judged yet is neither); each check says which side of its threshold is Warn and which Fail.
+// "Flag" means Warn or Fail (not judged yet is neither); each check says which side of its threshold is Warn and
+// which Fail.
 public static class HealthThresholds
 {
     // Output-heavy: flag when output KPIs are at least this share of the metrics. 000 names 80% outputs as the usual

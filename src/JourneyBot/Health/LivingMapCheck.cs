@@ -14,7 +14,8 @@ internal static class LivingMapCheck
         const string title = "A living map";
         const string why = "A map made once goes out of date as customers and the business change.";
         var cadence = program.Charter.ReviewCadenceDays;
-        var threshold = $"a cadence of at most {MaxLivingCadenceDays} days; a held review within the cadence + {Percent(ReviewGrace)}; " +
+        var threshold = $"a cadence of at most {MaxLivingCadenceDays} days; " +
+                        $"a held review within the cadence + {Percent(ReviewGrace)}; " +
                         $"{Percent(FreshShareMin)} of touchpoints verified in the last {FreshWindowCadences} cadences";
         var lastHeld = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
         var since = lastHeld ?? program.CollectionOpenedOn;
@@ -26,7 +27,11 @@ internal static class LivingMapCheck
         }
         var problems = new List<string>();
         var status = HealthStatus.Ok;
-        if (cadence > MaxLivingCadenceDays) { problems.Add($"reviews every {cadence} days"); status = HealthStatus.Warn; }
+        if (cadence > MaxLivingCadenceDays)
+        {
+            problems.Add($"reviews every {cadence} days");
+            status = HealthStatus.Warn;
+        }
         var figure = "collection not open yet";
         if (since is { } from)
         {
@@ -34,17 +39,27 @@ internal static class LivingMapCheck
             figure = lastHeld is null ? $"{days} days open, no review held" : $"last review held {days} days ago";
             var skipped = program.Reviews.Count(r => !r.WasHeld() && r.CompletedOn > from);
             if (skipped > 0) figure += $" ({Words.Count(skipped, "review")} postponed or cancelled since)";
-            if (days > cadence * ReviewLateFail) { problems.Add($"no review held for {days} days"); status = HealthStatus.Fail; }
-            else if (days > cadence * (1 + ReviewGrace)) { problems.Add($"no review held for {days} days"); status = Worse(status, HealthStatus.Warn); }
+            if (days > cadence * ReviewLateFail)
+            {
+                problems.Add($"no review held for {days} days");
+                status = HealthStatus.Fail;
+            }
+            else if (days > cadence * (1 + ReviewGrace))
+            {
+                problems.Add($"no review held for {days} days");
+                status = Worse(status, HealthStatus.Warn);
+            }
         }
         if (active.Count >= MinTouchpointsToJudge)
         {
             var oldest = asOf.AddDays(-cadence * FreshWindowCadences);
-            var fresh = active.Count(t => (t.LastVerifiedOn ?? DateOnly.FromDateTime(t.CreatedAt.UtcDateTime)) >= oldest);
+            var fresh = active.Count(t =>
+                (t.LastVerifiedOn ?? DateOnly.FromDateTime(t.CreatedAt.UtcDateTime)) >= oldest);
             figure += $"; {fresh} of {active.Count} touchpoints verified recently";
             if ((double)fresh / active.Count < FreshShareMin)
             {
-                problems.Add($"{active.Count - fresh} touchpoints not verified in {cadence * FreshWindowCadences} days");
+                problems.Add(
+                    $"{active.Count - fresh} touchpoints not verified in {cadence * FreshWindowCadences} days");
                 status = Worse(status, HealthStatus.Warn);
             }
         }

@@ -14,7 +14,8 @@ public static class StatementRules
     {
         var words = CharterRules.WordsOf(objective).ToList();
         if (StatesChange(objective, words, metricNames)) return null;
-        if (words.Any(MakingTheMap.Contains) && words.Any(MapNouns.Contains)) return "about producing the map, with no change to reach";
+        if (words.Any(MakingTheMap.Contains) && words.Any(MapNouns.Contains))
+            return "about producing the map, with no change to reach";
         if (words.Any(VagueChange.Contains)) return "a wish to improve with no direction, figure or measure";
         return null;
     }
@@ -28,8 +29,10 @@ public static class StatementRules
         var content = words.Where(w => !Filler.Contains(w) && !Bodies.Contains(w) && !Approval.Contains(w)
             && !Reference.Contains(w) && !Documents.Contains(w)).ToList();
         if (words.Any(Approval.Contains) && content.Count < 2) return "only an approval";
-        var url = done!.Contains("http://", StringComparison.OrdinalIgnoreCase) || done.Contains("https://", StringComparison.OrdinalIgnoreCase);
-        if (url || (words.Any(Reference.Contains) && words.Any(Documents.Contains) && content.Count < 3)) return "a pointer to somewhere else";
+        var url = done!.Contains("http://", StringComparison.OrdinalIgnoreCase)
+            || done.Contains("https://", StringComparison.OrdinalIgnoreCase);
+        if (url || (words.Any(Reference.Contains) && words.Any(Documents.Contains) && content.Count < 3))
+            return "a pointer to somewhere else";
         return null;
     }
 
@@ -41,57 +44,61 @@ public static class StatementRules
         if (words.Any(w => Direction.Contains(w) || NumberWords.Contains(w) || Measures.Contains(w))) return true;
         // A metric of the charter named whole ("churn after a move"), not one of its words ("move").
         var said = words.ToHashSet(StringComparer.Ordinal);
-        return metricNames.Select(name => CharterRules.WordsOf(name).Where(w => w.Length >= 3 && !Filler.Contains(w)).ToList())
+        return metricNames
+            .Select(name => CharterRules.WordsOf(name).Where(w => w.Length >= 3 && !Filler.Contains(w)).ToList())
             .Any(named => named.Count > 0 && named.All(said.Contains));
     }
 
-    private static HashSet<string> Set(string words) => new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    private static HashSet<string> Set(string words) =>
+        new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     private static readonly HashSet<string> VagueChange = Set(
-        "improve improves improving improved improvement improvements enhance enhances enhancing enhanced enhancement " +
-        "optimise optimises optimising optimised optimisation optimize optimizes optimizing optimized optimization better " +
-        "boost transform transforming transformation elevate strengthen streamline revamp modernise modernize upgrade " +
-        "rethink redesign reimagine excellence excellent seamless delight world class best");
+        "improve improves improving improved improvement improvements enhance enhances enhancing enhanced " +
+        "enhancement optimise optimises optimising optimised optimisation optimize optimizes optimizing " +
+        "optimized optimization better boost transform transforming transformation elevate strengthen " +
+        "streamline revamp modernise modernize upgrade rethink redesign reimagine excellence excellent " +
+        "seamless delight world class best");
 
     private static readonly HashSet<string> Direction = Set(
-        "reduce reduces reducing reduced reduction cut cuts cutting lower lowering decrease decreasing increase increases " +
-        "increasing raise raising grow growing halve halving shorten shortening eliminate eliminating prevent preventing " +
-        "avoid stop remove removing fewer less faster quicker shorter sooner higher cheaper below above under within " +
-        "least most maximum minimum");
+        "reduce reduces reducing reduced reduction cut cuts cutting lower lowering decrease decreasing increase " +
+        "increases increasing raise raising grow growing halve halving shorten shortening eliminate eliminating " +
+        "prevent preventing avoid stop remove removing fewer less faster quicker shorter sooner higher cheaper below " +
+        "above under within least most maximum minimum");
 
     private static readonly HashSet<string> NumberWords = Set(
         "zero one two three four five six seven eight nine ten twenty fifty hundred half double twice quarter third");
 
     private static readonly HashSet<string> Measures = Set(
         "rate rates score scores nps csat ces churn retention attrition conversion resolution satisfaction effort " +
-        "complaints complaint calls contacts errors defects abandonment dropouts renewals cancellations revenue cost costs " +
-        "time times wait waiting days hours minutes weeks percentage volume backlog loyalty referrals repeat escalations " +
-        "tickets refunds arrears visits kpi kpis");
+        "complaints complaint calls contacts errors defects abandonment dropouts renewals cancellations revenue cost " +
+        "costs time times wait waiting days hours minutes weeks percentage volume backlog loyalty referrals repeat " +
+        "escalations tickets refunds arrears visits kpi kpis");
 
     private static readonly HashSet<string> MakingTheMap = Set(
         "map create creating build building produce producing deliver delivering draw drawing make making document " +
         "documenting complete completing finish finishing have visualise visualize capture capturing");
 
-    private static readonly HashSet<string> MapNouns = Set("map maps mapping mapped visual poster blueprint workshop diagram");
+    private static readonly HashSet<string> MapNouns = Set(
+        "map maps mapping mapped visual poster blueprint workshop diagram");
 
     private static readonly HashSet<string> Filler = Set(
-        "the a an of by to in on at for and or our their its is are be been being as with from this that these those when " +
-        "once has have had will it all we us after before then upon final formal formally fully written project program " +
-        "programme initiative journey customer customers work phase stage gate");
+        "the a an of by to in on at for and or our their its is are be been being as with from this that these those " +
+        "when once has have had will it all we us after before then upon final formal formally fully written project " +
+        "program programme initiative journey customer customers work phase stage gate");
 
     private static readonly HashSet<string> Bodies = Set(
-        "board committee steering steerco group council sponsor sponsors executive executives exec leadership management " +
-        "manager managers director directors vp ceo cfo coo cxo suite slt elt team stakeholders stakeholder governance " +
-        "panel pmo owner owners head heads lead leads business");
+        "board committee steering steerco group council sponsor sponsors executive executives exec leadership " +
+        "management manager managers director directors vp ceo cfo coo cxo suite slt elt team stakeholders " +
+        "stakeholder governance panel pmo owner owners head heads lead leads business");
 
     private static readonly HashSet<string> Approval = Set(
-        "approve approves approved approval sign signs signed signoff off endorse endorses endorsed endorsement ratify " +
-        "ratified accept accepts accepted acceptance agree agrees agreed blessing blessed");
+        "approve approves approved approval sign signs signed signoff off endorse endorses endorsed endorsement " +
+        "ratify ratified accept accepts accepted acceptance agree agrees agreed blessing blessed");
 
     private static readonly HashSet<string> Reference = Set(
         "see per according defined described documented outlined refer referenced attached link linked listed set out");
 
     private static readonly HashSet<string> Documents = Set(
-        "plan plans document documents doc docs charter pid deck slides slide wiki sharepoint confluence spreadsheet sheet " +
-        "file brief backlog roadmap contract sow appendix attachment page onenote jira case");
+        "plan plans document documents doc docs charter pid deck slides slide wiki sharepoint confluence spreadsheet " +
+        "sheet file brief backlog roadmap contract sow appendix attachment page onenote jira case");
 }

@@ -11,7 +11,8 @@ public sealed class MapCommands(ProgramSessions sessions, MapLinks? links = null
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("map", "Show coverage: touchpoints per stage and department, and per persona.", ShowAsync) { Step = WorkflowStep.Look },
+        new("map", "Show coverage: touchpoints per stage and department, and per persona.", ShowAsync)
+            { Step = WorkflowStep.Look },
     ];
 
     public IEnumerable<CardVerb> Verbs =>
@@ -22,12 +23,15 @@ public sealed class MapCommands(ProgramSessions sessions, MapLinks? links = null
     private async Task ShowAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
         if (await sessions.ResolveOrExplainAsync(turn, cancellationToken) is not { Program: var program }) return;
-        await turn.SendActivityAsync(MapCards.Build(program, mapLink: links?.For(program.Id)).ToActivity(), cancellationToken);
+        await turn.SendActivityAsync(MapCards.Build(program, mapLink: links?.For(program.Id)).ToActivity(),
+            cancellationToken);
     }
 
-    private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action,
+        CancellationToken cancellationToken)
     {
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
-        return opened.Refusal ?? Card(MapCards.Build(opened.Program!, CardData.PageOf(action), links?.For(opened.Program!.Id)));
+        return opened.Refusal
+            ?? Card(MapCards.Build(opened.Program!, CardData.PageOf(action), links?.For(opened.Program!.Id)));
     }
 }

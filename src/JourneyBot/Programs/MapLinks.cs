@@ -15,21 +15,25 @@ public sealed class MapLinks(Uri? publicUrl, string? appId)
         var page = new Uri(publicUrl, "/map/" + Uri.EscapeDataString(programId));
         if (appId is null) return page;
         var context = Uri.EscapeDataString($"{{\"subEntityId\":\"{programId}\"}}");
-        return new Uri($"https://teams.microsoft.com/l/entity/{appId}/{TabEntityId}?webUrl={Uri.EscapeDataString(page.ToString())}&label=Map&context={context}");
+        return new Uri($"https://teams.microsoft.com/l/entity/{appId}/{TabEntityId}" +
+            $"?webUrl={Uri.EscapeDataString(page.ToString())}&label=Map&context={context}");
     }
 
     // The chat with JourneyBot, the command typed in the compose box for the person to send (a Teams deep link to a
     // chat with the app). None when the app's id is not known.
     public Uri? ChatWithBot(string command) => appId is null ? null
-        : new Uri($"https://teams.microsoft.com/l/chat/0/0?users=28:{Uri.EscapeDataString(appId)}&message={Uri.EscapeDataString(command)}");
+        : new Uri($"https://teams.microsoft.com/l/chat/0/0?users=28:{Uri.EscapeDataString(appId)}" +
+            $"&message={Uri.EscapeDataString(command)}");
 
     public static MapLinks Load(IConfiguration config, BotSettings bot)
     {
         var text = config["Map:PublicUrl"];
         if (string.IsNullOrWhiteSpace(text)) return new MapLinks(null, bot.AppId);
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url)
+            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
         {
-            throw new ConfigurationException("Map:PublicUrl must be the app's absolute https address, such as https://journeybot.example.com (http only on loopback).");
+            throw new ConfigurationException("Map:PublicUrl must be the app's absolute https address, " +
+                "such as https://journeybot.example.com (http only on loopback).");
         }
         return new MapLinks(url, bot.AppId);
     }

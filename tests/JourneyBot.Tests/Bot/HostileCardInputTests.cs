@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using JourneyBot.Bot;
+using JourneyBot.Cards;
 using JourneyBot.Charters;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
@@ -65,6 +66,94 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
         output.WriteLine($"{requests} requests over {Actions(world).Select(a => a.Verb).Distinct().Count()} verbs");
     }
 
+    // Twenty clicks at once on every verb, the same card twenty times and twenty cards each with its own typed
+    // value: each ends saved once, merged, or told (a card or a refusal), never a 5xx, never a fault in our code.
+    [Fact]
+    public async Task TwentyAtOnceOnEveryVerbEndSavedMergedOrTold()
+    {
+        const int n = 20;
+        var world = await WorldAsync(fresh: true);
+        var faults = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "journeybot.turns.failed") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "cause" && (string?)tag.Value == "code") faults.Enqueue("code");
+        });
+        listener.Start();
+        var requests = 0;
+        foreach (var (verb, data) in DestructiveLast(Actions(world)))
+        {
+            var typed = data.Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _) && !CardIds.Keys.Contains(p.Key)).Select(p => p.Key).FirstOrDefault();
+            var identical = Enumerable.Range(0, n).Select(_ => data.DeepClone().AsObject());
+            var different = Enumerable.Range(0, n).Select(i => typed is null ? data.DeepClone().AsObject() : With(data, (typed, $"value {i} typed at once")));
+            foreach (var batch in new[] { identical.ToList(), different.ToList() })
+            {
+                var answers = await Task.WhenAll(batch.Select(d => fixture.SendAsync(world.Owner.CardAction(verb, d))));
+                foreach (var response in answers)
+                {
+                    var body = await response.Content.ReadAsStringAsync();
+                    Assert.True((int)response.StatusCode < 500, $"{verb} x{n}: HTTP {(int)response.StatusCode} {Shorten(body)}");
+                    var status = body.Length == 0 ? (int)response.StatusCode : JsonNode.Parse(body)?["statusCode"]?.GetValue<int>() ?? 200;
+                    Assert.True(status < 500, $"{verb} x{n}: {Shorten(body)}");
+                    Assert.True(Encoding.UTF8.GetByteCount(body) <= CardRules.MaxBytes + 1024, $"{verb} x{n}: {body.Length} bytes");
+                }
+                requests += n;
+            }
+        }
+        listener.Dispose();
+        Assert.Empty(faults);
+        output.WriteLine($"{requests} requests, {n} at a time, over {Actions(world).Count} verbs");
+    }
+
+    // Ids of every length and alphabet in every id a card carries, on every verb: never a card over 28 KB, never
+    // an id that is not one of ours echoed back.
+    [Fact]
+    public async Task GeneratedIdsOnEveryVerbAreNeverEchoedNorMakeACardTooLarge()
+    {
+        var world = await WorldAsync(fresh: true);
+        var random = new Random(Seed + 2);
+        string[] alphabets = ["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "-_", "éüß漢字かな", "😀🧭", " \t\u0001<>\"'&", "./%:;,"];
+        int[] lengths = [1, 8, 63, 64, 65, 200, 4_000, 30_000];
+        var requests = 0;
+        foreach (var (verb, data) in DestructiveLast(Actions(world)))
+        {
+            var typed = data.Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _) && !CardIds.Keys.Contains(p.Key)).Select(p => p.Key).FirstOrDefault();
+            foreach (var key in CardIds.Keys)
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    var alphabet = alphabets[random.Next(alphabets.Length)];
+                    var length = lengths[random.Next(lengths.Length)];
+                    var id = "Q" + new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+                    // With a changed typed value too, so forms get past "nothing changed" to where ids are echoed.
+                    var sent = typed is null ? With(data, (key, id)) : With(data, (key, id), (typed, $"changed {i}"));
+                    var response = await fixture.SendAsync(world.Owner.CardAction(verb, sent));
+                    var body = await response.Content.ReadAsStringAsync();
+                    Assert.True((int)response.StatusCode < 500, $"{verb}.{key}: HTTP {(int)response.StatusCode}");
+                    Assert.True(Encoding.UTF8.GetByteCount(body) <= CardRules.MaxBytes + 1024, $"{verb}.{key} ({length}): {body.Length} bytes");
+                    if (!PlainId.IsValid(id) && id.Length > 8)
+                    {
+                        Assert.False(body.Contains(id, StringComparison.Ordinal) || body.Contains(JsonEncoded(id), StringComparison.Ordinal),
+                            $"{verb}.{key}: the id of {id.Length} characters came back");
+                    }
+                    requests++;
+                }
+            }
+        }
+        output.WriteLine($"{requests} requests with generated ids over {Actions(world).Count} verbs");
+    }
+
+    // Verbs that remove what the others aim at (the touchpoint, the review under way) go last.
+    private static IEnumerable<(string Verb, JsonObject Data)> DestructiveLast(IEnumerable<(string Verb, JsonObject Data)> actions) =>
+        actions.OrderBy(a => a.Verb.Contains("delete") || a.Verb.Contains("retire") || a.Verb.Contains("complete")
+            || a.Verb.Contains("cancel") || a.Verb.Contains("postpone") ? 1 : 0).ThenBy(a => a.Verb, StringComparer.Ordinal);
+
+    private static string JsonEncoded(string text) => System.Text.Json.JsonSerializer.Serialize(text)[1..^1];
+
     [Fact]
     public async Task EveryRegisteredVerbIsCovered()
     {
@@ -98,9 +187,10 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
 
     private World? _world;
 
-    private async Task<World> WorldAsync()
+    // fresh: a program of its own, for a test that changes it (the others share one).
+    private async Task<World> WorldAsync(bool fresh = false)
     {
-        if (_world is not null) return _world;
+        if (_world is not null && !fresh) return _world;
         var store = fixture.Bot.Services.GetRequiredService<ProgramStore>();
         var p = await ProgramInChat.CreateAsync(fixture);
         // The program under attack carries a marker outsiders must never see, and its parts give ids to aim at.
@@ -121,7 +211,9 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
         await store.ImportAsync(otherTenant, CancellationToken.None);
         var stranger = new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { TenantId = program.TenantId };
         var outsider = new Activities(fixture.Channel.ServiceUrl, fixture.AppId) { TenantId = otherTenant.TenantId, UserAadObjectId = p.Owner.UserAadObjectId };
-        return _world = new World(program, p.Owner, stranger, outsider, [program.Id, sameTenant.Id, otherTenant.Id]);
+        var world = new World(program, p.Owner, stranger, outsider, [program.Id, sameTenant.Id, otherTenant.Id]);
+        if (!fresh) _world = world;
+        return world;
     }
 
     private static JourneyProgram Secretive(JourneyProgram template, string tenantId) => template with
