@@ -2,7 +2,7 @@ using JourneyBot;
 using JourneyBot.Admin;
 using JourneyBot.Configuration;
 
-if (AdminCommandLine.IsAdminCommand(args))
+if (!AdminCommandLine.StartsServer(args))
 {
     return await AdminCommandLine.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Domain;
 using JourneyBot.Health;
+using JourneyBot.Bot;
 using JourneyBot.Configuration;
 
 namespace JourneyBot.Admin;
@@ -23,11 +24,23 @@ public static class AdminCommandLine
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static bool IsAdminCommand(string[] args) =>
-        args.Length > 0 && args[0] is "health" or "export" or "import" or "upgrade" or "package";
+    public static readonly IReadOnlyList<string> Commands = ["health", "export", "import", "upgrade", "package"];
+
+    private static readonly string[] HelpWords = ["--help", "-h", "-?", "/?", "help"];
+
+    // Only no arguments, or the host's own (--urls ..., --environment ..., Key=value), start the web server; any
+    // other first word is an admin command, known or not, so a typo never starts a server that then hangs.
+    public static bool StartsServer(string[] args) =>
+        args.Length == 0 || (!HelpWords.Contains(args[0]) && (args[0].StartsWith('-') || args[0].Contains('=')));
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
+        if (HelpWords.Contains(args[0]))
+        {
+            await stdout.WriteAsync(Usage);
+            return 0;
+        }
+        if (!Commands.Contains(args[0])) return Fail(stderr, Unknown(args[0]) + Environment.NewLine + Usage);
         try
         {
             return args[0] switch
@@ -180,6 +193,14 @@ public static class AdminCommandLine
             throw new AdminUsageException(name.Length == 0 ? Usage : $"{name} is required.\n{Usage}");
         }
         return options;
+    }
+
+    private static string Unknown(string word)
+    {
+        var nearest = CommandSuggestion.Nearest(word, Commands.Select(c => new BotCommand(c, "", (_, _, _) => Task.CompletedTask)));
+        var shown = word.Length > 40 ? word[..40] + "…" : word;
+        return $"'{shown}' is not a JourneyBot command{(nearest is null ? "" : $"; did you mean '{nearest.Name}'?")}. " +
+               $"The commands are {string.Join(", ", Commands)}.";
     }
 
     private static int Fail(TextWriter stderr, string message)
