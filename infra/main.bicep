@@ -5,6 +5,8 @@
 // The bot authenticates to Bot Framework and to Storage with one user-assigned managed identity:
 // no client secrets and no storage account keys exist anywhere (allowSharedKeyAccess is false).
 
+import { storageIpRule } from 'storage-ip.bicep'
+
 targetScope = 'resourceGroup'
 
 @description('Azure region for all regional resources. The Azure Bot itself is always "global".')
@@ -66,7 +68,7 @@ param mapClientId string = ''
 ])
 param storageNetworkAccess string = 'appOnly'
 
-@description('Public IP ranges (CIDR, e.g. 203.0.113.7/32) allowed to reach table storage when storageNetworkAccess is appOnly: where admins run export and import.')
+@description('Public IPv4 addresses (203.0.113.7, or 203.0.113.7/32) or ranges of /30 or wider (203.0.113.0/24) allowed to reach table storage when storageNetworkAccess is appOnly: where admins run export and import. Clients in the storage account\'s own region (Cloud Shell there) are not covered by IP rules.')
 param adminIpRanges array = []
 
 @description('Tags applied to every resource.')
@@ -126,7 +128,7 @@ resource network 'Microsoft.Network/virtualNetworks@2024-07-01' = {
 var appSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', network.name, 'app')
 var adminIpRules = [
   for range in adminIpRanges: {
-    value: range
+    value: storageIpRule(range)
     action: 'Allow'
   }
 ]
