@@ -51,7 +51,7 @@ public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
         if (!catalog.Verbs.TryGetValue(action.Verb, out var verb)) return Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
         // Ids are checked here for every verb, so no handler can echo or look up one that no card of ours sent.
         if (CardIds.Problem(action) is { } key) return Task.FromResult(InvokeResponse.Card(NoticeCards.NotOurId(key)));
-        return verb.RunAsync(turn, action, cancellationToken);
+        return verb.RunAsync(turn, CardIds.WithListsCleaned(action), cancellationToken);
     }
 
     private async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -1,12 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using JourneyBot.Domain;
 using JourneyBot.Protocol;
 
 namespace JourneyBot.Cards;
 
 // Every id a card sends back (program, form, touchpoint, action, review, card, department, step, version, page,
-// metric rows, the version tag) is checked here, once, before any handler sees the action: a value no card of
-// ours carries (too long, not plain, not a number) means the card was not ours, and nothing reads it further.
+// the version tag, metric rows) is checked here, once, before any handler sees the action: a single id no card of
+// ours carries (too long, not plain, not a number) means the card was not ours, and nothing reads it further; a
+// list of ids keeps only the entries that are ids.
 public static class CardIds
 {
     private static readonly string[] Plain =
@@ -32,12 +34,21 @@ public static class CardIds
         }
         if (Text(action, CardData.Page) is { Length: > 0 } page && (page.Length > MaxPageDigits || !page.All(char.IsAsciiDigit))) return CardData.Page;
         if (Text(action, CardData.ETag) is { Length: > 0 } etag && (etag.Length > MaxETag || etag.Any(c => c is < ' ' or > '~'))) return CardData.ETag;
-        if (Text(action, CardData.MetricRows) is { Length: > 0 } rows
-            && (rows.Length > (TextLimits.Id + 1) * 64 || rows.Split(',').Any(r => r.Trim() is { Length: > 0 } row && !PlainId.IsValid(row))))
-        {
-            return CardData.MetricRows;
-        }
         return null;
+    }
+
+    // A list of ids (the metric rows a charter form shows) keeps only its plain ids, at most MaxListed: a forged
+    // entry names nothing, and the rest of the form still works.
+    public const int MaxListed = 64;
+
+    public static AdaptiveCardAction WithListsCleaned(AdaptiveCardAction action)
+    {
+        if (Text(action, CardData.MetricRows) is not { } rows) return action;
+        var kept = rows.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(PlainId.IsValid).Distinct(StringComparer.Ordinal).Take(MaxListed);
+        var data = JsonNode.Parse(action.Data.GetRawText())!.AsObject();
+        data[CardData.MetricRows] = string.Join(",", kept);
+        return action with { Data = JsonSerializer.SerializeToElement(data) };
     }
 
     // A string, or the text of any other JSON value (a number or object where an id belongs is checked as text).
