@@ -1,6 +1,7 @@
 using JourneyBot.Actions;
 using JourneyBot.Bot;
 using JourneyBot.Charters;
+using JourneyBot.Configuration;
 using JourneyBot.Conversations;
 using JourneyBot.FollowUps;
 using JourneyBot.Graph;
@@ -55,6 +56,13 @@ public static class JourneyBotApp
         app.Services.GetRequiredService<GraphSettings>();
         app.Services.GetRequiredService<SendRateLimits>();
         app.Services.GetRequiredService<MapSettings>();
+        app.Services.GetRequiredService<MapLinks>();
+        // A bad optional setting turned its feature off: said once at start-up, and on /healthz from then on.
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JourneyBot.Startup");
+        foreach (var (feature, why) in app.Services.GetRequiredService<OptionalFeatures>().Off)
+        {
+            startup.LogWarning("Feature {Feature} is off: {Why}", feature, why);
+        }
         app.MapBot();
         app.MapHealthz();
         app.MapAboutPages();

@@ -1,3 +1,4 @@
+using JourneyBot.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ public static class GraphSetup
 {
     public static IServiceCollection AddGraph(this IServiceCollection services)
     {
-        services.AddSingleton(sp => GraphSettings.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => GraphSettings.Load(sp.GetRequiredService<IConfiguration>(), sp.GetService<OptionalFeatures>()));
         services.AddHttpClient(nameof(GraphClients), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<GraphClients>();
         services.AddSingleton<AppInstaller>();

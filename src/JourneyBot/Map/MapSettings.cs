@@ -25,11 +25,17 @@ public sealed record MapSettings
     public string LocalUserObjectId { get; init; } = "local-user";
     public string LocalUserName { get; init; } = "Local developer";
 
-    public static MapSettings Load(IConfiguration config, BotSettings bot)
+    public static MapSettings Load(IConfiguration config, BotSettings bot, OptionalFeatures? features = null)
     {
         string? Read(string key) => string.IsNullOrWhiteSpace(config[key]) ? null : config[key]!.Trim();
         var clientId = Read("Map:ClientId");
-        if (clientId is not null && !Guid.TryParse(clientId, out _)) throw new ConfigurationException("Map:ClientId must be a GUID (the tab's Entra app registration).");
+        // A tab client id that is not a GUID turns the map tab off (it says it is not set up); the bot works on.
+        var badClientId = clientId is not null && !Guid.TryParse(clientId, out _);
+        if (badClientId)
+        {
+            features?.TurnOff("mapTab", "Map:ClientId is not a GUID (the tab's Entra app registration)");
+            clientId = null;
+        }
         var metadataText = Read("Map:OpenIdMetadataUrl") ?? EntraMetadataUrl;
         if (!Uri.TryCreate(metadataText, UriKind.Absolute, out var metadataUrl)
             || !(metadataUrl.Scheme == Uri.UriSchemeHttps || (metadataUrl.Scheme == Uri.UriSchemeHttp && metadataUrl.IsLoopback)))
@@ -41,7 +47,7 @@ public sealed record MapSettings
             ClientId = clientId,
             OpenIdMetadataUrl = metadataUrl,
             // A deployed bot without a tab registration serves no map at all rather than an unauthenticated one.
-            IsLocal = clientId is null && bot.IsAnonymous,
+            IsLocal = clientId is null && !badClientId && bot.IsAnonymous,
             LocalTenantId = Read("Map:LocalTenantId") ?? "local-tenant",
             LocalUserObjectId = Read("Map:LocalUserObjectId") ?? "local-user",
             LocalUserName = Read("Map:LocalUserName") ?? "Local developer",

@@ -1,3 +1,4 @@
+using JourneyBot.Configuration;
 using JourneyBot.Protocol;
 using Microsoft.AspNetCore.ResponseCompression;
 using JourneyBot.Programs;
@@ -8,8 +9,9 @@ public static class MapSetup
 {
     public static IServiceCollection AddMap(this IServiceCollection services)
     {
-        services.AddSingleton(sp => MapSettings.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>()));
-        services.AddSingleton(sp => MapLinks.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>()));
+        services.AddSingleton(sp => MapSettings.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>(), sp.GetService<OptionalFeatures>()));
+        services.AddSingleton(sp => MapLinks.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<BotSettings>(),
+            sp.GetService<OptionalFeatures>(), sp.GetRequiredService<Graph.GraphSettings>().TeamsAppId));
         services.AddSingleton<MapSnapshotStore>();
         services.AddSingleton<Bot.ICommandSource, MapCommands>();
         services.AddHttpClient(nameof(TabAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(15));
