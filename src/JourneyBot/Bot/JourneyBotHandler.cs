@@ -46,13 +46,11 @@ public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
     }
 
     protected override Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action,
-        CancellationToken cancellationToken)
-    {
-        if (!catalog.Verbs.TryGetValue(action.Verb, out var verb)) return Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
-        // Ids are checked here for every verb, so no handler can echo or look up one that no card of ours sent.
-        if (CardIds.Problem(action) is { } key) return Task.FromResult(InvokeResponse.Card(NoticeCards.NotOurId(key)));
-        return verb.RunAsync(turn, CardIds.WithListsCleaned(action), cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        // Ids are checked here for every verb, so no handler can look up, store or echo one no card of ours sent.
+        catalog.Verbs.TryGetValue(action.Verb, out var verb)
+            ? verb.RunAsync(turn, CardIds.Checked(action), cancellationToken)
+            : Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
 
     private async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
     {

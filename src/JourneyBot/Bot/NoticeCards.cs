@@ -12,12 +12,4 @@ public static class NoticeCards
             new TextBlock("This card may be from an older version of JourneyBot. Nothing was changed. Type **help** to see what you can do now."))
         .AddActions(new CardExecuteAction("Show help", "help"))
         .ToJson();
-
-    // The key is named, never its value: the value is whatever a forged card put there.
-    public static JsonObject NotOurId(string key) => new AdaptiveCard { FallbackText = "That can't be done from here." }
-        .Add(
-            new TextBlock("That can't be done from here") { Weight = TextWeight.Bolder, Color = TextColor.Attention },
-            new TextBlock($"This card's {key} is not one JourneyBot writes, so nothing was read or saved. " +
-                          "Open the card again from the chat, or type **help**."))
-        .ToJson();
 }

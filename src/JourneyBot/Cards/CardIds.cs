@@ -6,9 +6,10 @@ using JourneyBot.Protocol;
 namespace JourneyBot.Cards;
 
 // Every id a card sends back (program, form, touchpoint, action, review, card, department, step, version, page,
-// the version tag, metric rows) is checked here, once, before any handler sees the action: a single id no card of
-// ours carries (too long, not plain, not a number) means the card was not ours, and nothing reads it further; a
-// list of ids keeps only the entries that are ids.
+// the version tag, metric rows) is checked here, once, before any handler sees the action. A value no card of ours
+// carries (too long, not plain, not a number) is blanked: the handler then meets an id that names nothing and
+// answers as it does for one (not found, out of date, the typed values kept), and nothing a forged card put there
+// is looked up, stored or echoed. A list of ids keeps only the entries that are ids.
 public static class CardIds
 {
     private static readonly string[] Plain =
@@ -24,30 +25,38 @@ public static class CardIds
     private const int MaxETag = 100;
     private const int MaxPageDigits = 5;
 
-    // The key whose value is not an id, or null when every id the action carries is one.
-    public static string? Problem(AdaptiveCardAction action)
-    {
-        if (action.Data.ValueKind != JsonValueKind.Object) return null;
-        foreach (var key in Plain)
-        {
-            if (Text(action, key) is { Length: > 0 } id && !PlainId.IsValid(id)) return key;
-        }
-        if (Text(action, CardData.Page) is { Length: > 0 } page && (page.Length > MaxPageDigits || !page.All(char.IsAsciiDigit))) return CardData.Page;
-        if (Text(action, CardData.ETag) is { Length: > 0 } etag && (etag.Length > MaxETag || etag.Any(c => c is < ' ' or > '~'))) return CardData.ETag;
-        return null;
-    }
-
-    // A list of ids (the metric rows a charter form shows) keeps only its plain ids, at most MaxListed: a forged
-    // entry names nothing, and the rest of the form still works.
+    // A list of ids (the metric rows a charter form shows) keeps at most this many.
     public const int MaxListed = 64;
 
-    public static AdaptiveCardAction WithListsCleaned(AdaptiveCardAction action)
+    // The keys whose values are not ids.
+    public static IReadOnlyList<string> Problems(AdaptiveCardAction action)
     {
-        if (Text(action, CardData.MetricRows) is not { } rows) return action;
-        var kept = rows.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(PlainId.IsValid).Distinct(StringComparer.Ordinal).Take(MaxListed);
+        if (action.Data.ValueKind != JsonValueKind.Object) return [];
+        var problems = Plain.Where(key => Text(action, key) is { Length: > 0 } id && !PlainId.IsValid(id)).ToList();
+        if (Text(action, CardData.Page) is { Length: > 0 } page && (page.Length > MaxPageDigits || !page.All(char.IsAsciiDigit)))
+        {
+            problems.Add(CardData.Page);
+        }
+        if (Text(action, CardData.ETag) is { Length: > 0 } etag && (etag.Length > MaxETag || etag.Any(c => c is < ' ' or > '~')))
+        {
+            problems.Add(CardData.ETag);
+        }
+        return problems;
+    }
+
+    // The action as handlers may see it: every value that is not an id blanked, lists of ids cleaned.
+    public static AdaptiveCardAction Checked(AdaptiveCardAction action)
+    {
+        var problems = Problems(action);
+        var rows = action.Data.ValueKind == JsonValueKind.Object ? Text(action, CardData.MetricRows) : null;
+        if (problems.Count == 0 && rows is null) return action;
         var data = JsonNode.Parse(action.Data.GetRawText())!.AsObject();
-        data[CardData.MetricRows] = string.Join(",", kept);
+        foreach (var key in problems) data[key] = "";
+        if (rows is not null)
+        {
+            data[CardData.MetricRows] = string.Join(",", rows.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(PlainId.IsValid).Distinct(StringComparer.Ordinal).Take(MaxListed));
+        }
         return action with { Data = JsonSerializer.SerializeToElement(data) };
     }
 
