@@ -20,11 +20,12 @@ public static class AdminCommandLine
                JourneyBot import <program.json> --tenant <tenant id>
                JourneyBot upgrade <program.json>   (rewrites the file in the format export writes now)
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
-        export and import use ConnectionStrings__Storage (default: Azurite on this machine).
+               JourneyBot delete-program --tenant <tenant id> --program <program id>   (every row of the program)
+        export, import and delete-program use ConnectionStrings__Storage (default: Azurite on this machine).
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static readonly IReadOnlyList<string> Commands = ["health", "export", "import", "upgrade", "package"];
+    public static readonly IReadOnlyList<string> Commands = ["health", "export", "import", "upgrade", "package", "delete-program"];
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "/?", "help"];
 
@@ -50,6 +51,7 @@ public static class AdminCommandLine
                     stdout, clock),
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
                 "upgrade" => await UpgradeAsync(Options(args[1..], ""), stdout),
+                "delete-program" => await ProgramDeletion.DeleteAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
                 "package" => await AppPackage.BuildAsync(Options(args[1..], "--app-id", "--host", "--out"), stdout),
                 _ => Fail(stderr, Usage),
             };

@@ -53,7 +53,7 @@ public static class ProgramTransfer
     }
 
     // The app's own registrations, without its web host: the stores are the ones the bot uses.
-    private static async Task<ServiceProvider> ServicesAsync(TimeProvider clock)
+    internal static async Task<ServiceProvider> ServicesAsync(TimeProvider clock)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
@@ -68,7 +68,7 @@ public static class ProgramTransfer
         return services;
     }
 
-    private static async Task<T> Storage<T>(Func<Task<T>> call)
+    internal static async Task<T> Storage<T>(Func<Task<T>> call)
     {
         try
         {
@@ -80,5 +80,5 @@ public static class ProgramTransfer
         }
     }
 
-    private static Task Storage(Func<Task> call) => Storage(async () => { await call(); return true; });
+    internal static Task Storage(Func<Task> call) => Storage(async () => { await call(); return true; });
 }
