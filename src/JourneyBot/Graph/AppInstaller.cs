@@ -25,7 +25,12 @@ public sealed class AppInstaller(GraphClients graph, GraphSettings settings)
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {
-            return "JourneyBot is not installed for them and may not install itself: an admin must grant it TeamsAppInstallation.ReadWriteSelfForUser.All. Until then, ask them to add JourneyBot in Teams.";
+            // Graph answers 403 for three different causes and says nothing about which: name them all.
+            return "JourneyBot is not installed for them and may not install itself. A Teams admin can check three things: " +
+                   "the app's availability (app permission or setup policies may not allow JourneyBot for this person), " +
+                   "the app's ids (the manifest's webApplicationInfo.id must be the client id JourneyBot signs in to Graph " +
+                   "with, and Graph:TeamsAppId its id in the org's app catalog), and the Graph application permission " +
+                   "TeamsAppInstallation.ReadWriteSelfForUser.All with admin consent. Until then, ask them to add JourneyBot in Teams.";
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {

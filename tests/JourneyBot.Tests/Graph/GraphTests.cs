@@ -187,6 +187,8 @@ public sealed class GraphTests : GraphWorld
 
     [Theory]
     [InlineData(403, "may not install itself")]
+    [InlineData(403, "the app's availability (app permission or setup policies")]
+    [InlineData(403, "webApplicationInfo.id must be the client id")]
     [InlineData(500, "did not answer")]
     public async Task WhenGraphCannotInstallTheAppThePersonIsRecordedAsUnreachableWithTheReason(int status, string reason)
     {
