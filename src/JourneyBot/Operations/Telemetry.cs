@@ -31,7 +31,17 @@ public static class Telemetry
                 .AddHttpClientInstrumentation()
                 // "Polly": the connector's retries and timeouts (resilience events).
                 .AddMeter(BotMetrics.MeterName, StorageMetrics.MeterName, "Polly"));
-        if (!string.IsNullOrWhiteSpace(applicationInsights)) telemetry.UseAzureMonitor(o => o.ConnectionString = applicationInsights);
+        if (!string.IsNullOrWhiteSpace(applicationInsights))
+        {
+            telemetry.UseAzureMonitor(o =>
+            {
+                o.ConnectionString = applicationInsights;
+                // Every trace, and so every failed turn's logs: the distro's default keeps 5 traces a second and drops
+                // the logs of the rest, so a turn someone reports could not be found by its activity id.
+                o.SamplingRatio = 1.0f;
+                o.TracesPerSecond = null;
+            });
+        }
         else telemetry.UseOtlpExporter();
         return builder;
     }
