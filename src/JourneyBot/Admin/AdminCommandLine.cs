@@ -16,16 +16,18 @@ public static class AdminCommandLine
 {
     public const string Usage = """
         usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd] [--format json|text]
+               JourneyBot list --tenant <tenant id>   (the tenant's programs: id, name, collecting since)
                JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
                JourneyBot import <program.json> --tenant <tenant id>
                JourneyBot upgrade <program.json>   (rewrites the file in the format export writes now)
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
                JourneyBot delete-program --tenant <tenant id> --program <program id>   (every row of the program)
-        export, import and delete-program use ConnectionStrings__Storage (default: Azurite on this machine).
+        list, export, import and delete-program use ConnectionStrings__Storage (default: Azurite on this machine);
+        list and export only read.
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static readonly IReadOnlyList<string> Commands = ["health", "export", "import", "upgrade", "package", "delete-program"];
+    public static readonly IReadOnlyList<string> Commands = ["health", "list", "export", "import", "upgrade", "package", "delete-program"];
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "/?", "help"];
 
@@ -47,6 +49,7 @@ public static class AdminCommandLine
             return args[0] switch
             {
                 "health" => await HealthAsync(Options(args[1..], ""), stdout, clock),
+                "list" => await ProgramTransfer.ListAsync(Options(args[1..], "--tenant"), stdout, clock),
                 "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"),
                     stdout, clock),
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),

@@ -16,7 +16,8 @@ public static class StorageConnection
     public static TableServiceClient CreateClient(IConfiguration config) => CreateTables(config).Service;
 
     // The app's tables on a client that creates a missing table again when a request meets it (TableRecreation).
-    public static StorageTables CreateTables(IConfiguration config, ILogger? log = null)
+    // recreateMissingTables: off for commands that only read (export, list), which must work with a reader role.
+    public static StorageTables CreateTables(IConfiguration config, ILogger? log = null, bool recreateMissingTables = true)
     {
         // Unset means local development against Azurite on its default ports.
         var value = string.IsNullOrWhiteSpace(config[ConfigKey]) ? "UseDevelopmentStorage=true" : config[ConfigKey]!;
@@ -53,7 +54,7 @@ public static class StorageConnection
             var recreation = new TableRecreation(connect(Options()), StorageTables.All, log);
             var options = Options();
             // Per call, ahead of the retry policy: the request sent again after the create gets retries of its own.
-            options.AddPolicy(recreation, HttpPipelinePosition.PerCall);
+            if (recreateMissingTables) options.AddPolicy(recreation, HttpPipelinePosition.PerCall);
             return new StorageTables(connect(options), recreation);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)

@@ -40,6 +40,46 @@ public sealed class ProgramTransferTests : IAsyncLifetime
         Assert.Equal(ProgramFile.Write(program with { TenantId = "tenant-b" }), exported.Out.TrimEnd());
     }
 
+    [Fact]
+    public async Task ListShowsTheTenantsProgramsAndNoOtherTenants()
+    {
+        var tenant = "tenant-" + Guid.NewGuid().ToString("N")[..8];
+        var mine = new[] { SamplePrograms.Full() with { Id = "pa" + Guid.NewGuid().ToString("N") }, SamplePrograms.Full() with { Id = "pb" + Guid.NewGuid().ToString("N") } };
+        var theirs = SamplePrograms.Full() with { Id = "pc" + Guid.NewGuid().ToString("N") };
+        foreach (var (program, owner) in mine.Select(p => (p, tenant)).Append((theirs, "tenant-other")))
+        {
+            var file = Path.Combine(_dir, program.Id + ".json");
+            await File.WriteAllTextAsync(file, ProgramFile.Write(program));
+            Assert.Equal(0, (await RunAsync("import", file, "--tenant", owner)).Code);
+        }
+
+        var listed = await RunAsync("list", "--tenant", tenant);
+
+        Assert.True(listed.Code == 0, listed.Err);
+        Assert.All(mine, p => Assert.Contains($"{p.Id}\t{p.Charter.Name}\t", listed.Out));
+        Assert.DoesNotContain(theirs.Id, listed.Out);
+        Assert.Contains($"2 program(s) in tenant '{tenant}'.", listed.Out);
+    }
+
+    // A backup job runs export with the Storage Table Data Reader role: list and export never create a table.
+    [Fact]
+    public async Task ListAndExportOnlyRead()
+    {
+        await using var empty = await AzuriteServer.StartAsync();
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Storage"] = empty.ConnectionString };
+
+        var listed = await Tool.RunAppAsync(environment, "list", "--tenant", "t1");
+        var exported = await Tool.RunAppAsync(environment, "export", "--tenant", "t1", "--program", "p1");
+
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Contains("0 program(s) in tenant 't1'.", listed.Stdout);
+        Assert.Equal(2, exported.ExitCode);
+        Assert.Contains("No program 'p1'", exported.Stderr);
+        var tables = new List<string>();
+        await foreach (var table in new Azure.Data.Tables.TableServiceClient(empty.ConnectionString).QueryAsync()) tables.Add(table.Name);
+        Assert.Empty(tables);
+    }
+
     // progressUpdates as format-2 files had them before cards had ids: one record per sponsor per card.
     private static string OlderFormatTwo(JourneyProgram program)
     {
