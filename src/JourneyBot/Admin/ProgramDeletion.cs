@@ -16,29 +16,40 @@ public static class ProgramDeletion
 {
     private const int BatchSize = 100;
 
-    public static async Task<int> DeleteAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
+    public static async Task<int> DeleteAsync(
+        IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
     {
         var (tenantId, programId) = (options["--tenant"], options["--program"]);
         await using var services = await ProgramTransfer.ServicesAsync(clock);
         var tables = services.GetRequiredService<StorageTables>();
-        var header = await ProgramTransfer.Storage(() => services.GetRequiredService<ProgramStore>().LoadHeaderAsync(tenantId, programId, CancellationToken.None));
-        if (header is null) throw new ProgramTransferException($"No program '{programId}' in tenant '{tenantId}'. Nothing was deleted.", 2);
+        var header = await ProgramTransfer.Storage(() =>
+            services.GetRequiredService<ProgramStore>().LoadHeaderAsync(tenantId, programId, CancellationToken.None));
+        if (header is null)
+        {
+            throw new ProgramTransferException(
+                $"No program '{programId}' in tenant '{tenantId}'. Nothing was deleted.", 2);
+        }
 
         var memberships = await ProgramTransfer.Storage(() => DeleteMembershipsAsync(tables, programId));
         var (sends, digests) = await ProgramTransfer.Storage(() => DeleteScheduledAsync(tables, programId));
-        var planned = await ProgramTransfer.Storage(() => DeletePartitionAsync(tables.Programs, ProgramKeys.PlannedPartition(programId), null));
-        var snapshots = await ProgramTransfer.Storage(() => DeletePartitionAsync(tables.Programs, ProgramKeys.SnapshotPartition(programId), null));
-        var rows = await ProgramTransfer.Storage(() => DeletePartitionAsync(tables.Programs, programId, ProgramKeys.Program));
-        await stdout.WriteLineAsync($"Deleted program '{programId}' ({header.Charter.Name}) of tenant '{tenantId}': {rows} rows of its own, " +
-            $"{snapshots} snapshot rows, {planned} planned markers, {memberships} memberships, {sends} scheduled sends, " +
-            $"its nudges in {digests} digests.");
+        var planned = await ProgramTransfer.Storage(() =>
+            DeletePartitionAsync(tables.Programs, ProgramKeys.PlannedPartition(programId), null));
+        var snapshots = await ProgramTransfer.Storage(() =>
+            DeletePartitionAsync(tables.Programs, ProgramKeys.SnapshotPartition(programId), null));
+        var rows = await ProgramTransfer.Storage(() =>
+            DeletePartitionAsync(tables.Programs, programId, ProgramKeys.Program));
+        await stdout.WriteLineAsync(
+            $"Deleted program '{programId}' ({header.Charter.Name}) of tenant '{tenantId}': " +
+            $"{rows} rows of its own, {snapshots} snapshot rows, {planned} planned markers, " +
+            $"{memberships} memberships, {sends} scheduled sends, its nudges in {digests} digests.");
         return 0;
     }
 
     private static async Task<int> DeleteMembershipsAsync(StorageTables tables, string programId)
     {
         var count = 0;
-        await foreach (var row in tables.Memberships.QueryAsync<TableEntity>(e => e.RowKey == programId, select: ["PartitionKey", "RowKey"]))
+        await foreach (var row in tables.Memberships.QueryAsync<TableEntity>(
+            e => e.RowKey == programId, select: ["PartitionKey", "RowKey"]))
         {
             await DeleteIfThereAsync(tables.Memberships, row.PartitionKey, row.RowKey);
             count++;
@@ -51,7 +62,8 @@ public static class ProgramDeletion
     private static async Task<(int Sends, int Digests)> DeleteScheduledAsync(StorageTables tables, string programId)
     {
         var (sends, digests) = (0, 0);
-        await foreach (var row in tables.Schedule.QueryAsync<ScheduleRowView>(e => e.PartitionKey.CompareTo("due|") >= 0 && e.PartitionKey.CompareTo("due}") < 0))
+        await foreach (var row in tables.Schedule.QueryAsync<ScheduleRowView>(
+            e => e.PartitionKey.CompareTo("due|") >= 0 && e.PartitionKey.CompareTo("due}") < 0))
         {
             if (string.IsNullOrEmpty(row.Payload) || JsonNode.Parse(row.Payload) is not JsonObject payload) continue;
             if (payload["programId"]?.GetValue<string>() == programId)
@@ -59,9 +71,11 @@ public static class ProgramDeletion
                 await DeleteIfThereAsync(tables.Schedule, row.PartitionKey, row.RowKey);
                 sends++;
             }
-            else if (payload["entries"] is JsonArray entries && entries.Any(e => e?["programId"]?.GetValue<string>() == programId))
+            else if (payload["entries"] is JsonArray entries
+                && entries.Any(e => e?["programId"]?.GetValue<string>() == programId))
             {
-                var kept = new JsonArray(entries.Where(e => e?["programId"]?.GetValue<string>() != programId).Select(e => e!.DeepClone()).ToArray());
+                var kept = new JsonArray(entries.Where(e => e?["programId"]?.GetValue<string>() != programId)
+                    .Select(e => e!.DeepClone()).ToArray());
                 if (kept.Count == 0) await DeleteIfThereAsync(tables.Schedule, row.PartitionKey, row.RowKey);
                 else
                 {
@@ -82,13 +96,17 @@ public static class ProgramDeletion
     private static async Task<int> DeletePartitionAsync(TableClient table, string partition, string? last)
     {
         var keys = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"])) keys.Add(row.RowKey);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"]))
+        {
+            keys.Add(row.RowKey);
+        }
         var first = keys.Where(k => k != last).ToList();
         foreach (var chunk in first.Chunk(BatchSize))
         {
             try
             {
-                await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)));
+                await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(
+                    TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)));
             }
             catch (TableTransactionFailedException)
             {

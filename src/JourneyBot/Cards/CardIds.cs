@@ -14,8 +14,8 @@ public static class CardIds
 {
     private static readonly string[] Plain =
     [
-        CardData.ProgramId, CardData.FormId, CardData.TouchpointId, CardData.ActionId, CardData.DepartmentId, CardData.Step,
-        CardData.Version, CardData.ReviewId, CardData.CardId, CardData.RemoveRow,
+        CardData.ProgramId, CardData.FormId, CardData.TouchpointId, CardData.ActionId, CardData.DepartmentId,
+        CardData.Step, CardData.Version, CardData.ReviewId, CardData.CardId, CardData.RemoveRow,
     ];
 
     // Every key this check reads.
@@ -33,11 +33,13 @@ public static class CardIds
     {
         if (action.Data.ValueKind != JsonValueKind.Object) return [];
         var problems = Plain.Where(key => Text(action, key) is { Length: > 0 } id && !PlainId.IsValid(id)).ToList();
-        if (Text(action, CardData.Page) is { Length: > 0 } page && (page.Length > MaxPageDigits || !page.All(char.IsAsciiDigit)))
+        if (Text(action, CardData.Page) is { Length: > 0 } page
+            && (page.Length > MaxPageDigits || !page.All(char.IsAsciiDigit)))
         {
             problems.Add(CardData.Page);
         }
-        if (Text(action, CardData.ETag) is { Length: > 0 } etag && (etag.Length > MaxETag || etag.Any(c => c is < ' ' or > '~')))
+        if (Text(action, CardData.ETag) is { Length: > 0 } etag
+            && (etag.Length > MaxETag || etag.Any(c => c is < ' ' or > '~')))
         {
             problems.Add(CardData.ETag);
         }
@@ -54,7 +56,8 @@ public static class CardIds
         foreach (var key in problems) data[key] = "";
         if (rows is not null)
         {
-            data[CardData.MetricRows] = string.Join(",", rows.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            data[CardData.MetricRows] = string.Join(",", rows
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Where(PlainId.IsValid).Distinct(StringComparer.Ordinal).Take(MaxListed));
         }
         return action with { Data = JsonSerializer.SerializeToElement(data) };

@@ -28,14 +28,16 @@ public sealed class MapLinks(Uri? publicUrl, string? appId, string? catalogId = 
             $"&message={Uri.EscapeDataString(command)}");
 
     // A public address that is not an absolute https URL turns the links off (cards name no map) and says so.
-    public static MapLinks Load(IConfiguration config, BotSettings bot, OptionalFeatures? features = null, string? catalogId = null)
+    public static MapLinks Load(
+        IConfiguration config, BotSettings bot, OptionalFeatures? features = null, string? catalogId = null)
     {
         var text = config["Map:PublicUrl"];
         if (string.IsNullOrWhiteSpace(text)) return new MapLinks(null, bot.AppId, catalogId);
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url)
             || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
         {
-            features?.TurnOff("mapLinks", "Map:PublicUrl is not the app's absolute https address (http only on loopback)");
+            features?.TurnOff("mapLinks",
+                "Map:PublicUrl is not the app's absolute https address (http only on loopback)");
             return new MapLinks(null, bot.AppId, catalogId);
         }
         return new MapLinks(url, bot.AppId, catalogId);

@@ -14,7 +14,8 @@ public static class TurnFailure
         AuthenticationFailedException or CredentialUnavailableException => "the token service",
         HttpRequestException or SocketException => "a service over the network",
         TimeoutException or TaskCanceledException => "a service that timed out",
-        AggregateException { InnerExceptions.Count: > 0 } a => a.InnerExceptions.Select(Dependency).FirstOrDefault(d => d is not null),
+        AggregateException { InnerExceptions.Count: > 0 } a =>
+            a.InnerExceptions.Select(Dependency).FirstOrDefault(d => d is not null),
         _ when e.InnerException is { } inner => Dependency(inner),
         _ => null,
     };

@@ -30,7 +30,8 @@ public sealed class AdminCommandWordTests
             words.Add(command.ToUpperInvariant());
             words.Add(command + "s");
         }
-        foreach (var word in new[] { "erase-persn", "erase-person", "delete", "serve", "run", "start", "x", "healthz", "--", "📦", new string('a', 5000) })
+        foreach (var word in new[] { "erase-persn", "erase-person", "delete", "serve", "run", "start", "x", "healthz",
+            "--", "📦", new string('a', 5000) })
         {
             words.Add(word);
         }

@@ -22,13 +22,15 @@ public sealed class ProgramDeletionTests : IAsyncLifetime
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
-        var result = await Tool.RunAppAsync(new Dictionary<string, string> { ["ConnectionStrings__Storage"] = _azurite.ConnectionString }, args);
+        var result = await Tool.RunAppAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Storage"] = _azurite.ConnectionString }, args);
         return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     private async Task<JourneyProgram> ImportAsync(string tenant)
     {
-        var program = SamplePrograms.Full() with { Id = "p" + Guid.NewGuid().ToString("N"), CollectionOpenedOn = SamplePrograms.AsOf };
+        var program = SamplePrograms.Full()
+            with { Id = "p" + Guid.NewGuid().ToString("N"), CollectionOpenedOn = SamplePrograms.AsOf };
         var file = Path.Combine(_dir, program.Id + ".json");
         await File.WriteAllTextAsync(file, ProgramFile.Write(program));
         var imported = await RunAsync("import", file, "--tenant", tenant);
@@ -45,7 +47,8 @@ public sealed class ProgramDeletionTests : IAsyncLifetime
         {
             await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
-                rows.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}/" + string.Join("|", row.Select(p => $"{p.Key}={p.Value}")));
+                rows.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}/" +
+                    string.Join("|", row.Select(p => $"{p.Key}={p.Value}")));
             }
         }
         return rows;
@@ -58,10 +61,15 @@ public sealed class ProgramDeletionTests : IAsyncLifetime
         var kept = await ImportAsync("tenant-d");
         var service = new TableServiceClient(_azurite.ConnectionString);
         // A map snapshot, a planned marker and one person's digest with a nudge from each program.
-        await service.GetTableClient("Programs").AddEntityAsync(new TableEntity(doomed.Id + "|snapshots", "head|r-1") { ["Chunks"] = 1 });
+        await service.GetTableClient("Programs").AddEntityAsync(
+            new TableEntity(doomed.Id + "|snapshots", "head|r-1") { ["Chunks"] = 1 });
         await service.GetTableClient("Programs").AddEntityAsync(new TableEntity(doomed.Id + "|planned", "planned|k1"));
         var digest = $$$"""{"entries":[{"key":"a","kind":"reviewDue","programId":"{{{doomed.Id}}}","programName":"Doomed","text":"Review","recipient":{"aadObjectId":"u1","displayName":"U"}},{"key":"b","kind":"reviewDue","programId":"{{{kept.Id}}}","programName":"Kept","text":"Review","recipient":{"aadObjectId":"u1","displayName":"U"}}]}""";
-        await service.GetTableClient("Schedule").AddEntityAsync(new TableEntity("due|202612031000", "0000digest|t|u1|20261203") { ["Kind"] = "digest", ["Payload"] = digest });
+        await service.GetTableClient("Schedule").AddEntityAsync(
+            new TableEntity("due|202612031000", "0000digest|t|u1|20261203")
+            {
+                ["Kind"] = "digest", ["Payload"] = digest
+            });
         Assert.Contains(await EveryRowAsync(), r => r.Contains(doomed.Id));
 
         var deleted = await RunAsync("delete-program", "--tenant", "tenant-d", "--program", doomed.Id);
@@ -71,7 +79,8 @@ public sealed class ProgramDeletionTests : IAsyncLifetime
         var rows = await EveryRowAsync();
         Assert.DoesNotContain(rows, r => r.Contains(doomed.Id));
         Assert.Contains(rows, r => r.StartsWith($"Programs/{kept.Id}/program/", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("Schedule/due|202612031000/", StringComparison.Ordinal) && r.Contains(kept.Id));
+        Assert.Contains(rows, r =>
+            r.StartsWith("Schedule/due|202612031000/", StringComparison.Ordinal) && r.Contains(kept.Id));
         var exported = await RunAsync("export", "--tenant", "tenant-d", "--program", kept.Id);
         Assert.Equal(ProgramFile.Write(kept with { TenantId = "tenant-d" }), exported.Out.TrimEnd());
     }

@@ -38,7 +38,8 @@ public sealed class ArchitectureTests
         var capabilities = Folders().Except(BaseFolders).ToHashSet();
 
         var cycles = references.Cycles(capabilities).Select(group => string.Join("; ", group.SelectMany(from =>
-            group.Where(to => references.From(from).Contains(to)).Select(to => $"{from} -> {to} ({references.Edges[from][to][0]})")))).ToList();
+            group.Where(to => references.From(from).Contains(to))
+                .Select(to => $"{from} -> {to} ({references.Edges[from][to][0]})")))).ToList();
 
         Assert.True(cycles.Count == 0, "Folders in a cycle:\n" + string.Join("\n", cycles));
     }
@@ -50,8 +51,10 @@ public sealed class ArchitectureTests
         var references = FolderReferences.Of([
             ("A/One.cs", "using JourneyBot.B;\nnamespace JourneyBot.A;\npublic class One { }"),
             ("B/Two.cs", "namespace JourneyBot.B;\npublic class Two { object x = C.Three.Make(); }"),
-            ("C/Three.cs", "namespace JourneyBot.C;\npublic class Three { string s = \"JourneyBot.D\"; /* JourneyBot.A */ int n = D.Count; }"),
-            ("D/Four.cs", "namespace JourneyBot.D;\n// using JourneyBot.A;\npublic class Four { void F() => JourneyBot.A.One.ToString(); }"),
+            ("C/Three.cs", "namespace JourneyBot.C;\npublic class Three { string s = \"JourneyBot.D\"; " +
+                "/* JourneyBot.A */ int n = D.Count; }"),
+            ("D/Four.cs", "namespace JourneyBot.D;\n// using JourneyBot.A;\npublic class Four { " +
+                "void F() => JourneyBot.A.One.ToString(); }"),
         ]);
 
         Assert.Equal(["B"], references.From("A"));

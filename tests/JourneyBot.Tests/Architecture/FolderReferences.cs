@@ -10,12 +10,14 @@ public sealed partial class FolderReferences
     // folder -> folder it refers to -> the files that do.
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Edges { get; }
 
-    private FolderReferences(IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> edges) => Edges = edges;
+    private FolderReferences(IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> edges) =>
+        Edges = edges;
 
     public static FolderReferences OfDirectory(string root) =>
         Of(Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
-            .Where(rel => rel.Contains('/') && !rel.StartsWith("bin/", StringComparison.Ordinal) && !rel.StartsWith("obj/", StringComparison.Ordinal))
+            .Where(rel => rel.Contains('/') && !rel.StartsWith("bin/", StringComparison.Ordinal)
+                && !rel.StartsWith("obj/", StringComparison.Ordinal))
             .Select(rel => (rel, File.ReadAllText(Path.Combine(root, rel)))));
 
     // files: path relative to the app's root ("Folder/File.cs") and its text.
@@ -24,7 +26,8 @@ public sealed partial class FolderReferences
         var sources = files.Select(f => (f.Path, Folder: f.Path[..f.Path.IndexOf('/')], Code: Strip(f.Text))).ToList();
         var folders = sources.Select(s => s.Folder).ToHashSet(StringComparer.Ordinal);
         var typesByFolder = sources.GroupBy(s => s.Folder)
-            .ToDictionary(g => g.Key, g => g.SelectMany(s => Declared().Matches(s.Code).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal));
+            .ToDictionary(g => g.Key, g => g.SelectMany(s => Declared().Matches(s.Code).Select(m => m.Groups[1].Value))
+                .ToHashSet(StringComparer.Ordinal));
         var edges = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
         foreach (var (path, folder, code) in sources)
         {
@@ -32,7 +35,10 @@ public sealed partial class FolderReferences
             foreach (Match m in Qualified().Matches(code)) referred.Add(m.Groups[1].Value);
             foreach (Match m in Partial().Matches(code))
             {
-                if (typesByFolder.TryGetValue(m.Groups[1].Value, out var types) && types.Contains(m.Groups[2].Value)) referred.Add(m.Groups[1].Value);
+                if (typesByFolder.TryGetValue(m.Groups[1].Value, out var types) && types.Contains(m.Groups[2].Value))
+                {
+                    referred.Add(m.Groups[1].Value);
+                }
             }
             foreach (var target in referred.Where(t => t != folder && folders.Contains(t)))
             {
@@ -41,7 +47,9 @@ public sealed partial class FolderReferences
             }
         }
         return new FolderReferences(edges.ToDictionary(e => e.Key,
-            e => (IReadOnlyDictionary<string, IReadOnlyList<string>>)e.Value.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value), StringComparer.Ordinal));
+            e => (IReadOnlyDictionary<string, IReadOnlyList<string>>)e.Value.ToDictionary(
+                t => t.Key, t => (IReadOnlyList<string>)t.Value),
+            StringComparer.Ordinal));
     }
 
     public IReadOnlyCollection<string> From(string folder) =>

@@ -9,7 +9,8 @@ public sealed class StorageIpRuleTests
     [Fact]
     public async Task AdminAddressesAreWrittenAsStorageAcceptsThem()
     {
-        var result = await Tool.RunAsync("bash", "infra/bicep.sh", "build-params", "tests/JourneyBot.Tests/Deployment/Bicep/storage-ip.bicepparam", "--stdout");
+        var result = await Tool.RunAsync("bash", "infra/bicep.sh", "build-params",
+            "tests/JourneyBot.Tests/Deployment/Bicep/storage-ip.bicepparam", "--stdout");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.DoesNotContain("Warning", result.Stderr);

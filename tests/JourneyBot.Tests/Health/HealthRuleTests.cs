@@ -9,17 +9,23 @@ namespace JourneyBot.Tests.Health;
 // for every check whose rule can wait.
 public sealed class HealthRuleTests
 {
-    private static HealthCheck Objective(string objective, string done = "Every stage verified by two departments with evidence.") =>
+    private static HealthCheck Objective(
+        string objective, string done = "Every stage verified by two departments with evidence.") =>
         Check(Program(CompleteCharter() with { Objective = objective, DefinitionOfDone = done }), "objective");
 
     [Theory]
     // 003: "What business processes are you looking to improve or optimize?": improving needs a measure and a way.
-    [InlineData("Improve the onboarding experience for our customers", "objective is a wish to improve with no direction, figure or measure")]
-    [InlineData("Enhance and optimise the customer journey across all channels", "objective is a wish to improve with no direction, figure or measure")]
-    [InlineData("Deliver a seamless, world-class moving experience", "objective is a wish to improve with no direction, figure or measure")]
+    [InlineData("Improve the onboarding experience for our customers",
+        "objective is a wish to improve with no direction, figure or measure")]
+    [InlineData("Enhance and optimise the customer journey across all channels",
+        "objective is a wish to improve with no direction, figure or measure")]
+    [InlineData("Deliver a seamless, world-class moving experience",
+        "objective is a wish to improve with no direction, figure or measure")]
     // 001: "Don’t say creating a journey map visual is your sole objective."
-    [InlineData("Create a complete customer journey map of the home-move process for every department", "objective is about producing the map, with no change to reach")]
-    [InlineData("Produce the end-to-end journey map and present it at the leadership workshop", "objective is about producing the map, with no change to reach")]
+    [InlineData("Create a complete customer journey map of the home-move process for every department",
+        "objective is about producing the map, with no change to reach")]
+    [InlineData("Produce the end-to-end journey map and present it at the leadership workshop",
+        "objective is about producing the map, with no change to reach")]
     public void AnObjectiveThatNamesNoChangeIsFlagged(string objective, string figure)
     {
         var check = Objective(objective);
@@ -36,7 +42,8 @@ public sealed class HealthRuleTests
     [InlineData("Create a journey map to reduce failed home moves by a quarter")] // the map as a means to a change
     [InlineData("Understand why renewing customers leave and keep more of them")] // no improve-word, no map to make
     [InlineData("Improve the welcome pack so renewals hold")]                     // a measure's noun
-    public void AnObjectiveThatNamesAChangeIsNot(string objective) => Assert.Equal(HealthStatus.Ok, Objective(objective).Status);
+    public void AnObjectiveThatNamesAChangeIsNot(string objective) =>
+        Assert.Equal(HealthStatus.Ok, Objective(objective).Status);
 
     [Theory]
     // 003: a "definition of done" beside the mission statement and the success metrics: a state, not a sign-off.
@@ -45,7 +52,8 @@ public sealed class HealthRuleTests
     [InlineData("Formal sign-off from the sponsor and the PMO", "definition of done is only an approval")]
     [InlineData("See the project plan on SharePoint", "definition of done is a pointer to somewhere else")]
     [InlineData("As defined in the programme charter document", "definition of done is a pointer to somewhere else")]
-    [InlineData("https://contoso.sharepoint.com/sites/cx/done.docx", "definition of done is a pointer to somewhere else")]
+    [InlineData("https://contoso.sharepoint.com/sites/cx/done.docx",
+        "definition of done is a pointer to somewhere else")]
     public void ADefinitionOfDoneThatNamesOnlyAnApprovalOrAPointerIsFlagged(string done, string figure)
     {
         var check = Objective("Cut renewal churn by a third", done);
@@ -60,7 +68,8 @@ public sealed class HealthRuleTests
     [InlineData("Every stage verified by its department and the top pain points owned, approved by the sponsor")]
     [InlineData("All critical pain points have actions; see the action plan for owners")]
     [InlineData("Churn below the target for two reviews in a row")]
-    public void ADefinitionOfDoneThatStatesWhenIsNot(string done) => Assert.Equal(HealthStatus.Ok, Objective("Cut renewal churn by a third", done).Status);
+    public void ADefinitionOfDoneThatStatesWhenIsNot(string done) =>
+        Assert.Equal(HealthStatus.Ok, Objective("Cut renewal churn by a third", done).Status);
 
     [Theory]
     [InlineData("TBD")] [InlineData("tbc")] [InlineData("n/a")] [InlineData("?")] [InlineData("…")] [InlineData("--")]
@@ -71,8 +80,10 @@ public sealed class HealthRuleTests
     [InlineData("未定")] [InlineData("検討中")] [InlineData("ー")]
     public void AJourneyStartOrEndThatIsAPlaceholderIsNotWritten(string placeholder)
     {
-        var start = Check(Program(CompleteCharter() with { Journey = new Journey(placeholder, "licence renewed") }), "scope");
-        var end = Check(Program(CompleteCharter() with { Journey = new Journey("renewal notice received", placeholder) }), "scope");
+        var start = Check(
+            Program(CompleteCharter() with { Journey = new Journey(placeholder, "licence renewed") }), "scope");
+        var end = Check(
+            Program(CompleteCharter() with { Journey = new Journey("renewal notice received", placeholder) }), "scope");
 
         Assert.Equal(HealthStatus.Warn, start.Status);
         Assert.Equal(HealthStatus.Warn, end.Status);
@@ -80,8 +91,10 @@ public sealed class HealthRuleTests
     }
 
     [Theory]
-    [InlineData("Customer asks for a quote")] [InlineData("Kunde meldet den Umzug")] [InlineData("Le client signale un déménagement")]
-    [InlineData("El cliente pide un presupuesto")] [InlineData("転居の連絡")] [InlineData("Later payment received")] [InlineData("NA region order placed")]
+    [InlineData("Customer asks for a quote")] [InlineData("Kunde meldet den Umzug")]
+    [InlineData("Le client signale un déménagement")]
+    [InlineData("El cliente pide un presupuesto")] [InlineData("転居の連絡")] [InlineData("Later payment received")]
+    [InlineData("NA region order placed")]
     public void AWrittenJourneyStartOrEndIsNotAPlaceholder(string written)
     {
         var check = Check(Program(CompleteCharter() with { Journey = new Journey(written, written) }), "scope");
@@ -90,7 +103,8 @@ public sealed class HealthRuleTests
     }
 
     [Theory]
-    // 002: "Neglecting the employee experience can result in service delivery gaps." Pain on 10% of the map is the least.
+    // 002: "Neglecting the employee experience can result in service delivery gaps." Pain on 10% of the map is
+    // the least.
     [InlineData(40, 0, HealthStatus.Warn)]
     [InlineData(40, 1, HealthStatus.Warn)]  // 2.5%: a token
     [InlineData(40, 3, HealthStatus.Warn)]  // 7.5%: just under
@@ -107,13 +121,16 @@ public sealed class HealthRuleTests
         var check = Check(Program(touchpoints: map), "employee-side");
 
         Assert.Equal(expected, check.Status);
-        if (expected == HealthStatus.Warn && withPain > 0) Assert.Contains($"employee pain on only {withPain} of {touchpoints}", check.Details![0]);
+        if (expected == HealthStatus.Warn && withPain > 0)
+        {
+            Assert.Contains($"employee pain on only {withPain} of {touchpoints}", check.Details![0]);
+        }
     }
 
     public static TheoryData<string> ChecksThatCanWait() =>
     [
-        "output-heavy", "sponsor-engagement", "silo", "personas", "evidence", "emotion", "verbatims", "employee-side", "stale",
-        "actions", "overdue-actions", "contributors",
+        "output-heavy", "sponsor-engagement", "silo", "personas", "evidence", "emotion", "verbatims", "employee-side",
+        "stale", "actions", "overdue-actions", "contributors",
     ];
 
     // Nothing to judge yet: no metrics, no sponsor, no touchpoints, collection not open, no pain points, no actions.
@@ -134,11 +151,13 @@ public sealed class HealthRuleTests
     [Fact]
     public void ChecksThatAlwaysApplyAreJudgedOnAnEmptyProgram()
     {
-        var checks = MapHealth.Evaluate(Program(CompleteCharter(personas: 2) with { Metrics = [], Sponsors = [] }), AsOf);
+        var checks = MapHealth.Evaluate(
+            Program(CompleteCharter(personas: 2) with { Metrics = [], Sponsors = [] }), AsOf);
 
         var judged = checks.Where(c => c.Status != HealthStatus.NotJudged).Select(c => c.Id.Name()).ToList();
         Assert.Equal(["objective", "outcome-metrics", "resources", "sponsor", "scope"], judged);
-        Assert.DoesNotContain(checks, c => c.Status == HealthStatus.Ok && c.Figure.StartsWith("0 outcome, 0 output", StringComparison.Ordinal));
+        Assert.DoesNotContain(checks, c =>
+            c.Status == HealthStatus.Ok && c.Figure.StartsWith("0 outcome, 0 output", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -146,7 +165,8 @@ public sealed class HealthRuleTests
     {
         Assert.Equal("outcome-metrics", HealthCheckId.OutcomeMetrics.Name());
         Assert.Equal("overdue-actions", HealthCheckId.OverdueActions.Name());
-        Assert.All(Enum.GetValues<HealthCheckId>(), id => Assert.True(HealthCheckIds.TryParse(id.Name(), out var back) && back == id));
+        Assert.All(Enum.GetValues<HealthCheckId>(), id =>
+            Assert.True(HealthCheckIds.TryParse(id.Name(), out var back) && back == id));
         Assert.False(HealthCheckIds.TryParse("freshness", out _));
     }
 }

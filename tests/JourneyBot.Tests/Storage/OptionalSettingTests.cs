@@ -15,12 +15,13 @@ public sealed class OptionalSettingTests
         await using var azurite = await AzuriteServer.StartAsync();
         await using var channel = await TestChannel.StartAsync();
         var appId = Guid.NewGuid().ToString();
-        using var bot = BotApp.Authenticated(azurite.ConnectionString, channel, appId, settings: new Dictionary<string, string?>
-        {
-            ["Graph:TeamsAppId"] = "catalog-id-typo",
-            ["Map:ClientId"] = "tab-client-id-typo",
-            ["Map:PublicUrl"] = "ftp://journeybot.example.com",
-        }).Start();
+        using var bot = BotApp.Authenticated(
+            azurite.ConnectionString, channel, appId, settings: new Dictionary<string, string?>
+            {
+                ["Graph:TeamsAppId"] = "catalog-id-typo",
+                ["Map:ClientId"] = "tab-client-id-typo",
+                ["Map:PublicUrl"] = "ftp://journeybot.example.com",
+            }).Start();
 
         var health = await bot.Http.GetAsync("/healthz");
         var chat = new Activities(channel.ServiceUrl, appId);
@@ -61,8 +62,10 @@ public sealed class OptionalSettingTests
         const string bot = "11111111-1111-1111-1111-111111111111";
         const string catalog = "22222222-2222-2222-2222-222222222222";
 
-        Assert.StartsWith($"https://teams.microsoft.com/l/entity/{catalog}/map?", new MapLinks(url, bot, catalog).For("p1")!.AbsoluteUri);
-        Assert.StartsWith($"https://teams.microsoft.com/l/entity/{bot}/map?", new MapLinks(url, bot).For("p1")!.AbsoluteUri);
+        Assert.StartsWith($"https://teams.microsoft.com/l/entity/{catalog}/map?",
+            new MapLinks(url, bot, catalog).For("p1")!.AbsoluteUri);
+        Assert.StartsWith($"https://teams.microsoft.com/l/entity/{bot}/map?",
+            new MapLinks(url, bot).For("p1")!.AbsoluteUri);
         Assert.Contains($"users=28:{bot}", new MapLinks(url, bot, catalog).ChatWithBot("health")!.AbsoluteUri);
     }
 }
