@@ -3,7 +3,7 @@
 #
 #   manifest/build-package.sh --app-id <guid> --host <hostname> [--version <x.y.z>] [--out <zip>]
 #
-#   --app-id  the bot's Microsoft App Id (Bicep output botAppId: the managed identity's client id)
+#   --app-id  the client id of JourneyBot's app registration (bot, map tab sign-in and Graph)
 #   --host    the web app's host name (Bicep output webAppHostName), e.g. journeybot.azurewebsites.net
 #   --version the app version Teams shows and compares on update (default 1.0.0); raise it for every new upload
 #   --out     zip to write (default: manifest/build/journeybot-app.zip)

@@ -26,11 +26,14 @@ public static class JourneyBotApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.AddSingleton(TimeProvider.System);
+        // One instance from the start: telemetry is set up on the builder, before any service can be resolved.
+        var features = new OptionalFeatures();
+        builder.Services.AddSingleton(features);
 
         // Base parts first, then the router and every capability it routes to.
         builder.Services.AddProtocol();
         builder.Services.AddStorage();
-        builder.AddTelemetry();
+        builder.AddTelemetry(features);
         builder.Services.AddScheduling();
         builder.Services.AddGraph();
         builder.Services.AddPeople();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure.Core;
-using Azure.Identity;
 using JourneyBot.Protocol;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
@@ -23,12 +22,7 @@ public sealed class GraphClients(GraphSettings settings, BotSettings bot, IHttpC
     public GraphServiceClient For(string tenantId) => _clients.GetOrAdd(tenantId, tenant =>
         new GraphServiceClient(http.CreateClient(nameof(GraphClients)), new AppOnlyAuthentication(Credential(tenant), settings.BaseUrl.IsLoopback), settings.BaseUrl.ToString().TrimEnd('/')));
 
-    private TokenCredential? Credential(string tenantId) => bot switch
-    {
-        { IsAnonymous: true } => null,
-        { AppType: BotAppType.UserAssignedMSI } => new ManagedIdentityCredential(new ManagedIdentityCredentialOptions(ManagedIdentityId.FromUserAssignedClientId(bot.AppId!)) { Retry = { MaxRetries = 1, NetworkTimeout = TokenTimeout } }),
-        _ => new ClientSecretCredential(tenantId, bot.AppId, bot.AppPassword, new ClientSecretCredentialOptions { Retry = { MaxRetries = 1, NetworkTimeout = TokenTimeout } }),
-    };
+    private TokenCredential? Credential(string tenantId) => BotCredential.For(bot, tenantId, TokenTimeout);
 
     private sealed class AppOnlyAuthentication(TokenCredential? credential, bool loopback) : IAuthenticationProvider
     {

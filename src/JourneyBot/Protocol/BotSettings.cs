@@ -19,6 +19,8 @@ public sealed record BotSettings
     public string? AppId { get; init; }
     public string? AppPassword { get; init; }
     public string? AppTenantId { get; init; }
+    // A single-tenant app registration without a secret: its federated credential trusts this managed identity.
+    public string? ManagedIdentityClientId { get; init; }
     public BotAppType AppType { get; init; }
     public Uri OpenIdMetadataUrl { get; init; } = new(PublicCloudOpenIdMetadataUrl);
     public string TokenIssuer { get; init; } = PublicCloudTokenIssuer;
@@ -55,6 +57,7 @@ public sealed record BotSettings
         var password = Read("MicrosoftAppPassword");
         var tenantId = Read("MicrosoftAppTenantId");
         var appTypeText = Read("MicrosoftAppType");
+        var identityId = Read("MicrosoftAppManagedIdentityClientId");
 
         BotAppType appType = BotAppType.MultiTenant;
         if (appTypeText is not null && !Enum.TryParse(appTypeText, ignoreCase: true, out appType))
@@ -67,6 +70,11 @@ public sealed record BotSettings
         {
             if (password is not null) throw new ConfigurationException("MicrosoftAppPassword is set but MicrosoftAppId is not; set both or neither.");
             if (appTypeText is not null) throw new ConfigurationException($"MicrosoftAppType is '{appTypeText}' but MicrosoftAppId is not set.");
+            if (identityId is not null)
+            {
+                throw new ConfigurationException(
+                    "MicrosoftAppManagedIdentityClientId is set but MicrosoftAppId is not; set both or neither.");
+            }
         }
         else
         {
@@ -75,12 +83,24 @@ public sealed record BotSettings
             {
                 case BotAppType.MultiTenant when password is null:
                     throw new ConfigurationException("MicrosoftAppPassword is required when MicrosoftAppType is MultiTenant.");
-                case BotAppType.SingleTenant when password is null:
-                    throw new ConfigurationException("MicrosoftAppPassword is required when MicrosoftAppType is SingleTenant.");
+                case BotAppType.SingleTenant when password is null && identityId is null:
+                    throw new ConfigurationException("MicrosoftAppType SingleTenant needs MicrosoftAppManagedIdentityClientId "
+                        + "(the managed identity the app registration's federated credential trusts) or MicrosoftAppPassword.");
+                case BotAppType.SingleTenant when password is not null && identityId is not null:
+                    throw new ConfigurationException("Set MicrosoftAppManagedIdentityClientId or MicrosoftAppPassword, not both "
+                        + "(with a federated credential the app registration has no secret).");
+                case not BotAppType.SingleTenant when identityId is not null:
+                    throw new ConfigurationException(
+                        $"MicrosoftAppManagedIdentityClientId applies to MicrosoftAppType SingleTenant only, not {appType}.");
                 case BotAppType.SingleTenant or BotAppType.UserAssignedMSI when tenantId is null:
                     throw new ConfigurationException($"MicrosoftAppTenantId is required when MicrosoftAppType is {appType}.");
                 case BotAppType.UserAssignedMSI when password is not null:
                     throw new ConfigurationException("MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret).");
+            }
+            if (identityId is not null && !Guid.TryParse(identityId, out _))
+            {
+                throw new ConfigurationException(
+                    "MicrosoftAppManagedIdentityClientId must be a GUID (the managed identity's client id).");
             }
             if (tenantId is not null && !Guid.TryParse(tenantId, out _))
             {
@@ -100,6 +120,7 @@ public sealed record BotSettings
             AppId = appId,
             AppPassword = password,
             AppTenantId = tenantId,
+            ManagedIdentityClientId = identityId,
             AppType = appType,
             OpenIdMetadataUrl = metadataUrl,
             TokenIssuer = Read("Bot:TokenIssuer") ?? PublicCloudTokenIssuer,

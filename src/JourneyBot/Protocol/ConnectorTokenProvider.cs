@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 
 namespace JourneyBot.Protocol;
 
@@ -9,15 +8,6 @@ public sealed class ConnectorTokenProvider(TokenCredential? credential, TimeProv
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private AccessToken? _cached;
-
-    public static TokenCredential? CreateCredential(BotSettings settings) => settings switch
-    {
-        { IsAnonymous: true } => null,
-        { AppType: BotAppType.UserAssignedMSI } => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.AppId!)),
-        { AppType: BotAppType.SingleTenant } => new ClientSecretCredential(settings.AppTenantId, settings.AppId, settings.AppPassword),
-        // Multi-tenant bots get their connector tokens from the botframework.com tenant.
-        _ => new ClientSecretCredential("botframework.com", settings.AppId, settings.AppPassword),
-    };
 
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {

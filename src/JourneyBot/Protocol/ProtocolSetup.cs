@@ -23,7 +23,7 @@ public static class ProtocolSetup
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenIdKeyCache>>()));
         services.AddSingleton<ChannelAuthenticator>();
         services.AddSingleton(sp => new ConnectorTokenProvider(
-            ConnectorTokenProvider.CreateCredential(sp.GetRequiredService<BotSettings>()), sp.GetRequiredService<TimeProvider>()));
+            BotCredential.For(sp.GetRequiredService<BotSettings>()), sp.GetRequiredService<TimeProvider>()));
         // Each attempt's timeout is the retry pipeline's (ConnectorRetryOptions.AttemptTimeout), not the HttpClient's.
         services.AddHttpClient(nameof(ConnectorClient), c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new ConnectorClient(

@@ -90,6 +90,11 @@ public sealed class ManifestTests
             Assert.DoesNotContain("{{", manifest);
             var json = JsonNode.Parse(manifest)!;
             Assert.Equal(appId, json["bots"]![0]!["botId"]!.GetValue<string>());
+            // One app registration is the bot, the tab's SSO audience and Graph's calling app (self-install needs
+            // webApplicationInfo.id to be the caller), in Teams' documented api://<host>/<client id> form.
+            Assert.Equal(appId, json["webApplicationInfo"]!["id"]!.GetValue<string>());
+            Assert.Equal($"api://journeybot-test.azurewebsites.net/{appId}",
+                json["webApplicationInfo"]!["resource"]!.GetValue<string>());
             Assert.Contains("journeybot-test.azurewebsites.net", json["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
         }
         finally

@@ -66,7 +66,7 @@ public sealed class MapLinkCardTests
         var configurable = manifest["configurableTabs"]!.AsArray().Single()!;
         Assert.Equal("https://{{HOST_NAME}}/map/configure?inTeams=1", configurable["configurationUrl"]!.GetValue<string>());
         Assert.Equal(["team", "groupChat"], configurable["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Equal("api://{{HOST_NAME}}/botid-{{APP_ID}}", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        Assert.Equal("api://{{HOST_NAME}}/{{APP_ID}}", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
         Assert.Contains("{{HOST_NAME}}", manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
     }
 }
