@@ -2,6 +2,7 @@ using JourneyBot.Actions;
 using JourneyBot.Bot;
 using JourneyBot.Charters;
 using JourneyBot.Configuration;
+using JourneyBot.Deletion;
 using JourneyBot.Conversations;
 using JourneyBot.FollowUps;
 using JourneyBot.Graph;
@@ -48,6 +49,7 @@ public static class JourneyBotApp
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
         builder.Services.AddHealth();
+        builder.Services.AddDeletion();
 
         var app = builder.Build();
         // Resolve what configuration feeds now, so a missing or contradictory setting stops start-up with a

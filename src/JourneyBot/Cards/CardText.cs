@@ -17,8 +17,11 @@ public static partial class CardText
             builder.Append(c);
         }
         // A line that starts like a list item or a heading would be formatted as one; Teams ends lines at \r too.
-        return ListMarker().Replace(builder.ToString(), m => m.Groups["start"].Value + m.Groups["space"].Value
+        var literal = ListMarker().Replace(builder.ToString(), m => m.Groups["start"].Value + m.Groups["space"].Value
             + (m.Groups["number"].Success ? m.Groups["number"].Value + "\\." : "\\" + m.Groups["bullet"].Value));
+        // A last line of digits becomes a numbered item when the card's own text goes on with a full stop: an
+        // invisible word joiner keeps the two apart.
+        return TrailingNumber().IsMatch(literal) ? literal + "\u2060" : literal;
     }
 
     // Long texts on summary cards are cut so a card stays small whatever people typed: at the last word that fits
@@ -38,4 +41,7 @@ public static partial class CardText
 
     [GeneratedRegex(@"(?<start>^|[\r\n])(?<space>[ \t]*)(?:(?<bullet>[-+])|(?<number>\d+)\.)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"(?:^|[\r\n])[ \t]*\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingNumber();
 }

@@ -26,6 +26,8 @@ public static class CardVerbs
 
     public const string MapPage = "map.page";
     public const string ProgramUse = "program.use";
+    public const string ProgramDelete = "program.delete";
+    public const string ProgramDeleteUndo = "program.deleteUndo";
 
     public const string ActionAccept = "action.accept";
     public const string ActionHandBack = "action.handBack";

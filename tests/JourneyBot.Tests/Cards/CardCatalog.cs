@@ -4,6 +4,7 @@ using JourneyBot.Bot;
 using JourneyBot.Cards;
 using JourneyBot.Charters;
 using JourneyBot.Conversations;
+using JourneyBot.Deletion;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Help;
@@ -60,6 +61,12 @@ public static class CardCatalog
             ("refusal", ProgramCards.Refusal("Only owners and department contributors add touchpoints to this program.").ToJson()),
             ("programs", ProgramCards.List(memberships, "p3").ToJson()),
             ("now-using", ProgramCards.NowUsing(program.Charter.Name).ToJson()),
+            ("delete-ask", DeletionCards.Ask(program.Id, program.Charter.Name).ToJson()),
+            ("delete-ask-mistyped", DeletionCards.Ask(program.Id, program.Charter.Name, asTyped("Custmer onboarding"),
+                "That is not this program's name, so nothing was deleted. Type it as it is shown above.").ToJson()),
+            ("delete-pending", DeletionCards.Pending(program.Id, program.Charter.Name,
+                new DateTimeOffset(2026, 12, 4, 9, 30, 0, TimeSpan.Zero)).ToJson()),
+            ("delete-undone", DeletionCards.Undone(program.Charter.Name).ToJson()),
             ("touchpoint-form", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
             ("touchpoint-form-errors", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), typed, errors).ToJson()),
             ("touchpoint-saved", TouchpointCards.Saved(header, savedTouchpoint, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
