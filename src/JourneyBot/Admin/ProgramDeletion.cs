@@ -24,11 +24,12 @@ public static class ProgramDeletion
         }
 
         var removed = await ProgramTransfer.Storage(() =>
-            ProgramRemoval.RemoveAsync(tables, programId, CancellationToken.None));
+            ProgramRemoval.RemoveAsync(tables, tenantId, programId, CancellationToken.None));
         await stdout.WriteLineAsync(
             $"Deleted program '{programId}' ({header.Charter.Name}) of tenant '{tenantId}': " +
             $"{removed.Rows} rows of its own, {removed.Snapshots} snapshot rows, {removed.Planned} planned markers, " +
-            $"{removed.Memberships} memberships, {removed.Sends} scheduled sends, its nudges in {removed.Digests} digests.");
+            $"{removed.Memberships} memberships, {removed.ActiveIn} conversations' choice of it, " +
+            $"{removed.Sends} scheduled sends, its nudges in {removed.Digests} digests.");
         return 0;
     }
 }

@@ -18,7 +18,7 @@ public sealed class DeletionWork(DeletionRequests requests, ProgramStore program
         var dueAt = await requests.DueAtAsync(programId, cancellationToken);
         if (dueAt is null || dueAt.Value > item.DueAt) return WorkResult.Done;
         if (await programs.LoadHeaderAsync(item.TenantId, programId, cancellationToken) is null) return WorkResult.Done;
-        var removed = await ProgramRemoval.RemoveAsync(tables, programId, cancellationToken);
+        var removed = await ProgramRemoval.RemoveAsync(tables, item.TenantId, programId, cancellationToken);
         log.LogInformation("Deleted program {ProgramId} of tenant {TenantId} as its owner asked: {Removed}",
             programId, item.TenantId, removed);
         return WorkResult.Done;

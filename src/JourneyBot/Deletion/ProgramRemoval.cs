@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using JourneyBot.Conversations;
 using JourneyBot.Programs;
 using JourneyBot.Storage;
 
 namespace JourneyBot.Deletion;
 
-public sealed record Removed(int Rows, int Snapshots, int Planned, int Memberships, int Sends, int Digests);
+public sealed record Removed(int Rows, int Snapshots, int Planned, int Memberships, int Sends, int Digests, int ActiveIn);
 
-// Every row keyed by a program goes — memberships first (nobody sees it any more), then its scheduled sends (and
+// Every row keyed by a program goes — memberships and conversations' `use` of it first (nobody sees it any
+// more), then its scheduled sends (and
 // its nudges inside people's digests), its planned markers and map snapshots, and its own partition with the
 // charter row last. A run that fails half-way can simply run again: the charter row, which names the program's
 // tenant, is what the next run finds. The owner's `delete program` (after its day of grace) and the admin's
@@ -17,16 +19,34 @@ public static class ProgramRemoval
 {
     private const int BatchSize = 100;
 
-    public static async Task<Removed> RemoveAsync(StorageTables tables, string programId, CancellationToken cancellationToken)
+    public static async Task<Removed> RemoveAsync(StorageTables tables, string tenantId, string programId,
+        CancellationToken cancellationToken)
     {
         var memberships = await DeleteMembershipsAsync(tables, programId, cancellationToken);
+        var activeIn = await DeleteActiveMarksAsync(tables, tenantId, programId, cancellationToken);
         var (sends, digests) = await DeleteScheduledAsync(tables, programId, cancellationToken);
         var planned = await DeletePartitionAsync(tables.Programs, ProgramKeys.PlannedPartition(programId), null,
             cancellationToken);
         var snapshots = await DeletePartitionAsync(tables.Programs, ProgramKeys.SnapshotPartition(programId), null,
             cancellationToken);
         var rows = await DeletePartitionAsync(tables.Programs, programId, ProgramKeys.Program, cancellationToken);
-        return new Removed(rows, snapshots, planned, memberships, sends, digests);
+        return new Removed(rows, snapshots, planned, memberships, sends, digests, activeIn);
+    }
+
+    // Conversations that worked on the program (`use`) forget it, so none points at a program that is gone.
+    private static async Task<int> DeleteActiveMarksAsync(StorageTables tables, string tenantId, string programId,
+        CancellationToken cancellationToken)
+    {
+        var partition = ConversationStore.PartitionFor(tenantId);
+        var count = 0;
+        await foreach (var row in tables.Conversations.QueryAsync<TableEntity>(
+            e => e.PartitionKey == partition && e.GetString("ProgramId") == programId,
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await DeleteIfThereAsync(tables.Conversations, row.PartitionKey, row.RowKey, cancellationToken);
+            count++;
+        }
+        return count;
     }
 
     private static async Task<int> DeleteMembershipsAsync(StorageTables tables, string programId,

@@ -110,7 +110,9 @@ public sealed class DeleteProgramChatTests(BotFixture fixture) : IClassFixture<B
     public async Task AfterTheDayNothingOfTheProgramRemainsAndItsMembersNoLongerSeeIt()
     {
         var p = await ProgramInChat.CreateAsync(fixture);
-        Assert.NotEmpty(await RowsMentioningAsync(p.Program.Id));
+        // A conversation that chose the program with `use` points at it too.
+        await fixture.SendAsync(p.Contacts[1].Message("use " + p.Program.Charter.Name));
+        Assert.Contains(await RowsMentioningAsync(p.Program.Id), r => r.StartsWith("Conversations", StringComparison.Ordinal));
 
         await InvokeAsync(p.Owner, "program.delete", Confirm(p.Program.Id, p.Program.Charter.Name));
         // Asked again meanwhile: the same time, not a fresh day.
