@@ -33,7 +33,7 @@ public sealed class AssignmentWork(ProgramStore programs, ActionStore actions, P
         // Closed, or given to someone else meanwhile: this card would be news about nothing.
         if (stored?.Action is not { } action || action.IsClosed() || action.Owner.AadObjectId != payload.OwnerAadObjectId) return WorkResult.Done;
         var card = AssignmentCards.Assigned(program, action, payload.HandedBack);
-        var delivery = await messenger.SendAsync(item.TenantId, action.Owner.AadObjectId, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
+        var delivery = await messenger.SendAsync(item.TenantId, action.Owner.AadObjectId, card.ToActivity(card.FallbackText), cancellationToken);
         return delivery.Delivered ? WorkResult.Done : await followUps.UndeliveredAsync(delivery, item, action.Owner, [program.Id], cancellationToken);
     }
 }

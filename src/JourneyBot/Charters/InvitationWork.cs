@@ -29,7 +29,7 @@ public sealed partial class InvitationWork(ProgramStore programs, CollectionOpen
         Delivery delivery;
         try
         {
-            delivery = await messenger.SendAsync(item.TenantId, payload.Contact.AadObjectId, card, cancellationToken, item.BeforeSend);
+            delivery = await messenger.SendAsync(item.TenantId, payload.Contact.AadObjectId, card, cancellationToken);
         }
         catch (ConnectorException e) when (!e.MayHaveArrived)
         {

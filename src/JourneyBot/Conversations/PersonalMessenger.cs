@@ -24,8 +24,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
     private static readonly TimeSpan ChatsKeptFor = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<(string Tenant, string Person), (ConversationRow Chat, DateTimeOffset Until)> _chats = new();
 
-    // beforeEachAttempt runs right before every attempt to post the message (the scheduler checks its claim there).
-    public async Task<Delivery> SendAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken, Func<Task>? beforeEachAttempt = null)
+    public async Task<Delivery> SendAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken)
     {
         var key = (tenantId, aadObjectId);
         var now = clock.GetUtcNow();
@@ -35,7 +34,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
         {
             try
             {
-                await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, beforeEachAttempt, cancellationToken);
+                await SendToAsync(tenantId, aadObjectId, chat.UserId, chat.ServiceUrl, chat.ConversationId, chat.BotId, activity, cancellationToken);
                 _chats[key] = (chat, now + ChatsKeptFor);
                 return new Delivery(chat.ConversationId, null);
             }
@@ -58,7 +57,7 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
             if (conversationId is null) return new Delivery(null, "JourneyBot was installed for them, but Teams has not opened the chat yet; it will be tried again.") { TryAgain = true };
         }
         await conversations.RecordPersonalChatAsync(new ConversationReference(found.ServiceUrl, "msteams", conversationId, ConversationTypes.Personal, tenantId, found.BotId, null, null, aadObjectId), cancellationToken);
-        await SendToAsync(tenantId, aadObjectId, null, found.ServiceUrl, conversationId, found.BotId, activity, beforeEachAttempt, cancellationToken);
+        await SendToAsync(tenantId, aadObjectId, null, found.ServiceUrl, conversationId, found.BotId, activity, cancellationToken);
         return new Delivery(conversationId, null);
     }
 
@@ -82,13 +81,13 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
     }
 
     private async Task SendToAsync(string tenantId, string aadObjectId, string? userId, string serviceUrl, string conversationId, string botId, Activity activity,
-        Func<Task>? beforeEachAttempt, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         activity.Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId };
         activity.From = new ChannelAccount { Id = botId };
         activity.Recipient = new ChannelAccount { Id = userId, AadObjectId = aadObjectId };
         // Paced (retries too) and stoppable while it waits its turn; not cancelled once on its way, since a message
         // Teams may have taken must be recorded as sent by the caller.
-        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, limiter.Pacer(tenantId, aadObjectId, cancellationToken, beforeEachAttempt), CancellationToken.None);
+        await connector.SendToConversationAsync(serviceUrl, conversationId, activity, limiter.Pacer(tenantId, aadObjectId, cancellationToken), CancellationToken.None);
     }
 }

@@ -3,7 +3,6 @@ using JourneyBot.Actions;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
-using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
 using JourneyBot.Outreach;
 
@@ -11,7 +10,8 @@ namespace JourneyBot.FollowUps;
 
 // Sends a person's nudges for the day as one message. Someone who cannot be reached is recorded on each
 // program concerned, so its owners see who and why.
-public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore followUps, ProgramStore programs, ReviewStore reviews, ActionStore actions, TimeProvider clock)
+public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore followUps, RecheckReads reads, ActionStore actions,
+    TimeProvider clock)
     : IScheduledWork
 {
     public string Kind => FollowUpItems.DigestKind;
@@ -22,20 +22,21 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
         entries = await StillDueAsync(item.TenantId, entries, cancellationToken);
         if (entries.Count == 0) return WorkResult.Done;
         var card = FollowUpCards.For(entries);
-        var delivery = await messenger.SendAsync(item.TenantId, item.Audience, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
+        var delivery = await messenger.SendAsync(item.TenantId, item.Audience, card.ToActivity(card.FallbackText), cancellationToken);
         return delivery.Delivered
             ? WorkResult.Done
             : await followUps.UndeliveredAsync(delivery, item, entries[0].Recipient, entries.Select(e => e.ProgramId), cancellationToken);
     }
 
     // Planned at night, sent in working hours: a review completed or an action closed in between drops its nudge,
-    // and a deleted program drops them all. Point reads only: the digest path stays as cheap as the send.
+    // and a deleted program drops them all. The charter and reviews come from what the batch's other sends of the
+    // program read (RecheckReads), so the re-check costs a read per program, not per send.
     private async Task<IReadOnlyList<DigestEntry>> StillDueAsync(string tenantId, IReadOnlyList<DigestEntry> entries, CancellationToken cancellationToken)
     {
         var kept = new List<DigestEntry>();
         foreach (var group in entries.GroupBy(e => e.ProgramId))
         {
-            if (await programs.LoadHeaderAsync(tenantId, group.Key, cancellationToken) is not { } program) continue;
+            if (await reads.HeaderAsync(tenantId, group.Key, cancellationToken) is not { } program) continue;
             var today = WorkingTime.Today(clock.GetUtcNow(), program.Charter);
             DateOnly? reviewDue = null;
             foreach (var entry in group)
@@ -47,7 +48,7 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
                         reviewDue ??= FollowUpPlan.NextReviewDue(new JourneyProgram
                         {
                             Id = program.Id, TenantId = program.TenantId, Charter = program.Charter, CollectionOpenedOn = program.CollectionOpenedOn,
-                            Reviews = await reviews.AllAsync(program.Id, cancellationToken),
+                            Reviews = await reads.ReviewsAsync(program.Id, cancellationToken),
                         }) ?? DateOnly.MaxValue;
                         if (reviewDue <= today) kept.Add(entry);
                         break;

@@ -14,6 +14,7 @@ public static class FollowUpsSetup
         services.AddSingleton<FollowUpStore>();
         services.AddSingleton<FollowUpStarter>();
         services.AddSingleton<IScheduledWork, PlanWork>();
+        services.AddSingleton<RecheckReads>();
         services.AddSingleton<IScheduledWork, DigestWork>();
         services.AddSingleton<IScheduledWork, ProgressWork>();
         services.AddSingleton<ICommandSource, ProgressHandler>();

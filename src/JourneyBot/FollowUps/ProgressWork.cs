@@ -22,6 +22,8 @@ public sealed partial class ProgressWork(ProgramStore programs, PersonalMessenge
         var zone = WorkingTime.ZoneFor(program.Charter.WorkingHours ?? WorkingTime.Default, null);
         var today = WorkingTime.LocalDate(clock.GetUtcNow(), zone);
         var sponsor = payload.Sponsor.AadObjectId;
+        // Planned for a sponsor who has since left the program: the card is no longer theirs to read.
+        if (!program.Charter.Sponsors.Any(s => s.AadObjectId == sponsor)) return WorkResult.Done;
         var snapshot = MapHealth.TakeSnapshot(program, today);
         var cardId = payload.Card();
         var before = program.ProgressUpdates.Where(c => c.Id != cardId && c.WentTo(sponsor) && c.Snapshot is not null).OrderBy(c => c.SentOn).LastOrDefault()?.Snapshot
@@ -29,7 +31,7 @@ public sealed partial class ProgressWork(ProgramStore programs, PersonalMessenge
         var reviewDue = FollowUpPlan.NextReviewDue(program);
         var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null, mapLink: links?.For(program.Id), cardId: cardId);
 
-        var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken, item.BeforeSend);
+        var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken);
         if (delivery.Delivered)
         {
             // Sent is sent: a record that kept changing past every retry is logged, never a reason to send again.

@@ -48,14 +48,14 @@ public sealed class SendRateLimiter(SendRateLimits limits, TimeProvider clock)
         }
     }
 
-    // `thenBefore` runs after each turn is given and right before the attempt (the scheduler checks its claim there).
-    public SendPacer Pacer(string tenantId, string audience, CancellationToken cancellationToken, Func<Task>? thenBefore = null) =>
+    // After each turn is given and right before the attempt, a scheduled send's claim is checked (SendClaim).
+    public SendPacer Pacer(string tenantId, string audience, CancellationToken cancellationToken) =>
         new(async () =>
         {
             var turn = await WaitAsync(tenantId, audience, cancellationToken);
             try
             {
-                if (thenBefore is not null) await thenBefore();
+                await SendClaim.EnsureHeldAsync();
             }
             catch
             {

@@ -23,9 +23,6 @@ public sealed class ScheduleRow : TableRow
 public sealed record ScheduledItem(string Id, string Kind, DateTimeOffset DueAt, string TenantId, string Audience, string Payload)
 {
     public int Attempts { get; init; }
-    // Set by the scheduler: work calls it right before each attempt to send, and it throws ClaimLostException
-    // when this instance no longer holds the item (so the message is not sent twice).
-    public Func<Task>? BeforeSend { get; init; }
 }
 
 public sealed class ClaimLostException() : Exception("Another instance took this scheduled item over.");

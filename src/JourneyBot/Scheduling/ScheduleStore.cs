@@ -148,6 +148,31 @@ public sealed class ScheduleStore(StorageTables tables)
         }
     }
 
+    // Deletes finished rows of one partition under their claims, up to a hundred in one entity-group transaction;
+    // a row whose claim was taken over (or that is gone) is left out and the rest deleted without it.
+    public async Task CompleteAllAsync(IReadOnlyList<ScheduleRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(MaxBatch))
+        {
+            var pending = chunk.ToList();
+            while (pending.Count > 1)
+            {
+                try
+                {
+                    await tables.Schedule.SubmitTransactionAsync(pending.Select(r => new TableTransactionAction(
+                        TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), r.ETag)), cancellationToken);
+                    pending.Clear();
+                }
+                catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && e.FailedTransactionActionIndex is { } failed)
+                {
+                    pending.RemoveAt(failed);
+                }
+            }
+            // One row alone: a plain delete costs the storage service less than a transaction of one.
+            if (pending.Count == 1) await CompleteAsync(pending[0], cancellationToken);
+        }
+    }
+
     // Extends this instance's claim; false when another instance has taken the row over (or it is gone).
     public async Task<bool> RenewAsync(ScheduleRow row, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {

@@ -17,15 +17,16 @@ public sealed record TickResult(int Read, int Claimed, int Done, int Postponed);
 public sealed partial class Scheduler : BackgroundService
 {
     private readonly ScheduleStore _store;
-    private readonly Dictionary<string, IScheduledWork> _works;
+    private readonly SendLifecycle _lifecycle;
+    private readonly Completions _completions;
     private readonly SendRateLimiter _limiter;
     private readonly SchedulerSettings _settings;
     private readonly TimeProvider _clock;
     private readonly ILogger<Scheduler> _log;
     private readonly TenantLanes _lanes;
-    private readonly IdempotencySweeper _sweeper;
     // How many instances are running and this one's place among them, as of the latest heartbeat.
     private (int Alive, int Rank) _instances = (1, 0);
+    private DateTimeOffset _lastHeartbeat = DateTimeOffset.MinValue;
 
     private long _reads;
     private long _rowsRead;
@@ -38,18 +39,21 @@ public sealed partial class Scheduler : BackgroundService
     // Claimed rows that were not sent because the instance is stopping: handed back at once, not left to expire.
     private readonly ConcurrentQueue<ScheduleRow> _handBack = new();
 
-    public Scheduler(ScheduleStore store, IEnumerable<IScheduledWork> works, SendRateLimiter limiter, SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log,
-        IdempotencySweeper sweeper)
+    public Scheduler(ScheduleStore store, SendLifecycle lifecycle, Completions completions, SendRateLimiter limiter,
+        SchedulerSettings settings, TimeProvider clock, ILogger<Scheduler> log)
     {
-        _sweeper = sweeper;
         _store = store;
-        _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
+        _lifecycle = lifecycle;
+        _completions = completions;
         _limiter = limiter;
         _settings = settings;
         _clock = clock;
         _log = log;
         _lanes = new TenantLanes(_settings.Parallelism, () => Math.Max(2, limiter.TenantShare / 2), SendRowAsync, OnRowFinished, _handBack.Enqueue);
     }
+
+    // How many instances are running and this one's place among them, for work they split (Housekeeping).
+    public (int Alive, int Rank) Instances => _instances;
 
     public string InstanceId { get; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -73,8 +77,6 @@ public sealed partial class Scheduler : BackgroundService
                 if (!announced) await AnnounceAsync(stoppingToken);
                 else await ClaimAsync(isTick, stoppingToken);
                 announced = true;
-                // Housekeeping rides on the tick; it runs beside the sends and never delays them.
-                if (isTick) _sweeper.SweepIfDue(_instances.Alive, _instances.Rank, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -115,6 +117,8 @@ public sealed partial class Scheduler : BackgroundService
         {
             LogDrainTimedOut(_settings.Drain.TotalSeconds);
         }
+        // Sent rows still waiting for their batch of deletes are deleted now.
+        await _completions.FlushAllAsync();
         var handBack = new List<ScheduleRow>();
         while (_handBack.TryDequeue(out var row)) handBack.Add(row);
         try
@@ -152,9 +156,16 @@ public sealed partial class Scheduler : BackgroundService
         return first == tick;
     }
 
+    // An instance counts as alive for AliveWithin after its last heartbeat; beating four times in that span keeps
+    // the count right, and a faster tick (a busy batch) does not add a write and a read to every round.
+    private TimeSpan AliveWithin => _settings.TickInterval * 3 + TimeSpan.FromSeconds(5);
+
     private async Task AnnounceAsync(CancellationToken stopping)
     {
-        var (alive, rank) = await _store.HeartbeatAsync(InstanceId, _clock.GetUtcNow(), _settings.TickInterval * 3 + TimeSpan.FromSeconds(5), stopping);
+        var now = _clock.GetUtcNow();
+        if (now - _lastHeartbeat < AliveWithin / 4) return;
+        var (alive, rank) = await _store.HeartbeatAsync(InstanceId, now, AliveWithin, stopping);
+        _lastHeartbeat = now;
         _limiter.ShareWith(alive, rank);
         _instances = (alive, rank);
     }
@@ -218,120 +229,9 @@ public sealed partial class Scheduler : BackgroundService
         if (_moreDue && held <= sizing.RunningLow && _lanes.IsActive(tenantId, sizing.ActiveWithin)) Volatile.Read(ref _runningLow).TrySetResult();
     }
 
-    // Sent rows are deleted the moment they are sent: a crash can then repeat at most the sends in flight.
-    private async Task<bool?> SendRowAsync(ScheduleRow row, CancellationToken stopping)
-    {
-        try
-        {
-            var outcome = await PerformAsync(row, stopping);
-            if (outcome == true) await CompleteAsync(row);
-            return outcome;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (stopping.IsCancellationRequested)
-            {
-                // Stopped before the work began (renewing the claim, say): nothing went out.
-                _handBack.Enqueue(row);
-                return null;
-            }
-            // Storage failed around this item: its claim stays and expires, and it is tried again then.
-            LogRetry(row.Kind, ScheduleStore.IdOf(row), e.Message);
-            return false;
-        }
-    }
-
-    // True when the row is finished (sent, or given up on); false when it was put back for later; null when
-    // the instance stopped before it went out (the claim stays, to expire and be taken over).
-    private async Task<bool?> PerformAsync(ScheduleRow row, CancellationToken stopping)
-    {
-        // Right before each send as well, so marking it done has most of a lease to get through a storage outage and a
-        // claim another instance has taken over stops the send.
-        var item = ScheduleStore.ToItem(row) with
-        {
-            BeforeSend = async () =>
-            {
-                if (!await KeepClaimAsync(row, stopping)) throw new ClaimLostException();
-            },
-        };
-        if (!_works.TryGetValue(row.Kind, out var work))
-        {
-            LogUnknownKind(row.Kind, item.Id);
-            await _store.PostponeAsync(row, _clock.GetUtcNow().AddHours(1), countAttempt: true, CancellationToken.None);
-            return false;
-        }
-        // A claim that has waited its turn gets a fresh lease before the work starts, so the work never runs on a
-        // claim that could expire under it; if another instance took it over meanwhile, it is theirs.
-        if (!await KeepClaimAsync(row, stopping)) return null;
-        try
-        {
-            // Work may stop while it waits (for a rate-limit slot, say); once a message is on its way it finishes,
-            // so what went out is always recorded as done.
-            var result = await work.RunAsync(item, stopping);
-            if (result.Outcome == WorkOutcome.Done) return true;
-            await _store.PostponeAsync(row, result.NotBefore ?? Backoff(row.Attempts), countAttempt: result.NotBefore is null, CancellationToken.None);
-            return false;
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopped while it waited its turn: nothing went out.
-            _handBack.Enqueue(row);
-            return null;
-        }
-        catch (ConnectorException e) when (e.MayHaveArrived)
-        {
-            // On its way with no answer: Teams may have shown it, so it is not sent again.
-            LogMayHaveArrived(row.Kind, item.Id, e.Message);
-            return true;
-        }
-        catch (ClaimLostException)
-        {
-            return null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            if (row.Attempts + 1 >= _settings.MaxAttempts)
-            {
-                LogGaveUp(row.Kind, item.Id, row.Attempts + 1, e.Message);
-                return true;
-            }
-            LogRetry(row.Kind, item.Id, e.Message);
-            await _store.PostponeAsync(row, Backoff(row.Attempts), countAttempt: true, CancellationToken.None);
-            return false;
-        }
-    }
-
-    // A claim with less than three quarters of its lease left is renewed; false when another instance has taken it over.
-    private async Task<bool> KeepClaimAsync(ScheduleRow row, CancellationToken stopping)
-    {
-        var now = _clock.GetUtcNow();
-        return row.LeaseUntil - now >= _settings.Lease * 0.75 || await _store.RenewAsync(row, now + _settings.Lease, stopping);
-    }
-
-    // A sent item must be marked done before its lease runs out, or it would be sent again: when storage is
-    // briefly unavailable, keep trying until shortly before the lease ends.
-    private async Task CompleteAsync(ScheduleRow row)
-    {
-        var until = row.LeaseUntil - TimeSpan.FromSeconds(1);
-        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
-        {
-            try
-            {
-                await _store.CompleteAsync(row, CancellationToken.None);
-                return;
-            }
-            // Any failure: the delete is conditional on our claim, so trying it again is always safe.
-            catch (Exception e) when (e is not OutOfMemoryException && _clock.GetUtcNow() + delay < until)
-            {
-                LogCompleteRetry(ScheduleStore.IdOf(row), e.Message);
-                await Task.Delay(delay, _clock);
-            }
-        }
-    }
-
-    // 30 s, 1, 2, 4… minutes, at most an hour.
-    private DateTimeOffset Backoff(int attempts) =>
-        _clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
+    // Each claimed row's lifecycle past the claim: still due? sent under the claim, then completed or postponed.
+    private Task<bool?> SendRowAsync(ScheduleRow row, CancellationToken stopping) =>
+        _lifecycle.RunAsync(row, _handBack.Enqueue, stopping);
 
     [LoggerMessage(LogLevel.Warning, "Stopping: sends on their way were not all answered within {Seconds} s; their claims expire with their lease")]
     private partial void LogDrainTimedOut(double seconds);
@@ -342,21 +242,11 @@ public sealed partial class Scheduler : BackgroundService
     [LoggerMessage(LogLevel.Information, "Stopped: sends on their way finished, {Count} claimed sends handed back")]
     private partial void LogDrained(int count);
 
-    [LoggerMessage(LogLevel.Warning, "Scheduled {Kind} item {Id} got no answer and is not sent again: {Reason}")]
-    private partial void LogMayHaveArrived(string kind, string id, string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Sent item {Id} could not be marked done yet; retrying: {Reason}")]
-    private partial void LogCompleteRetry(string id, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Scheduler tick failed and will be retried: {Reason}")]
     private partial void LogTickFailed(string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Scheduled item {Id} has kind {Kind}, which this version does not know; postponed")]
-    private partial void LogUnknownKind(string kind, string id);
 
-    [LoggerMessage(LogLevel.Warning, "Scheduled {Kind} item {Id} failed and will be retried: {Reason}")]
-    private partial void LogRetry(string kind, string id, string reason);
 
-    [LoggerMessage(LogLevel.Error, "Scheduled {Kind} item {Id} failed {Attempts} times and was given up: {Reason}")]
-    private partial void LogGaveUp(string kind, string id, int attempts, string reason);
 }

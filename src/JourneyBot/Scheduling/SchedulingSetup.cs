@@ -13,8 +13,11 @@ public static class SchedulingSetup
         services.AddOptions<HostOptions>().Configure<IConfiguration>((host, config) =>
             host.ShutdownTimeout = SchedulerSettings.Load(config).Drain + TimeSpan.FromSeconds(5));
         services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<Completions>();
+        services.AddSingleton<SendLifecycle>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
+        services.AddHostedService<Housekeeping>();
         return services;
     }
 }

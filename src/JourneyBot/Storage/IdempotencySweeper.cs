@@ -5,47 +5,33 @@ using Microsoft.Extensions.Logging;
 namespace JourneyBot.Storage;
 
 // An idempotency row matters only while the channel may redeliver its activity; kept for ever, the table would grow
-// by a row for every activity that ever wrote. The scheduler's ticks sweep a few partitions each, round-robin,
-// one entity-group transaction per partition at most, so a tick stays cheap and the table holds about a day's worth.
+// by a row for every activity that ever wrote. Housekeeping sweeps a few partitions every Interval, round-robin,
+// one entity-group transaction per partition at most, so a sweep stays cheap and the table holds about a day's worth.
 public sealed partial class IdempotencySweeper(StorageTables tables, TimeProvider clock, ILogger<IdempotencySweeper> log)
 {
     // An entity-group transaction holds at most 100 operations.
     public const int BatchSize = 100;
     public const int PartitionsPerSweep = 2;
-    // However short the scheduler's tick is set, sweeps start no more often than this.
+    // How often a sweep starts on each instance.
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     // Partitions this instance has visited: where its round-robin stands.
     private long _visited;
     private long _deleted;
-    private int _running;
-    private DateTimeOffset _lastStarted = DateTimeOffset.MinValue;
 
     public long Deleted => Interlocked.Read(ref _deleted);
 
-    // For every scheduler tick. It never holds the tick up (the scheduler's sends are timed), and a tick while a
-    // sweep still runs starts none.
-    public void SweepIfDue(int instances, int rank, CancellationToken stopping)
+    // A sweep for a timer: a failure is logged, and its rows wait for their partition's next turn.
+    public async Task SweepOrLogAsync(int instances, int rank, CancellationToken stopping)
     {
-        var now = clock.GetUtcNow();
-        if (now - _lastStarted < Interval || Interlocked.CompareExchange(ref _running, 1, 0) != 0) return;
-        _lastStarted = now;
-        _ = Task.Run(async () =>
+        try
         {
-            try
-            {
-                await SweepAsync(instances, rank, stopping);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Storage unavailable for a while: the rows wait for their partition's next turn.
-                if (!stopping.IsCancellationRequested) LogSweepFailed(e.Message);
-            }
-            finally
-            {
-                Volatile.Write(ref _running, 0);
-            }
-        }, CancellationToken.None);
+            await SweepAsync(instances, rank, stopping);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && !stopping.IsCancellationRequested)
+        {
+            LogSweepFailed(e.Message);
+        }
     }
 
     // Sweeps the next few of this instance's partitions. Running instances split the partitions by rank (this one
@@ -106,6 +92,6 @@ public sealed partial class IdempotencySweeper(StorageTables tables, TimeProvide
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Sweeping old idempotency rows failed and will be tried on a later tick: {Reason}")]
+    [LoggerMessage(LogLevel.Warning, "Sweeping old idempotency rows failed and will be tried on the next sweep: {Reason}")]
     private partial void LogSweepFailed(string reason);
 }
