@@ -11,6 +11,7 @@ if (options.Scenario is "all" or "touchpoints") await TouchpointSubmitBenchmark.
 if (options.Scenario is "all" or "cards") CardBuildBenchmark.Run();
 if (options.Scenario is "all" or "map-page") MapPageBenchmark.Run();
 if (options.Scenario is "all" or "scheduler") await SchedulerBenchmark.RunAsync(options);
+if (options.Scenario is "scheduler-growth") await SendFloorBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "idempotency") await IdempotencyBenchmark.RunAsync();
 if (options.Scenario is "restarts") await RestartBenchmark.RunAsync();
 return 0;

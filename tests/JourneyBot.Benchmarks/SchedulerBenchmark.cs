@@ -14,15 +14,23 @@ namespace JourneyBot.Benchmarks;
 // other, not of start-up and just-in-time compilation.
 public static class SchedulerBenchmark
 {
-    private const int Sends = 10_000;
+    // The batch measured, and how many people in how many tenants it goes to.
+    public sealed record Shape(int Sends, int Conversations, int Tenants);
+
+    // Today's scale, and growth: three times the tenants, each with its own 50/s.
+    public static readonly Shape Standard = new(10_000, 2_000, 10);
+    public static readonly Shape Growth = new(30_000, 6_000, 30);
+
     private const int WarmUpSends = 2_000;
-    private const int Conversations = 2_000;
-    private const int Tenants = 10;
     private const int Instances = 3;
     private const double TickSeconds = 0.25;
 
-    public static async Task RunAsync(BenchmarkOptions options)
+    public static Task RunAsync(BenchmarkOptions options) => RunAsync(options, Standard);
+
+    // The achieved rate, from the first send to the last, for the caller to compare (the growth scenario's floor).
+    public static async Task<double?> RunAsync(BenchmarkOptions options, Shape shape)
     {
+        var (Sends, Conversations, Tenants) = (shape.Sends, shape.Conversations, shape.Tenants);
         Console.WriteLine();
         Console.WriteLine($"Starting Azurite, the local channel and {Instances} instances; {WarmUpSends:N0} warm-up sends, then {Sends:N0} measured...");
         await using var azurite = await AzuriteServer.StartAsync();
@@ -43,18 +51,19 @@ public static class SchedulerBenchmark
             if (!await DrainedAsync(azurite, channel, WarmUpSends, Stopwatch.StartNew(), limit))
             {
                 Console.WriteLine("  the warm-up batch was not drained in time; no figures.");
-                return;
+                return null;
             }
 
             // Due a little after seeding ends, so all instances meet the whole batch at once.
             channel.Delivered.Clear();
             var throttledBefore = channel.Throttled;
-            var dueAt = DateTimeOffset.UtcNow.AddSeconds(20);
+            // Seeding 30,000 rows takes longer than 10,000.
+            var dueAt = DateTimeOffset.UtcNow.AddSeconds(20 * Math.Max(1, Sends / 10_000));
             var seeded = await DueSends.SeedAsync(azurite.ConnectionString, channel, appId, Sends, Conversations, Tenants, dueAt, "measured");
             if (DateTimeOffset.UtcNow > dueAt - TimeSpan.FromSeconds(1))
             {
                 Console.WriteLine("  seeding took longer than the margin before the batch fell due; no figures.");
-                return;
+                return null;
             }
             // Seeding's garbage is not the instances' to collect while they are measured.
             GC.Collect();
@@ -85,6 +94,7 @@ public static class SchedulerBenchmark
             Console.WriteLine($"  losses             {seeded.Sends - distinct} (pending rows left: {await DueSends.PendingAsync(azurite.ConnectionString)})");
             Console.WriteLine($"  storage            {(double)transactions / Math.Max(1, delivered.Count):N2} table transactions per send (claims and completions included, heartbeats too)");
             Console.WriteLine($"  reads              {rowsRead:N0} rows read for {Sends:N0} rows due ({(double)rowsRead / Sends:N2}x) in {reads:N0} reads; {rowsClaimed:N0} claims won");
+            return achieved;
         }
         finally
         {
