@@ -10,6 +10,9 @@ public sealed class BicepTests
     [InlineData("lint", "infra/main.bicep")]
     [InlineData("build-params", "infra/main.bicepparam")]
     [InlineData("lint", "infra/main.bicepparam")]
+    [InlineData("lint", "infra/alerts.bicep")]
+    [InlineData("lint", "infra/guid.bicep")]
+    [InlineData("lint", "infra/storage-ip.bicep")]
     public async Task InfrastructureCompilesAndLintsClean(string command, string file)
     {
         var arguments = command.StartsWith("build", StringComparison.Ordinal)
