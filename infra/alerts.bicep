@@ -388,7 +388,7 @@ resource sendsUndeliveredAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-0
         {
           query: '''
 traces
-| where tostring(customDimensions["CategoryName"]) == "JourneyBot.Scheduling.Scheduler"
+| where tostring(customDimensions["CategoryName"]) == "JourneyBot.Scheduling.SendLifecycle"
 | where message has "was given up" or message has "is not sent again"
 | summarize undelivered = count()
 '''

@@ -75,7 +75,7 @@ param botDisplayName string = 'JourneyBot'
 @maxValue(730)
 param logRetentionInDays int = 30
 
-@description('Application Insights accepts only telemetry signed in with Entra ID (local auth off). Turn on only with an app version that gives the Azure Monitor exporter a credential (README: Telemetry); otherwise telemetry is refused.')
+@description('Application Insights accepts only telemetry signed in with Entra ID (local auth off). The app always signs in as the managed identity (APPLICATIONINSIGHTS_AUTHENTICATION_STRING), so this changes only what else may send.')
 param telemetryEntraOnly bool = false
 
 @description('JourneyBot\'s id in your organisation\'s Teams app catalog (a GUID, not the manifest id): with it the bot installs itself for people it must reach. Empty until the app is uploaded.')
@@ -431,6 +431,11 @@ var appSettings = [
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: appInsights.properties.ConnectionString
+  }
+  {
+    // Telemetry signs in as the managed identity (Operations/Telemetry.cs reads this), ready for local auth off.
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
   }
   {
     name: 'Graph__TeamsAppId'

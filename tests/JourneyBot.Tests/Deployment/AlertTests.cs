@@ -76,14 +76,14 @@ public sealed partial class AlertTests
     public async Task SendsTheSchedulerCouldNotDeliverAreReadFromItsOwnLogs()
     {
         var query = Assert.Single(await LogQueriesAsync(), q => q.StartsWith("traces", StringComparison.Ordinal));
-        var scheduler = BuiltTemplate.SourceFile(Path.Combine("Scheduling", "Scheduler.cs"));
+        var scheduler = BuiltTemplate.SourceFile(Path.Combine("Scheduling", "SendLifecycle.cs"));
         var category = Namespace().Match(scheduler).Groups["name"].Value + "."
             + ClassName().Match(scheduler).Groups["name"].Value;
         var templates = LoggerTemplates().Matches(scheduler)
             .ToDictionary(m => m.Groups["method"].Value, m => m.Groups["text"].Value);
         var phrases = Phrase().Matches(query).Select(m => m.Groups["text"].Value).ToList();
 
-        Assert.Equal("JourneyBot.Scheduling.Scheduler", category);
+        Assert.Equal("JourneyBot.Scheduling.SendLifecycle", category);
         Assert.Contains($"tostring(customDimensions[\"CategoryName\"]) == \"{category}\"", query);
         // The give-up after the last attempt, and the send that left with no answer and is not sent again.
         foreach (var method in new[] { "LogGaveUp", "LogMayHaveArrived" })

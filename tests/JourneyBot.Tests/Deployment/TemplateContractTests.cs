@@ -9,10 +9,6 @@ namespace JourneyBot.Tests.Deployment;
 // the template or documented with its default, and the identity model (one app registration, no secret) holds.
 public sealed partial class TemplateContractTests
 {
-    // Written by the template for code that reads it in a change made alongside this one (issue 24: the bot signs in
-    // through the federated credential). Listed so the template can lead; drop an entry once the code reads it.
-    private static readonly string[] SettingsAwaitingCode = ["MicrosoftAppManagedIdentityClientId"];
-
     [Fact]
     public async Task EveryParameterAndOutputTheReadmeNamesExists()
     {
@@ -110,7 +106,7 @@ public sealed partial class TemplateContractTests
         var documented = DocumentedSettings();
 
         Assert.All(settings.Keys,
-            s => Assert.True(read.Contains(s) || SettingsAwaitingCode.Contains(s), $"no code reads {s}"));
+            s => Assert.True(read.Contains(s), $"no code reads {s}"));
         Assert.All(settings.Keys, s => Assert.True(documented.Contains(s), $"README's configuration table lacks {s}"));
     }
 
