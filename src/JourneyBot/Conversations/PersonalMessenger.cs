@@ -27,6 +27,8 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
     // beforeEachAttempt runs right before every attempt to post the message (the scheduler checks its claim there).
     public async Task<Delivery> SendAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken, Func<Task>? beforeEachAttempt = null)
     {
+        // Never a chat, a connector call or an install for an erased person's marker.
+        if (JourneyBot.Domain.ErasedPerson.Is(aadObjectId)) return new Delivery(null, "This person's data was erased.");
         var key = (tenantId, aadObjectId);
         var now = clock.GetUtcNow();
         var remembered = _chats.TryGetValue(key, out var cached) && cached.Until > now;
