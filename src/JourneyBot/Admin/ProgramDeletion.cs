@@ -14,8 +14,6 @@ namespace JourneyBot.Admin;
 // again finishes the job: the charter row, which names the program's tenant, is what the next run finds.
 public static class ProgramDeletion
 {
-    private const int BatchSize = 100;
-
     public static async Task<int> DeleteAsync(
         IReadOnlyDictionary<string, string> options, TextWriter stdout, TimeProvider clock)
     {
@@ -95,27 +93,18 @@ public static class ProgramDeletion
     // Every row of a partition, in entity-group transactions; the row named last (the charter) goes after the rest.
     private static async Task<int> DeletePartitionAsync(TableClient table, string partition, string? last)
     {
-        var keys = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"]))
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition,
+            select: ["PartitionKey", "RowKey"]))
         {
-            keys.Add(row.RowKey);
+            rows.Add(row);
         }
-        var first = keys.Where(k => k != last).ToList();
-        foreach (var chunk in first.Chunk(BatchSize))
-        {
-            try
-            {
-                await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(
-                    TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)));
-            }
-            catch (TableTransactionFailedException)
-            {
-                // One row already gone (a run before this one, or the app) fails the batch: one by one, then.
-                foreach (var key in chunk) await DeleteIfThereAsync(table, partition, key);
-            }
-        }
-        if (last is not null && keys.Contains(last)) await DeleteIfThereAsync(table, partition, last);
-        return keys.Count;
+        // A row already gone (a run before this one, or the app) is redone alone, and counts as deleted.
+        await RowChanges.ApplyAsync(table, rows.Where(r => r.RowKey != last).Select(RowChange.Delete).ToList(),
+            RowChange.Delete);
+        await RowChanges.ApplyAsync(table, rows.Where(r => r.RowKey == last).Select(RowChange.Delete).ToList(),
+            RowChange.Delete);
+        return rows.Count;
     }
 
     private static async Task DeleteIfThereAsync(TableClient table, string partition, string rowKey)
