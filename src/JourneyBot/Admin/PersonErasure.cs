@@ -71,14 +71,13 @@ public static class PersonErasure
 
         await stdout.WriteLineAsync($"Erased '{aad}' of tenant '{tenantId}': " +
             $"now {marker} (\"{ErasedPerson.DisplayName}\"), " +
-            $"{Words.Count(person.Names.Count, "name")} of theirs replaced.");
+            $"{Words.Count(person.Names.Count, "name")} of theirs looked for.");
         foreach (var line in report.Lines()) await stdout.WriteLineAsync("  " + line);
         var left = report.Failed + scope.InFlight.Count;
         if (left > 0)
         {
-            await stderr.WriteLineAsync($"{Words.Count(left, "row")} could not be changed yet " +
-                "(changed meanwhile, or a " +
-                "send in progress). Run erase-person again to finish.");
+            await stderr.WriteLineAsync($"{Words.Count(left, "row")} could not be changed yet (changed " +
+                "meanwhile, or a send in progress). Run erase-person again to finish.");
             return 1;
         }
         await ProgramTransfer.Storage(() => tables.Programs.DeleteEntityAsync(JournalPartition, marker));
