@@ -14,4 +14,5 @@ if (options.Scenario is "all" or "scheduler") await SchedulerBenchmark.RunAsync(
 if (options.Scenario is "scheduler-growth") await SendFloorBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "idempotency") await IdempotencyBenchmark.RunAsync();
 if (options.Scenario is "restarts") await RestartBenchmark.RunAsync();
+if (options.Scenario is "erase") await EraseBenchmark.RunAsync();
 return 0;

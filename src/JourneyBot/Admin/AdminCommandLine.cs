@@ -22,12 +22,14 @@ public static class AdminCommandLine
                JourneyBot upgrade <program.json>   (rewrites the file in the format export writes now)
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
                JourneyBot delete-program --tenant <tenant id> --program <program id>   (every row of the program)
-        list, export, import and delete-program use ConnectionStrings__Storage (default: Azurite on this machine);
-        list and export only read.
+               JourneyBot erase-person --tenant <tenant id> --aad <object id>   (their id and name, from every table)
+        list, export, import, delete-program and erase-person use ConnectionStrings__Storage (default: Azurite on
+        this machine); list and export only read.
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
-    public static readonly IReadOnlyList<string> Commands = ["health", "list", "export", "import", "upgrade", "package", "delete-program"];
+    public static readonly IReadOnlyList<string> Commands =
+        ["health", "list", "export", "import", "upgrade", "package", "delete-program", "erase-person"];
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "/?", "help"];
 
@@ -55,6 +57,8 @@ public static class AdminCommandLine
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
                 "upgrade" => await UpgradeAsync(Options(args[1..], ""), stdout),
                 "delete-program" => await ProgramDeletion.DeleteAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
+                "erase-person" => await PersonErasure.EraseAsync(Options(args[1..], "--tenant", "--aad"),
+                    stdout, stderr, clock),
                 "package" => await AppPackage.BuildAsync(Options(args[1..], "--app-id", "--host", "--out"), stdout),
                 _ => Fail(stderr, Usage),
             };

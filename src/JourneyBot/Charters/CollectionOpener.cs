@@ -50,7 +50,8 @@ public sealed class CollectionOpener(StorageTables tables, ScheduleStore schedul
     private async Task QueueAsync(ProgramHeader program, IEnumerable<(Department Department, Person Contact)> contacts, ProgressCardAt? card, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        foreach (var (department, contact) in contacts)
+        // An erased contact stays on the department for the counts; there is nobody to invite.
+        foreach (var (department, contact) in contacts.Where(c => !ErasedPerson.Is(c.Contact)))
         {
             var payload = JsonSerializer.Serialize(new InvitationPayload(program.Id, department.Id, contact, card), FollowUpItems.Json);
             await schedule.AddAsync(new ScheduledItem($"invite|{program.Id}|{contact.AadObjectId}", Kind, now, program.TenantId, contact.AadObjectId, payload), cancellationToken);

@@ -26,6 +26,8 @@ public sealed class PersonalMessenger(ConversationStore conversations, Connector
 
     public async Task<Delivery> SendAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken)
     {
+        // Never a chat, a connector call or an install for an erased person's marker.
+        if (JourneyBot.Domain.ErasedPerson.Is(aadObjectId)) return new Delivery(null, "This person's data was erased.");
         var key = (tenantId, aadObjectId);
         var now = clock.GetUtcNow();
         var remembered = _chats.TryGetValue(key, out var cached) && cached.Until > now;

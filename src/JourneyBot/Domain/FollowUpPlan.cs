@@ -94,7 +94,8 @@ public static class FollowUpPlan
         {
             due.AddRange(charter.Sponsors.Select(s => new FollowUp($"progress|{cards}|{s.AadObjectId}", FollowUpKind.Progress, s, $"Progress of {charter.Name}") { CardId = $"cadence-{cards}" }));
         }
-        return due;
+        // Erased people stay in the charter and on actions so counts add up; nobody is there to be told anything.
+        return due.Where(f => !ErasedPerson.Is(f.Recipient)).ToList();
     }
 
 }

@@ -39,7 +39,8 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
     private async Task<Cards.AdaptiveCard> SendNowAsync(ProgramSession session, JourneyProgram program, CancellationToken cancellationToken)
     {
         if (!session.Can(ProgramRole.Owner)) return ProgramCards.Refusal("Only the program's owners send progress cards; sponsors get theirs every review cadence.");
-        var sponsors = CharterRules.SponsorsOtherThanOwners(program.Charter).ToList();
+        // An erased sponsor is kept in the charter for the counts, but nobody is there to send to.
+        var sponsors = CharterRules.SponsorsOtherThanOwners(program.Charter).Where(s => !ErasedPerson.Is(s)).ToList();
         if (sponsors.Count == 0) return ProgramCards.Refusal("This program has no sponsor besides its owners yet: add one in the charter's people step (type **program**, then Edit).");
         var now = clock.GetUtcNow();
         // One card to every sponsor: their copies share its id, so it is kept as one row with all of them.

@@ -40,10 +40,17 @@ public sealed partial class MapSnapshotStore(StorageTables tables, ILogger<MapSn
         }
     }
 
-    public async Task SaveAsync(string programId, string snapshotId, MapSnapshot snapshot, CancellationToken cancellationToken)
+    public Task SaveAsync(string programId, string snapshotId, MapSnapshot snapshot,
+        CancellationToken cancellationToken) =>
+        SaveJsonAsync(programId, snapshotId, JsonSerializer.SerializeToUtf8Bytes(snapshot, Json), snapshot.TakenOn,
+            snapshot.Touchpoints.Count, cancellationToken);
+
+    // A snapshot's JSON as it is to be stored, for a caller that rewrites stored snapshots as JSON (erase-person), so
+    // members this version does not know survive.
+    public async Task SaveJsonAsync(string programId, string snapshotId, byte[] json, DateOnly takenOn, int touchpoints,
+        CancellationToken cancellationToken)
     {
         var partition = ProgramKeys.SnapshotPartition(programId);
-        var json = JsonSerializer.SerializeToUtf8Bytes(snapshot, Json);
         var hash = Convert.ToHexString(SHA256.HashData(json));
         var existing = await tables.Programs.GetEntityIfExistsAsync<MapSnapshotRow>(partition, ProgramKeys.SnapshotHead(snapshotId), cancellationToken: cancellationToken);
         if (existing.HasValue && existing.Value!.Hash == hash) return;
@@ -62,8 +69,9 @@ public sealed partial class MapSnapshotStore(StorageTables tables, ILogger<MapSn
         }
         var header = new MapSnapshotRow
         {
-            PartitionKey = partition, RowKey = ProgramKeys.SnapshotHead(snapshotId), TakenOn = snapshot.TakenOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            Touchpoints = snapshot.Touchpoints.Count, WriteId = writeId, Chunks = chunks.Count, Hash = hash,
+            PartitionKey = partition, RowKey = ProgramKeys.SnapshotHead(snapshotId),
+            TakenOn = takenOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Touchpoints = touchpoints, WriteId = writeId, Chunks = chunks.Count, Hash = hash,
         };
         await tables.Programs.UpsertEntityAsync(header, TableUpdateMode.Replace, cancellationToken);
         if (existing.HasValue) await DeleteChunksAsync(partition, snapshotId, existing.Value!.WriteId, cancellationToken);

@@ -158,11 +158,13 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         return WorkResult.Done;
     }
 
+    // An erased person is nobody to reach: owners are not asked to fix it.
     public Task RecordUnreachableAsync(string programId, Person person, string reason, CancellationToken cancellationToken) =>
-        tables.Programs.UpsertEntityAsync(new TableEntity(programId, ProgramKeys.Unreachable(person.AadObjectId))
-        {
-            ["Name"] = person.DisplayName, ["Reason"] = reason, ["At"] = clock.GetUtcNow(),
-        }, TableUpdateMode.Replace, cancellationToken);
+        ErasedPerson.Is(person) ? Task.CompletedTask : tables.Programs.UpsertEntityAsync(
+            new TableEntity(programId, ProgramKeys.Unreachable(person.AadObjectId))
+            {
+                ["Name"] = person.DisplayName, ["Reason"] = reason, ["At"] = clock.GetUtcNow(),
+            }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task ClearUnreachableAsync(string programId, string aadObjectId, CancellationToken cancellationToken)
     {

@@ -8,8 +8,9 @@ public static class NameFreshness
 {
     public static readonly TimeSpan KnownNameLifetime = TimeSpan.FromDays(30);
 
-    public static bool IsStale(Person person, DateTimeOffset now) =>
-        person.DisplayName == Person.Unnamed || person.NamedAt is not { } at || now - at > KnownNameLifetime;
+    // An erased person's marker is never looked up again: no source knows it, and the name must stay erased.
+    public static bool IsStale(Person person, DateTimeOffset now) => !ErasedPerson.Is(person) && (
+        person.DisplayName == Person.Unnamed || person.NamedAt is not { } at || now - at > KnownNameLifetime);
 
     // Everyone the charter names, for the work that refreshes them.
     public static IEnumerable<Person> People(Charter charter) =>

@@ -22,7 +22,8 @@ public sealed class MembershipStore(StorageTables tables)
     public async Task WriteAsync(string programId, string tenantId, Charter charter, Charter? previous, CancellationToken cancellationToken)
     {
         var renamed = previous is null || previous.Name != charter.Name;
-        foreach (var person in ProgramRoles.Members(charter))
+        // An erased person's marker belongs to no program: nobody signs in as it.
+        foreach (var person in ProgramRoles.Members(charter).Where(p => !ErasedPerson.Is(p)))
         {
             var roles = ProgramRoles.Of(charter, person.AadObjectId);
             if (!renamed && ProgramRoles.Of(previous!, person.AadObjectId) == roles) continue;
@@ -36,7 +37,8 @@ public sealed class MembershipStore(StorageTables tables)
         }
         if (previous is null) return;
         var stillIn = ProgramRoles.Members(charter).Select(p => p.AadObjectId).ToHashSet();
-        foreach (var gone in ProgramRoles.Members(previous).Where(p => !stillIn.Contains(p.AadObjectId)))
+        foreach (var gone in ProgramRoles.Members(previous)
+            .Where(p => !stillIn.Contains(p.AadObjectId) && !ErasedPerson.Is(p)))
         {
             await tables.Memberships.DeleteEntityAsync(Partition(tenantId, gone.AadObjectId), programId, ETag.All, cancellationToken);
         }

@@ -30,7 +30,7 @@ public sealed class AdminCommandWordTests
             words.Add(command.ToUpperInvariant());
             words.Add(command + "s");
         }
-        foreach (var word in new[] { "erase-persn", "erase-person", "delete", "serve", "run", "start", "x", "healthz",
+        foreach (var word in new[] { "erase-persn", "erase", "delete", "serve", "run", "start", "x", "healthz",
             "--", "📦", new string('a', 5000) })
         {
             words.Add(word);
@@ -58,6 +58,7 @@ public sealed class AdminCommandWordTests
     [InlineData("helth", "health")]
     [InlineData("exprot", "export")]
     [InlineData("upgarde", "upgrade")]
+    [InlineData("erase-persn", "erase-person")]
     public async Task ASlipOfALetterOrTwoIsCorrected(string typed, string meant)
     {
         var (_, _, stderr) = await RunAsync(typed);

@@ -11,6 +11,8 @@ namespace JourneyBot.Tests.Map;
 public sealed class MapWorld : IAsyncLifetime
 {
     public string ClientId { get; } = Guid.NewGuid().ToString();
+    // The bot's app id, for tests that also send activities to /api/messages (Channel.MintToken(AppId)).
+    public string AppId { get; } = Guid.NewGuid().ToString();
     public AzuriteServer Azurite { get; private set; } = null!;
     public TestChannel Channel { get; private set; } = null!;
     public TestEntra Entra { get; private set; } = null!;
@@ -22,7 +24,8 @@ public sealed class MapWorld : IAsyncLifetime
         Azurite = await AzuriteServer.StartAsync();
         Channel = await TestChannel.StartAsync();
         Entra = await TestEntra.StartAsync();
-        App = BotApp.Authenticated(Azurite.ConnectionString, Channel, Guid.NewGuid().ToString(), services => services.AddSingleton<ILoggerProvider>(Logs),
+        App = BotApp.Authenticated(Azurite.ConnectionString, Channel, AppId,
+            services => services.AddSingleton<ILoggerProvider>(Logs),
             new Dictionary<string, string?>
             {
                 ["Map:ClientId"] = ClientId,
