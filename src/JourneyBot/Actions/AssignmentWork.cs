@@ -21,7 +21,7 @@ public sealed class AssignmentWork(ProgramStore programs, ActionStore actions, P
     public Task QueueAsync(JourneyProgram program, ImprovementAction action, bool handedBack, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Serialize(new AssignmentPayload(program.Id, action.Id, action.Owner.AadObjectId, handedBack), FollowUpItems.Json);
-        var id = $"assignment|{program.Id}|{action.Id}|{action.Owner.AadObjectId}";
+        var id = ScheduledItemIds.Assignment(program.Id, action.Id, action.Owner.AadObjectId);
         return schedule.AddAsync(new ScheduledItem(id, WorkKind, clock.GetUtcNow(), program.TenantId, action.Owner.AadObjectId, payload), cancellationToken);
     }
 

@@ -54,7 +54,7 @@ public sealed class CollectionOpener(StorageTables tables, ScheduleStore schedul
         foreach (var (department, contact) in contacts.Where(c => !ErasedPerson.Is(c.Contact)))
         {
             var payload = JsonSerializer.Serialize(new InvitationPayload(program.Id, department.Id, contact, card), FollowUpItems.Json);
-            await schedule.AddAsync(new ScheduledItem($"invite|{program.Id}|{contact.AadObjectId}", Kind, now, program.TenantId, contact.AadObjectId, payload), cancellationToken);
+            await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.Invitation(program.Id, contact.AadObjectId), Kind, now, program.TenantId, contact.AadObjectId, payload), cancellationToken);
             // On its way again: the owner's list shows them only if this attempt fails too.
             await followUps.ClearUnreachableAsync(program.Id, contact.AadObjectId, cancellationToken);
         }

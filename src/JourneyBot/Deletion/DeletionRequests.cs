@@ -1,3 +1,4 @@
+using JourneyBot.Outreach;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
@@ -39,7 +40,7 @@ public sealed class DeletionRequests(StorageTables tables, ScheduleStore schedul
         {
             return (await DueAtAsync(programId, cancellationToken)) ?? dueAt;
         }
-        await schedule.AddAsync(new ScheduledItem($"delete|{programId}|{dueAt.UtcTicks}", Kind, dueAt, tenantId,
+        await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.ProgramDeletion(programId, dueAt), Kind, dueAt, tenantId,
             programId, Payload(programId)), cancellationToken);
         return dueAt;
     }

@@ -40,7 +40,7 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
             var slot = WorkingTime.NextSlot(now, hours, zone);
             foreach (var progress in person.Where(f => f.Kind == FollowUpKind.Progress))
             {
-                await schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|{progress.Key}", FollowUpItems.ProgressKind, slot, program.TenantId, person.Key,
+                await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.Progress(program.Id, progress.Key), FollowUpItems.ProgressKind, slot, program.TenantId, person.Key,
                     JsonSerializer.Serialize(new ProgressPayload(program.Id, progress.Recipient, progress.Key) { CardId = progress.CardId }, Json)), cancellationToken);
             }
             var entries = person.Where(f => f.Kind != FollowUpKind.Progress)
@@ -58,12 +58,12 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
         // Names kept on the program that are unknown or old are read again, the charter's and live actions' owners.
         if (NameFreshness.People(program.Charter).Any(p => NameFreshness.IsStale(p, now)))
         {
-            await schedule.AddAsync(new ScheduledItem($"names|{program.Id}|{today:yyyyMMdd}", FollowUpItems.NamesKind, now, program.TenantId, program.Id,
+            await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.Names(program.Id, today), FollowUpItems.NamesKind, now, program.TenantId, program.Id,
                 JsonSerializer.Serialize(new PlanPayload(program.Id), Json)), cancellationToken);
         }
         if (program.Actions.Any(a => !a.IsClosed() && NameFreshness.IsStale(a.Owner, now)))
         {
-            await schedule.AddAsync(new ScheduledItem($"names.actions|{program.Id}|{today:yyyyMMdd}", FollowUpItems.ActionOwnerNamesKind, now, program.TenantId, program.Id,
+            await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.ActionOwnerNames(program.Id, today), FollowUpItems.ActionOwnerNamesKind, now, program.TenantId, program.Id,
                 JsonSerializer.Serialize(new PlanPayload(program.Id), Json)), cancellationToken);
         }
 
@@ -77,7 +77,7 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
         List<DigestEntry> entries, CancellationToken cancellationToken)
     {
         var day = WorkingTime.LocalDate(slot, zone);
-        var id = $"digest|{tenantId}|{person}|{day:yyyyMMdd}";
+        var id = ScheduledItemIds.Digest(tenantId, person, day);
         var dayStart = WorkingTime.NextSlot(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))), hours, zone);
         for (var attempt = 0; attempt < Contention.Attempts; attempt++)
         {

@@ -47,7 +47,7 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
         var key = ProgressPayload.SentNowCardId(now);
         foreach (var sponsor in sponsors)
         {
-            await schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|{key}|{sponsor.AadObjectId}", FollowUpItems.ProgressKind, now, program.TenantId, sponsor.AadObjectId,
+            await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.ProgressNow(program.Id, key, sponsor.AadObjectId), FollowUpItems.ProgressKind, now, program.TenantId, sponsor.AadObjectId,
                 System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, sponsor, key, key), FollowUpItems.Json)), cancellationToken);
         }
         return new Cards.AdaptiveCard { FallbackText = "Progress cards on their way" }.Add(

@@ -18,7 +18,7 @@ public static class FollowUpItems
 
     // A program's daily planning; the first one starts its follow-ups.
     public static ScheduledItem PlanItem(string tenantId, string programId, DateTimeOffset at) =>
-        new($"plan|{programId}|{at.UtcDateTime:yyyyMMdd}", PlanKind, at, tenantId, programId, JsonSerializer.Serialize(new PlanPayload(programId), Json));
+        new(ScheduledItemIds.Plan(programId, at), PlanKind, at, tenantId, programId, JsonSerializer.Serialize(new PlanPayload(programId), Json));
 }
 
 public sealed record PlanPayload(string ProgramId);

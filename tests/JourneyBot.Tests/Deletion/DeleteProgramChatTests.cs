@@ -135,7 +135,7 @@ public sealed class DeleteProgramChatTests(BotFixture fixture) : IClassFixture<B
     private async Task RunDeletionAsync(ProgramInChat p, DateTimeOffset dueAt)
     {
         var work = fixture.Bot.Services.GetServices<IScheduledWork>().Single(w => w.Kind == DeletionRequests.Kind);
-        var item = new ScheduledItem($"delete|{p.Program.Id}|{dueAt.UtcTicks}", DeletionRequests.Kind, dueAt,
+        var item = new ScheduledItem(JourneyBot.Outreach.ScheduledItemIds.ProgramDeletion(p.Program.Id, dueAt), DeletionRequests.Kind, dueAt,
             p.Program.TenantId, p.Program.Id, DeletionRequests.Payload(p.Program.Id));
         Assert.Equal(WorkOutcome.Done, (await work.RunAsync(item, CancellationToken.None)).Outcome);
     }
