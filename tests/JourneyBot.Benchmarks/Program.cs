@@ -13,4 +13,5 @@ if (options.Scenario is "all" or "map-page") MapPageBenchmark.Run();
 if (options.Scenario is "all" or "scheduler") await SchedulerBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "idempotency") await IdempotencyBenchmark.RunAsync();
 if (options.Scenario is "restarts") await RestartBenchmark.RunAsync();
+if (options.Scenario is "export") await ExportBenchmark.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using JourneyBot.Conversations;
+using JourneyBot.Domain;
 using JourneyBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,8 +39,8 @@ public static class BackupExport
             File.Delete(partial);
         }
         var perTable = string.Join(", ", BackupFormat.Tables.Select(t => $"{t} {counts[t]:N0}"));
-        await stdout.WriteLineAsync($"Backed up {scope.Describe()} ({programs:N0} programs) to {path}: " +
-            $"{counts.Values.Sum():N0} rows ({perTable}).");
+        await stdout.WriteLineAsync($"Backed up {scope.Describe()} ({Words.Count(programs, "program")}) to {path}: " +
+            $"{Words.Count((int)counts.Values.Sum(), "row")} ({perTable}).");
         return 0;
     }
 

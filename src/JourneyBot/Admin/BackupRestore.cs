@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ public static class BackupRestore
         var deleted = await ProgramTransfer.Storage(() => DeleteOthersAsync(tables, scope, written));
         foreach (var table in BackupFormat.Tables)
         {
-            await stdout.WriteLineAsync($"  {table}: {written[table].Count:N0} rows written, " +
+            await stdout.WriteLineAsync($"  {table}: {Words.Count(written[table].Count, "row")} written, " +
                 $"{deleted.GetValueOrDefault(table):N0} deleted (not in the backup).");
         }
         await stdout.WriteLineAsync($"Restored {scope.Describe()}.");
