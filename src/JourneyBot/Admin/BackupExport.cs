@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Admin;
@@ -18,9 +19,16 @@ public static class BackupExport
         TimeProvider clock)
     {
         var scope = new BackupScope(options.GetValueOrDefault("--tenant"));
-        var path = OutputPath(options["--out"], scope, clock.GetUtcNow());
         await using var services = await ProgramTransfer.ServicesAsync(clock, createTables: false);
         var tables = services.GetRequiredService<StorageTables>();
+        var name = FileName(scope, clock.GetUtcNow());
+        // A blob is written from a file of its own here, uploaded once whole.
+        var blob = BackupBlob.IsUrl(options["--out"])
+            ? BackupBlob.Target(options["--out"], name, services.GetRequiredService<IConfiguration>())
+            : null;
+        var path = blob is null
+            ? OutputPath(options["--out"], name)
+            : Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{Path.GetFileName(blob.Name)}");
         var partial = path + ".partial";
         Dictionary<string, long> counts;
         int programs;
@@ -33,19 +41,22 @@ public static class BackupExport
                     "memberships, conversations or scheduled sends name it. No backup was written.", 2);
             }
             File.Move(partial, path, overwrite: true);
+            if (blob is not null) await BackupBlob.UploadAsync(blob, path);
         }
         finally
         {
             File.Delete(partial);
+            if (blob is not null) File.Delete(path);
         }
         var perTable = string.Join(", ", BackupFormat.Tables.Select(t => $"{t} {counts[t]:N0}"));
-        await stdout.WriteLineAsync($"Backed up {scope.Describe()} ({Words.Count(programs, "program")}) to {path}: " +
+        var shown = blob is null ? path : BackupBlob.Shown(blob.Uri.ToString());
+        await stdout.WriteLineAsync($"Backed up {scope.Describe()} ({Words.Count(programs, "program")}) to {shown}: " +
             $"{Words.Count((int)counts.Values.Sum(), "row")} ({perTable}).");
         return 0;
     }
 
     // A folder gets a file named for the time and scope; a name ending in .gz is gzipped.
-    private static string OutputPath(string @out, BackupScope scope, DateTimeOffset now)
+    private static string OutputPath(string @out, string name)
     {
         if (!Directory.Exists(@out) && !@out.EndsWith('/') && !@out.EndsWith(Path.DirectorySeparatorChar))
         {
@@ -54,10 +65,15 @@ public static class BackupExport
             return @out;
         }
         Directory.CreateDirectory(@out);
+        return Path.Combine(@out, name);
+    }
+
+    private static string FileName(BackupScope scope, DateTimeOffset now)
+    {
         var tenant = scope.Tenant is null ? "" : "-" + string.Concat(scope.Tenant.Select(c =>
             char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        return Path.Combine(@out, $"journeybot-backup-{stamp}{tenant}.ndjson.gz");
+        return $"journeybot-backup-{stamp}{tenant}.ndjson.gz";
     }
 
     private static async Task<(Dictionary<string, long> Counts, int Programs)> WriteAsync(StorageTables tables,

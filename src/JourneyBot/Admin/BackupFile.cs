@@ -24,8 +24,10 @@ public sealed record BackupContents(
 public static class BackupFile
 {
     // tenant: the one to restore (null: what the backup holds, one tenant or the whole account).
-    public static async Task<BackupContents> ValidateAsync(string path, string? tenant)
+    // name: what messages call the file (the blob it was copied from).
+    public static async Task<BackupContents> ValidateAsync(string path, string? tenant, string? name = null)
     {
+        var shown = name ?? path;
         BackupHeader? header = null;
         BackupScope? scope = null;
         BackupTrailer? trailer = null;
@@ -95,26 +97,27 @@ public static class BackupFile
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or DecoderFallbackException)
         {
-            throw Located(path, number + 1, $"the file cannot be read ({e.Message})");
+            throw Located(shown, number + 1, $"the file cannot be read ({e.Message})");
         }
         catch (BackupFormatException e)
         {
-            throw Located(path, number, e.Message);
+            throw Located(shown, number, e.Message);
         }
-        if (header is null) throw new BackupFormatException($"{path}: the file is empty, not a backup.");
+        if (header is null) throw new BackupFormatException($"{shown}: the file is empty, not a backup.");
         if (trailer is null)
         {
-            throw new BackupFormatException($"{path}: the file is cut short: it stops after line {number:N0} " +
+            throw new BackupFormatException($"{shown}: the file is cut short: it stops after line {number:N0} " +
                 "without the end line (the backup did not finish, or the copy is incomplete).");
         }
         foreach (var table in BackupFormat.Tables.Where(t => trailer.Rows.GetValueOrDefault(t) != counts[t]))
         {
-            throw new BackupFormatException($"{path}: the end line counts {trailer.Rows.GetValueOrDefault(table):N0} " +
+            var counted = trailer.Rows.GetValueOrDefault(table);
+            throw new BackupFormatException($"{shown}: the end line counts {counted:N0} " +
                 $"{table} rows, the file holds {counts[table]:N0}.");
         }
         if (!string.Equals(trailer.Sha256, Convert.ToHexStringLower(hash.GetHashAndReset()), StringComparison.Ordinal))
         {
-            throw new BackupFormatException($"{path}: the checksum does not match: the file was changed or damaged " +
+            throw new BackupFormatException($"{shown}: the checksum does not match: the file was changed or damaged " +
                 "after it was written.");
         }
         // Rows of a program belong to the tenant its charter names; a backup of one tenant holds no other's.
@@ -123,7 +126,7 @@ public static class BackupFile
             var owner = programTenants.GetValueOrDefault(BackupScope.ProgramOf(partition));
             if (header.Tenant is not null && owner != header.Tenant)
             {
-                throw Located(path, line, $"Programs partition '{partition}' is not of a program of tenant " +
+                throw Located(shown, line, $"Programs partition '{partition}' is not of a program of tenant " +
                     $"'{header.Tenant}' in this backup");
             }
             if (scope!.WholeAccount || owner == scope.Tenant) inScope += rows;

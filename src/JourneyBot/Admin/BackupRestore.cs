@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Admin;
@@ -24,12 +25,31 @@ public static class BackupRestore
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout,
         TimeProvider clock)
     {
-        var path = options["--replace"];
-        if (!File.Exists(path)) throw new ProgramTransferException($"{path}: no such file. Nothing was restored.", 2);
+        var source = options["--replace"];
+        await using var services = await ProgramTransfer.ServicesAsync(clock, createTables: false);
+        if (!BackupBlob.IsUrl(source)) return await RestoreAsync(source, source, options, services, stdout);
+        // A backup in a blob container is read from a copy here: it is read twice, checked first.
+        var copy = Path.Combine(Path.GetTempPath(), $"journeybot-restore-{Guid.NewGuid():N}");
+        try
+        {
+            await BackupBlob.DownloadAsync(
+                BackupBlob.Source(source, services.GetRequiredService<IConfiguration>()), copy);
+            return await RestoreAsync(copy, BackupBlob.Shown(source), options, services, stdout);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    private static async Task<int> RestoreAsync(string path, string name, IReadOnlyDictionary<string, string> options,
+        ServiceProvider services, TextWriter stdout)
+    {
+        if (!File.Exists(path)) throw new ProgramTransferException($"{name}: no such file. Nothing was restored.", 2);
         BackupContents contents;
         try
         {
-            contents = await BackupFile.ValidateAsync(path, options.GetValueOrDefault("--tenant"));
+            contents = await BackupFile.ValidateAsync(path, options.GetValueOrDefault("--tenant"), name);
         }
         catch (BackupFormatException e)
         {
@@ -41,7 +61,6 @@ public static class BackupRestore
             throw new ProgramTransferException(
                 $"The backup holds nothing of tenant '{scope.Tenant}'. Nothing was restored.", 2);
         }
-        await using var services = await ProgramTransfer.ServicesAsync(clock, createTables: false);
         var tables = services.GetRequiredService<StorageTables>();
         if (!scope.WholeAccount) await ProgramTransfer.Storage(() => RefuseOtherTenantsProgramsAsync(tables, contents));
 

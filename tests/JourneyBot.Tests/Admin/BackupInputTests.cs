@@ -1,4 +1,7 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
 using JourneyBot.Domain;
 using JourneyBot.Storage;
 using JourneyBot.Tests.Domain;
@@ -180,6 +183,46 @@ public sealed class BackupInputTests : IAsyncLifetime
         Assert.Equal(2, takeover.ExitCode);
         Assert.Contains($"Program '{taken.Id}' belongs to tenant 't-x' in this storage", takeover.Stderr);
         Assert.Equal(ownedBefore, await BackupLines.EveryRowAsync(owned.ConnectionString));
+    }
+
+    // A scheduled job writes its backups to a blob container and a restore reads one from there.
+    [Fact]
+    public async Task ABackupGoesToABlobContainerWholeNeverOverAnotherAndIsRestoredFromIt()
+    {
+        var container = new BlobContainerClient(_azurite.BlobConnectionString, "backups",
+            new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
+        await container.CreateIfNotExistsAsync();
+        var sas = container.GenerateSasUri(BlobContainerSasPermissions.Read | BlobContainerSasPermissions.Create
+            | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List, DateTimeOffset.UtcNow.AddHours(1));
+        string Url(string path) => new UriBuilder(sas) { Path = sas.AbsolutePath + "/" + path }.Uri.ToString();
+        var storage = _azurite.ConnectionString;
+
+        var nightly = await BackupLines.RunAsync(storage, "export", "--all", "--tenant", Tenant,
+            "--out", Url("nightly/"));
+        var named = await BackupLines.RunAsync(storage, "export", "--all", "--out", Url("fixed.ndjson.gz"));
+        var again = await BackupLines.RunAsync(storage, "export", "--all", "--out", Url("fixed.ndjson.gz"));
+
+        Assert.True(nightly.ExitCode == 0, nightly.Stderr);
+        Assert.DoesNotContain("sig=", nightly.Stdout);
+        var blob = Assert.Single(
+            container.GetBlobs(BlobTraits.None, BlobStates.None, "nightly/", CancellationToken.None));
+        Assert.Matches(@"^nightly/journeybot-backup-\d{8}T\d{6}Z-tenant-in\.ndjson\.gz$", blob.Name);
+        Assert.True(named.ExitCode == 0, named.Stderr);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("exists already; nothing was overwritten", again.Stderr);
+        var local = Path.Combine(_dir, "from-blob.ndjson.gz");
+        await container.GetBlobClient(blob.Name).DownloadToAsync(local);
+
+        await using var target = await AzuriteServer.StartAsync();
+        var restored = await BackupLines.RunAsync(target.ConnectionString, "import", "--replace", Url(blob.Name));
+        var missing = await BackupLines.RunAsync(target.ConnectionString, "import", "--replace", Url("no/such.gz"));
+
+        Assert.True(restored.ExitCode == 0, restored.Stderr);
+        var back = await BackupLines.ExportAsync(target.ConnectionString, Folder(), "--tenant", Tenant);
+        Assert.Equal(await BackupLines.RowsAsync(local), await BackupLines.RowsAsync(back));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such blob. Nothing was restored.", missing.Stderr);
+        Assert.DoesNotContain("sig=", missing.Stderr);
     }
 
     private static string ProgramIdIn(IEnumerable<string> rows)
