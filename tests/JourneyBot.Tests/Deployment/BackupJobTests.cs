@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using JourneyBot.Tests.Infrastructure;
 
 namespace JourneyBot.Tests.Deployment;
@@ -30,6 +31,12 @@ public sealed class BackupJobTests
         // Storage Blob Data Contributor, on the container only; a delete lock on the account.
         Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", result.Stdout);
         Assert.Contains("CanNotDelete", result.Stdout);
+        // README's deployment of it names only parameters it has.
+        var parameters = JsonNode.Parse(result.Stdout)!["parameters"]!.AsObject().Select(p => p.Key).ToList();
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var named = Regex.Matches(readme, @"--parameters (?<name>[A-Za-z]+)=").Select(m => m.Groups["name"].Value);
+        Assert.Equal(["identityPrincipalId", "storageAccountName"], named.Order(StringComparer.Ordinal));
+        Assert.All(named, n => Assert.Contains(n, parameters));
     }
 
     [Fact]
