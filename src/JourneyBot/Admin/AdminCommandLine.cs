@@ -18,9 +18,9 @@ public static class AdminCommandLine
         usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd] [--format json|text]
                JourneyBot list --tenant <tenant id>   (the tenant's programs: id, name, collecting since)
                JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
-               JourneyBot export --all [--tenant <tenant id>] --out <file or folder>   (a backup: every row)
+               JourneyBot export --all [--tenant <tenant id>] --out <file, folder or blob container URL>   (a backup)
                JourneyBot import <program.json> --tenant <tenant id>
-               JourneyBot import --replace <backup> [--tenant <tenant id>]   (a restore: the backup's rows, no others)
+               JourneyBot import --replace <backup file or blob URL> [--tenant <tenant id>]   (a restore, not a merge)
                JourneyBot upgrade <program.json>   (rewrites the file in the format export writes now)
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
                JourneyBot delete-program --tenant <tenant id> --program <program id>   (every row of the program)

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using JourneyBot.Storage;
@@ -50,9 +51,9 @@ public static class BackupBlob
             throw new ProgramTransferException(
                 $"{Shown(blob.Uri.ToString())} exists already; nothing was overwritten.", 2);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (Failed(e))
         {
-            throw new ProgramTransferException($"Blob storage failed (--out): {e.Message}", 1);
+            throw new ProgramTransferException($"Blob storage failed (--out): {e.GetBaseException().Message}", 1);
         }
     }
 
@@ -66,11 +67,15 @@ public static class BackupBlob
         {
             throw new ProgramTransferException($"{Shown(blob.Uri.ToString())}: no such blob. Nothing was restored.", 2);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (Failed(e))
         {
-            throw new ProgramTransferException($"Blob storage failed: {e.Message}", 1);
+            throw new ProgramTransferException($"Blob storage failed: {e.GetBaseException().Message}", 1);
         }
     }
+
+    // Storage answered with an error, could not be reached, or no sign-in was to be had.
+    private static bool Failed(Exception e) =>
+        e is RequestFailedException or AuthenticationFailedException or HttpRequestException or AggregateException;
 
     // Never print a SAS token.
     public static string Shown(string url) => url.Split('?')[0];

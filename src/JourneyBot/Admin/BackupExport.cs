@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Admin;
 
-// `export --all [--tenant <id>] --out <file or folder>`: every row JourneyBot needs to come back (see BackupFormat),
+// `export --all [--tenant <id>] --out <file, folder or blob container URL>`: every row JourneyBot needs to come back (see BackupFormat),
 // of the whole account or of one tenant. It only reads — no table is created, not even a missing one — so a backup
 // job runs with the Storage Table Data Reader role. The file is written beside its final name and renamed when
 // complete, so a backup that failed half-way never passes for one.

@@ -102,7 +102,8 @@ public static class BackupRestore
     }
 
     // The rows of the scope, in file order, an entity-group transaction per run of rows of one partition. A
-    // program's charter row goes last in its partition, so a program restored half-way is not there at all.
+    // program's charter row goes last in its partition, so a program shows only once its touchpoints, actions and
+    // reviews are all back (its snapshots and planned markers follow; the schedule, which sends, comes last).
     private static async Task<Dictionary<string, HashSet<string>>> WriteAsync(StorageTables tables, string path,
         BackupContents contents)
     {
