@@ -9,10 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Admin;
 
-// `export --all [--tenant <id>] --out <file, folder or blob container URL>`: every row JourneyBot needs to come back (see BackupFormat),
-// of the whole account or of one tenant. It only reads — no table is created, not even a missing one — so a backup
-// job runs with the Storage Table Data Reader role. The file is written beside its final name and renamed when
-// complete, so a backup that failed half-way never passes for one.
+// `export --all [--tenant <id>] --out <file, folder or blob container URL>`: every row JourneyBot needs to come back
+// (see BackupFormat), of the whole account or of one tenant. It only reads — no table is created, not even a missing
+// one — so a backup job runs with the Storage Table Data Reader role. The file is written beside its final name and
+// renamed when complete, so a backup that failed half-way never passes for one.
 public static class BackupExport
 {
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options, TextWriter stdout,
