@@ -15,4 +15,5 @@ if (options.Scenario is "scheduler-growth") await SendFloorBenchmark.RunAsync(op
 if (options.Scenario is "all" or "idempotency") await IdempotencyBenchmark.RunAsync();
 if (options.Scenario is "restarts") await RestartBenchmark.RunAsync();
 if (options.Scenario is "erase") await EraseBenchmark.RunAsync();
+if (options.Scenario is "export") await ExportBenchmark.RunAsync();
 return 0;

@@ -18,13 +18,15 @@ public static class AdminCommandLine
         usage: JourneyBot health <program.json> [--as-of yyyy-MM-dd] [--format json|text]
                JourneyBot list --tenant <tenant id>   (the tenant's programs: id, name, collecting since)
                JourneyBot export --tenant <tenant id> --program <program id>   (JSON on standard output)
+               JourneyBot export --all [--tenant <tenant id>] --out <file, folder or blob container URL>   (a backup)
                JourneyBot import <program.json> --tenant <tenant id>
+               JourneyBot import --replace <backup file or blob URL> [--tenant <tenant id>]   (a restore, not a merge)
                JourneyBot upgrade <program.json>   (rewrites the file in the format export writes now)
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
                JourneyBot delete-program --tenant <tenant id> --program <program id>   (every row of the program)
                JourneyBot erase-person --tenant <tenant id> --aad <object id>   (their id and name, from every table)
         list, export, import, delete-program and erase-person use ConnectionStrings__Storage (default: Azurite on
-        this machine); list and export only read.
+        this machine); list and export only read. A backup folder gets a file named for the time; a name ending in .gz is gzipped.
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
@@ -52,8 +54,12 @@ public static class AdminCommandLine
             {
                 "health" => await HealthAsync(Options(args[1..], ""), stdout, clock),
                 "list" => await ProgramTransfer.ListAsync(Options(args[1..], "--tenant"), stdout, clock),
+                "export" when Options(args[1..]).ContainsKey("--all") =>
+                    await BackupExport.RunAsync(Backup(args[1..], "--out"), stdout, clock),
                 "export" => await ProgramTransfer.ExportAsync(Options(args[1..], "--tenant", "--program"),
                     stdout, clock),
+                "import" when Options(args[1..]).ContainsKey("--replace") =>
+                    await BackupRestore.RunAsync(Backup(args[1..], "--replace"), stdout, clock),
                 "import" => await ProgramTransfer.ImportAsync(Options(args[1..], "--tenant", ""), stdout, clock),
                 "upgrade" => await UpgradeAsync(Options(args[1..], ""), stdout),
                 "delete-program" => await ProgramDeletion.DeleteAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
@@ -184,13 +190,30 @@ public static class AdminCommandLine
         { } c => $" (in chat: {c.Typed()})",
     };
 
+    // A backup or a restore takes the options it names and none of one program's (a file, --program).
+    private static Dictionary<string, string> Backup(string[] args, string required)
+    {
+        var options = Options(args, required);
+        var command = required == "--out" ? "export --all" : "import --replace";
+        if (options.ContainsKey("--program")) throw new AdminUsageException($"{command} takes no --program.\n{Usage}");
+        if (options.ContainsKey("")) throw new AdminUsageException($"{command} takes no program file.\n{Usage}");
+        return options;
+    }
+
+    // Options that take no value.
+    private static readonly string[] Switches = ["--all"];
+
     // Named options plus at most one positional argument (the file), keyed "".
     private static Dictionary<string, string> Options(string[] args, params string[] required)
     {
         var options = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (Switches.Contains(args[i]))
+            {
+                options[args[i]] = "";
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 if (i + 1 >= args.Length) throw new AdminUsageException($"{args[i]} needs a value.\n{Usage}");
                 options[args[i]] = args[++i];

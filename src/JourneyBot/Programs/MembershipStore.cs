@@ -44,5 +44,9 @@ public sealed class MembershipStore(StorageTables tables)
         }
     }
 
-    private static string Partition(string tenantId, string aadObjectId) => $"{TableKey.Encode(tenantId)}|{TableKey.Encode(aadObjectId)}";
+    private static string Partition(string tenantId, string aadObjectId) =>
+        TenantPartitionPrefix(tenantId) + TableKey.Encode(aadObjectId);
+
+    // Every partition of a tenant starts with this (a backup reads them as one key range).
+    public static string TenantPartitionPrefix(string tenantId) => TableKey.Encode(tenantId) + "|";
 }

@@ -9,7 +9,8 @@ namespace JourneyBot.Scheduling;
 // completed by the instance that lost it.
 public sealed class ScheduleStore(StorageTables tables)
 {
-    private const string DuePrefix = "due|";
+    // Partitions of future sends start with this; the one other partition holds the instances' heartbeats.
+    public const string DuePrefix = "due|";
     private const string InstancesPartition = "instances";
     private const int MaxBatch = 100;
 

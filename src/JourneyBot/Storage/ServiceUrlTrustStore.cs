@@ -8,7 +8,7 @@ namespace JourneyBot.Storage;
 // one) may call them, and cached here so a known endpoint costs no storage call.
 public sealed class ServiceUrlTrustStore(StorageTables tables, TimeProvider clock) : IServiceUrlTrust
 {
-    private const string Partition = "trusted";
+    public const string Partition = "trusted";
     // Learnt on this instance; true once the table holds it too, so other instances may call it.
     private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
 
@@ -34,6 +34,9 @@ public sealed class ServiceUrlTrustStore(StorageTables tables, TimeProvider cloc
         if (row.HasValue) _known[key] = true;
         return row.HasValue;
     }
+
+    // The row that trusts a serviceUrl (a backup of one tenant keeps the rows its conversations need).
+    public static string RowKeyFor(string serviceUrl) => TableKey.Encode(Normalize(serviceUrl));
 
     private static string Normalize(string serviceUrl) => serviceUrl.Trim().TrimEnd('/').ToLowerInvariant();
 }

@@ -15,6 +15,18 @@ public static class StorageConnection
     // where no account key is ever put in app settings.
     public static TableServiceClient CreateClient(IConfiguration config) => CreateTables(config).Service;
 
+    // In Azure the app's managed identity (AZURE_CLIENT_ID picks the user-assigned one); on an admin's machine,
+    // `export` and `import` sign in as the admin (Azure CLI, Visual Studio Code, environment): the same chain.
+    public static TokenCredential Credential(IConfiguration config)
+    {
+        var clientId = config["AZURE_CLIENT_ID"];
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
+            ExcludeInteractiveBrowserCredential = true,
+        });
+    }
+
     // The app's tables on a client that creates a missing table again when a request meets it (TableRecreation).
     // recreateMissingTables: off for commands that only read (export, list), which must work with a reader role.
     public static StorageTables CreateTables(IConfiguration config, ILogger? log = null, bool recreateMissingTables = true)
@@ -35,14 +47,7 @@ public static class StorageConnection
         Func<TableClientOptions, TableServiceClient> connect;
         if (Uri.TryCreate(value, UriKind.Absolute, out var endpoint) && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp))
         {
-            // In Azure the app's managed identity (AZURE_CLIENT_ID picks the user-assigned one); on an admin's machine,
-            // `export` and `import` sign in as the admin (Azure CLI, Visual Studio Code, environment): the same chain.
-            var clientId = config["AZURE_CLIENT_ID"];
-            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
-                ExcludeInteractiveBrowserCredential = true,
-            });
+            var credential = Credential(config);
             connect = options => new TableServiceClient(endpoint, credential, options);
         }
         else

@@ -31,7 +31,7 @@ public sealed class FollowUpWorld : IAsyncDisposable
     private readonly BotFixture _fixture;
 
     public FakeTimeProvider Clock { get; } = new(Start);
-    public BotApp Bot { get; }
+    public BotApp Bot { get; private set; }
     public string TenantId { get; } = Guid.NewGuid().ToString();
     public JourneyProgram Program { get; }
     public TestChannel Channel => _fixture.Channel;
@@ -76,6 +76,15 @@ public sealed class FollowUpWorld : IAsyncDisposable
         }
         await world.Bot.Services.GetRequiredService<ScheduleStore>().AddAsync(FollowUpItems.PlanItem(world.TenantId, world.Program.Id, world.Clock.GetUtcNow()), CancellationToken.None);
         return world;
+    }
+
+    // The app started again on other storage (an account restored from a backup), or with other settings, on the
+    // same clock and channel.
+    public async Task MoveToAsync(string storage, IDictionary<string, string?>? settings = null)
+    {
+        await Bot.DisposeAsync();
+        Bot = BotApp.Authenticated(storage, _fixture.Channel, _fixture.AppId,
+            services => services.AddSingleton<TimeProvider>(Clock), settings).Start();
     }
 
     public string ChatOf(Person person) => $"a:chat-{TenantId}-{person.AadObjectId}";

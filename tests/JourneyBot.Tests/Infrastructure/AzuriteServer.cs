@@ -14,6 +14,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;";
 
+    // Azurite's blob service on the same account (where backups go in the backup tests).
+    public string BlobConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{_blobPort}/devstoreaccount1;";
+
     public static async Task<AzuriteServer> StartAsync()
     {
         // A port found free can be taken by another test's server before Azurite binds it; Azurite then exits, and
