@@ -1,14 +1,12 @@
 // JourneyBot's nightly backups: a blob container beside the tables in the app's storage account, where the web
 // app's `backup` WebJob (src/JourneyBot/App_Data/jobs/triggered/backup) writes `export --all` as the app's managed
-// identity. Deployed after infra/main.bicep, into the same resource group:
-//
-//   az deployment group create -g <rg> -f infra/backup-job.json \
-//     -p storageAccountName=<storageAccountName> identityPrincipalId=<identityPrincipalId>
+// identity. A module of infra/main.bicep, so it is deployed (and kept) with everything else from the environment's
+// parameter file.
 //
 // The container's storage network rules are the account's (the web app's subnet and adminIpRanges), so nothing new
 // is opened. A time-based retention policy keeps every backup unchangeable and undeletable for retentionDays (by
-// anyone, the app's identity and admins included); a lifecycle rule deletes it the day after; a delete lock keeps
-// the account, tables and backups with it, from being deleted by mistake.
+// anyone, the app's identity and admins included); a lifecycle rule deletes it the day after. The account's delete
+// lock is main.bicep's (storageDeleteLock).
 
 targetScope = 'resourceGroup'
 
@@ -21,6 +19,9 @@ param storageAccountName string
 @minLength(36)
 @maxLength(36)
 param identityPrincipalId string
+
+@description('Resource id of that managed identity: names the role assignment, known before deployment.')
+param identityResourceId string
 
 @description('Days each backup is kept, unchangeable, before it is deleted.')
 @minValue(7)
@@ -110,7 +111,7 @@ resource expiry 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01
 }
 
 resource writer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(container.id, identityPrincipalId, blobDataContributorRoleId)
+  name: guid(container.id, identityResourceId, blobDataContributorRoleId)
   scope: container
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
@@ -120,14 +121,6 @@ resource writer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource noDelete 'Microsoft.Authorization/locks@2020-05-01' = {
-  name: 'journeybot-storage-no-delete'
-  scope: storage
-  properties: {
-    level: 'CanNotDelete'
-    notes: 'JourneyBot\'s tables and their backups. Remove this lock first when offboarding on purpose.'
-  }
-}
 
 @description('Where the WebJob writes backups and where a restore reads them from.')
 output backupContainerUrl string = '${storage.properties.primaryEndpoints.blob}${containerName}/'

@@ -134,6 +134,11 @@ param storageSku string = 'Standard_LRS'
 @description('A CanNotDelete lock on the storage account, so deleting it (or its resource group) needs the lock removed first. false does not remove an existing lock: az lock delete does (README: Offboarding).')
 param storageDeleteLock bool = true
 
+@description('Days each nightly backup is kept, unchangeable (a time-based retention policy), before it is deleted.')
+@minValue(7)
+@maxValue(365)
+param backupRetentionDays int = 35
+
 @description('Email addresses alerts go to. Empty: alerts fire and show in Azure Monitor > Alerts only.')
 param alertEmails string[] = []
 
@@ -328,6 +333,17 @@ resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (storageDel
   properties: {
     level: 'CanNotDelete'
     notes: 'JourneyBot\'s program data. Remove this lock before deleting the account (README: Offboarding).'
+  }
+}
+
+// The nightly backups' container beside the tables (the WebJob in the published app writes there).
+module backups 'backup-job.bicep' = {
+  name: 'journeybot-backups'
+  params: {
+    storageAccountName: storage.name
+    identityPrincipalId: identity.properties.principalId
+    identityResourceId: identity.id
+    retentionDays: backupRetentionDays
   }
 }
 
@@ -685,3 +701,6 @@ output federatedCredentialIssuer string = '${environment().authentication.loginE
 
 @description('The action group every alert notifies (add receivers through alertEmails in the parameter file).')
 output alertActionGroupId string = alerts.outputs.actionGroupId
+
+@description('Where the nightly backup WebJob writes, and where a restore reads from.')
+output backupContainerUrl string = backups.outputs.backupContainerUrl

@@ -71,3 +71,6 @@ param availabilityTestLocations = [
   'emea-se-sto-edge'
   'emea-fr-pra-edge'
 ]
+
+// Nightly backups (a blob container beside the tables): kept unchangeable this many days, then deleted.
+param backupRetentionDays = 35

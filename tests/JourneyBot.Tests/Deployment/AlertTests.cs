@@ -40,7 +40,7 @@ public sealed partial class AlertTests
     {
         var template = await BuiltTemplate.MainAsync();
         var test = BuiltTemplate.Single(template, "Microsoft.Insights/webtests");
-        var module = BuiltTemplate.Single(template, "Microsoft.Resources/deployments");
+        var module = BuiltTemplate.Module(template, "alerts");
         var source = BuiltTemplate.SourceFile(Path.Combine("Storage", "StorageSetup.cs"));
 
         Assert.Equal("standard", test["kind"]!.GetValue<string>());
@@ -120,7 +120,7 @@ public sealed partial class AlertTests
         var group = BuiltTemplate.Single(template, "Microsoft.Insights/actionGroups");
         var metricAlerts = BuiltTemplate.OfType(template, MetricAlert).ToList();
         var logAlerts = BuiltTemplate.OfType(template, LogAlert).ToList();
-        var module = BuiltTemplate.Single(template, "Microsoft.Resources/deployments");
+        var module = BuiltTemplate.Module(template, "alerts");
         var variables = module["properties"]!["template"]!["variables"]!;
         // The rules name the group through a variable of the module.
         string Resolved(JsonNode node) =>

@@ -28,15 +28,25 @@ public sealed class BackupJobTests
         Assert.DoesNotContain("Error", result.Stderr);
         if (command != "build") return;
         Assert.Contains("blobServices/containers/immutabilityPolicies", result.Stdout);
-        // Storage Blob Data Contributor, on the container only; a delete lock on the account.
+        // Storage Blob Data Contributor, on the container only.
         Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", result.Stdout);
-        Assert.Contains("CanNotDelete", result.Stdout);
-        // README's deployment of it names only parameters it has.
-        var parameters = JsonNode.Parse(result.Stdout)!["parameters"]!.AsObject().Select(p => p.Key).ToList();
+    }
+
+    // One deployment path: the container is a module of the main template, so a redeploy from the parameter file
+    // keeps it, and README deploys nothing apart.
+    [Fact]
+    public async Task TheMainTemplateDeploysTheBackupContainerFromItsOwnParameters()
+    {
+        var template = await BuiltTemplate.MainAsync();
+        var module = BuiltTemplate.Module(template, "backups");
+        Assert.Equal("Microsoft.Resources/deployments", module["type"]!.GetValue<string>());
+        var text = module.ToJsonString();
+        Assert.Contains("blobServices/containers/immutabilityPolicies", text);
+        var parameters = module["properties"]!["parameters"]!;
+        Assert.Equal("[parameters('backupRetentionDays')]", parameters["retentionDays"]!["value"]!.GetValue<string>());
+        Assert.Equal("[reference('identity').principalId]", parameters["identityPrincipalId"]!["value"]!.GetValue<string>());
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var named = Regex.Matches(readme, @"--parameters (?<name>[A-Za-z]+)=").Select(m => m.Groups["name"].Value);
-        Assert.Equal(["identityPrincipalId", "storageAccountName"], named.Order(StringComparer.Ordinal));
-        Assert.All(named, n => Assert.Contains(n, parameters));
+        Assert.DoesNotContain("-f infra/backup-job", readme);
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public static class BuiltTemplate
 
     public static JsonObject Single(JsonObject template, string type) => Assert.Single(OfType(template, type));
 
+    // A module of the main template, by its symbolic name in main.bicep.
+    public static JsonObject Module(JsonObject template, string symbol) => template["resources"]![symbol]!.AsObject();
+
     // The web app's settings by name, each value as the template writes it (a literal or an ARM expression).
     public static Dictionary<string, string> AppSettings(JsonObject template) =>
         Single(template, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
