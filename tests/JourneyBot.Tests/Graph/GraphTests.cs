@@ -201,10 +201,12 @@ public sealed class GraphTests : GraphWorld
         Assert.Contains(reason, delivery.Problem);
         Assert.DoesNotContain(Channel.Delivered, d => d.ConversationId.Contains("aad-far"));
 
-        // A scheduled message to them (here a progress card) records the reason on the program, where its owners see it.
-        var work = Bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.ProgressKind);
-        await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.ProgressKind, DateTimeOffset.UtcNow, tenant, "aad-far",
-            System.Text.Json.JsonSerializer.Serialize(new ProgressPayload(program.Id, new Person("aad-far", "Fay Far"), "k1"), FollowUpItems.Json)), CancellationToken.None);
+        // A scheduled message to them (here a digest's nudge) records the reason on the program, where its owners see it.
+        var work = Bot.Services.GetServices<JourneyBot.Scheduling.IScheduledWork>().Single(w => w.Kind == FollowUpItems.DigestKind);
+        var nudge = new DigestEntry("gaps|aad-far", FollowUpKind.DepartmentGaps, program.Id, program.Charter.Name,
+            "Stage 2 has nothing yet.", new Person("aad-far", "Fay Far")) { DepartmentId = "d1" };
+        await work.RunAsync(new JourneyBot.Scheduling.ScheduledItem("d1", FollowUpItems.DigestKind, DateTimeOffset.UtcNow, tenant, "aad-far",
+            System.Text.Json.JsonSerializer.Serialize(new DigestPayload([nudge]), FollowUpItems.Json)), CancellationToken.None);
         var unreachable = Assert.Single(await Bot.Services.GetRequiredService<FollowUpStore>().UnreachableAsync(program.Id, CancellationToken.None));
         Assert.Equal("Fay Far", unreachable.Person.DisplayName);
         Assert.Contains(reason, unreachable.Reason);
