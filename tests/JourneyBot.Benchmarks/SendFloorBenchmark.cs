@@ -22,13 +22,16 @@ public static class SendFloorBenchmark
         var ours = await SchedulerBenchmark.RunAsync(options, SchedulerBenchmark.Growth);
         Console.WriteLine();
         Console.WriteLine($"growth: ours {ours:N0}/s against a floor of {floor:N0}/s on this machine "
-            + (ours is { } o && floor is { } f ? $"({o / f:P0} of the floor; {o / 1500:P0} of the 1,500/s allowed)" : "(no figure)"));
+            + (ours is { } o && floor is { } f
+                ? $"({o / f:P0} of the floor; {o / 1500:P0} of the 1,500/s allowed)"
+                : "(no figure)"));
     }
 
     private static async Task<double?> FloorAsync(SchedulerBenchmark.Shape shape, TimeSpan timeLimit)
     {
         Console.WriteLine();
-        Console.WriteLine($"Floor: {shape.Sends:N0} sends, one claim, one post and one delete each, {shape.Tenants} senders paced to 50/s...");
+        Console.WriteLine($"Floor: {shape.Sends:N0} sends, one claim, one post and one delete each, "
+            + $"{shape.Tenants} senders paced to 50/s...");
         await using var azurite = await AzuriteServer.StartAsync();
         await using var channel = await TestChannel.StartAsync();
         channel.Limits = new TeamsLimits();
@@ -52,11 +55,17 @@ public static class SendFloorBenchmark
                 if (wait > TimeSpan.Zero) await Task.Delay(wait);
                 var claim = await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey)
                 {
-                    [nameof(ScheduleRow.LeaseUntil)] = DateTimeOffset.UtcNow.AddMinutes(1), [nameof(ScheduleRow.ClaimedBy)] = "floor",
+                    [nameof(ScheduleRow.LeaseUntil)] = DateTimeOffset.UtcNow.AddMinutes(1),
+                    [nameof(ScheduleRow.ClaimedBy)] = "floor",
                 }, row.ETag, TableUpdateMode.Merge);
                 var chat = row.Audience.Replace("person-", "a:chat-", StringComparison.Ordinal);
-                using var posted = await http.PostAsJsonAsync($"v3/conversations/{Uri.EscapeDataString(chat)}/activities",
-                    new { type = "message", text = row.Payload, conversation = new { id = chat, tenantId = row.TenantId } });
+                using var posted = await http.PostAsJsonAsync(
+                    $"v3/conversations/{Uri.EscapeDataString(chat)}/activities",
+                    new
+                    {
+                        type = "message", text = row.Payload,
+                        conversation = new { id = chat, tenantId = row.TenantId }
+                    });
                 await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, claim.Headers.ETag ?? ETag.All);
                 sent++;
             }
@@ -65,7 +74,8 @@ public static class SendFloorBenchmark
         if (delivered.Count < 2) return null;
         var sending = delivered.Max(d => d.At) - delivered.Min(d => d.At);
         var rate = delivered.Count / sending.TotalSeconds;
-        Console.WriteLine($"  floor              {rate:N0}/s ({delivered.Count:N0} delivered in {sending.TotalSeconds:N1} s; Teams answered 429 {channel.Throttled} times)");
+        Console.WriteLine($"  floor              {rate:N0}/s ({delivered.Count:N0} delivered in "
+            + $"{sending.TotalSeconds:N1} s; Teams answered 429 {channel.Throttled} times)");
         return rate;
     }
 }

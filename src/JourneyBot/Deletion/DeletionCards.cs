@@ -13,7 +13,10 @@ public static class DeletionCards
     {
         var card = new AdaptiveCard { FallbackText = $"Delete {programName}?" };
         card.Add(
-            new TextBlock($"Delete \"{CardText.Literal(programName)}\"?") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new TextBlock($"Delete \"{CardText.Literal(programName)}\"?")
+            {
+                Size = TextSize.Medium, Weight = TextWeight.Bolder
+            },
             new TextBlock("After a day, the map, its touchpoints, actions, reviews, snapshots and everyone's "
                 + "membership are deleted, and no more reminders or progress cards go out for it. "
                 + "Until then, Undo brings everything back. Export it first to keep a copy "

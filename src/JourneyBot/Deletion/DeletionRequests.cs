@@ -40,8 +40,8 @@ public sealed class DeletionRequests(StorageTables tables, ScheduleStore schedul
         {
             return (await DueAtAsync(programId, cancellationToken)) ?? dueAt;
         }
-        await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.ProgramDeletion(programId, dueAt), Kind, dueAt, tenantId,
-            programId, Payload(programId)), cancellationToken);
+        await schedule.AddAsync(new ScheduledItem(ScheduledItemIds.ProgramDeletion(programId, dueAt), Kind, dueAt,
+            tenantId, programId, Payload(programId)), cancellationToken);
         return dueAt;
     }
 

@@ -7,7 +7,8 @@ using JourneyBot.Storage;
 
 namespace JourneyBot.Deletion;
 
-public sealed record Removed(int Rows, int Snapshots, int Planned, int Memberships, int Sends, int Digests, int ActiveIn);
+public sealed record Removed(
+    int Rows, int Snapshots, int Planned, int Memberships, int Sends, int Digests, int ActiveIn);
 
 // Every row keyed by a program goes — memberships and conversations' `use` of it first (nobody sees it any
 // more), then its scheduled sends (and
@@ -83,7 +84,8 @@ public static class ProgramRemoval
             {
                 var kept = new JsonArray(entries.Where(e => e?["programId"]?.GetValue<string>() != programId)
                     .Select(e => e!.DeepClone()).ToArray());
-                if (kept.Count == 0) await DeleteIfThereAsync(tables.Schedule, row.PartitionKey, row.RowKey, cancellationToken);
+                if (kept.Count == 0)
+                    await DeleteIfThereAsync(tables.Schedule, row.PartitionKey, row.RowKey, cancellationToken);
                 else
                 {
                     payload["entries"] = kept;
@@ -92,7 +94,8 @@ public static class ProgramRemoval
                     // itself when it is sent.
                     try
                     {
-                        await tables.Schedule.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                        await tables.Schedule.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge,
+                            cancellationToken);
                     }
                     catch (RequestFailedException e) when (e.Status is 404 or 412) { }
                 }
@@ -137,7 +140,8 @@ public static class ProgramRemoval
                 foreach (var key in chunk) await DeleteIfThereAsync(table, partition, key, cancellationToken);
             }
         }
-        if (last is not null && keys.Contains(last)) await DeleteIfThereAsync(table, partition, last, cancellationToken);
+        if (last is not null && keys.Contains(last))
+            await DeleteIfThereAsync(table, partition, last, cancellationToken);
         return keys.Count;
     }
 

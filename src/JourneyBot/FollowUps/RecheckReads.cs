@@ -15,7 +15,8 @@ public sealed class RecheckReads(ProgramStore programs, ReviewStore reviews, Tim
     // Far more programs than one instance sends for at once: past this, everything is read afresh.
     private const int MostKept = 10_000;
 
-    private readonly ConcurrentDictionary<(string Tenant, string Program), (Task<ProgramHeader?> Read, DateTimeOffset At)> _headers = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Program),
+        (Task<ProgramHeader?> Read, DateTimeOffset At)> _headers = new();
     private readonly ConcurrentDictionary<string, (Task<IReadOnlyList<Review>> Read, DateTimeOffset At)> _reviews =
         new(StringComparer.Ordinal);
 
@@ -23,14 +24,16 @@ public sealed class RecheckReads(ProgramStore programs, ReviewStore reviews, Tim
         Shared(_headers, (tenantId, programId), () => programs.LoadHeaderAsync(tenantId, programId, cancellationToken));
 
     public Task<IReadOnlyList<Review>> ReviewsAsync(string programId, CancellationToken cancellationToken) =>
-        Shared(_reviews, programId, async () => (IReadOnlyList<Review>)await reviews.AllAsync(programId, cancellationToken));
+        Shared(_reviews, programId,
+            async () => (IReadOnlyList<Review>)await reviews.AllAsync(programId, cancellationToken));
 
     // A read still on its way is shared too; a failed one is never kept.
     private Task<T> Shared<TKey, T>(ConcurrentDictionary<TKey, (Task<T> Read, DateTimeOffset At)> cache, TKey key,
         Func<Task<T>> read) where TKey : notnull
     {
         var now = clock.GetUtcNow();
-        if (cache.TryGetValue(key, out var kept) && now - kept.At < Fresh && !kept.Read.IsFaulted && !kept.Read.IsCanceled)
+        if (cache.TryGetValue(key, out var kept) && now - kept.At < Fresh
+            && !kept.Read.IsFaulted && !kept.Read.IsCanceled)
         {
             return kept.Read;
         }

@@ -15,17 +15,20 @@ public static class ScheduledItemIds
 
     public static string Names(string programId, DateOnly day) => $"names|{programId}|{day:yyyyMMdd}";
 
-    public static string ActionOwnerNames(string programId, DateOnly day) => $"names.actions|{programId}|{day:yyyyMMdd}";
+    public static string ActionOwnerNames(string programId, DateOnly day) =>
+        $"names.actions|{programId}|{day:yyyyMMdd}";
 
     // A person's digest of a day, across programs.
     public static string Digest(string tenantId, string aadObjectId, DateOnly day) =>
         $"digest|{tenantId}|{aadObjectId}|{day:yyyyMMdd}";
 
-    public static string Invitation(string programId, string contactAadObjectId) => $"invite|{programId}|{contactAadObjectId}";
+    public static string Invitation(string programId, string contactAadObjectId) =>
+        $"invite|{programId}|{contactAadObjectId}";
 
     public static string Assignment(string programId, string actionId, string ownerAadObjectId) =>
         $"assignment|{programId}|{actionId}|{ownerAadObjectId}";
 
     // An owner's deletion, at the time its day of grace ends.
-    public static string ProgramDeletion(string programId, DateTimeOffset dueAt) => $"delete|{programId}|{dueAt.UtcTicks}";
+    public static string ProgramDeletion(string programId, DateTimeOffset dueAt) =>
+        $"delete|{programId}|{dueAt.UtcTicks}";
 }

@@ -21,9 +21,11 @@ public static class BotCredential
                 Options(new ManagedIdentityCredentialOptions(
                     ManagedIdentityId.FromUserAssignedClientId(settings.AppId!)), networkTimeout)),
             // The app registration has no secret: it trusts the managed identity through a federated credential.
-            BotAppType.SingleTenant when settings.ManagedIdentityClientId is { } identity => new ClientAssertionCredential(
-                tenant, settings.AppId, new ManagedIdentityAssertion(ManagedIdentity(identity, networkTimeout)).GetAsync,
-                Options(new ClientAssertionCredentialOptions(), networkTimeout)),
+            BotAppType.SingleTenant when settings.ManagedIdentityClientId is { } identity =>
+                new ClientAssertionCredential(
+                    tenant, settings.AppId,
+                    new ManagedIdentityAssertion(ManagedIdentity(identity, networkTimeout)).GetAsync,
+                    Options(new ClientAssertionCredentialOptions(), networkTimeout)),
             BotAppType.SingleTenant => new ClientSecretCredential(tenant, settings.AppId, settings.AppPassword,
                 Options(new ClientSecretCredentialOptions(), networkTimeout)),
             // Multi-tenant bots get their connector tokens from the botframework.com tenant.

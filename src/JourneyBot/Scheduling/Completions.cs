@@ -99,11 +99,13 @@ public sealed partial class Completions(ScheduleStore store, TimeProvider clock,
         await Task.WhenAll(open.Select(FlushAsync));
     }
 
-    private static TimeSpan Next(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+    private static TimeSpan Next(TimeSpan delay) =>
+        TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
 
     [LoggerMessage(LogLevel.Warning, "{Count} sent items could not be marked done yet; retrying: {Reason}")]
     private partial void LogRetry(int count, string reason);
 
-    [LoggerMessage(LogLevel.Error, "{Count} sent items could not be marked done before their lease ended and may be sent again: {Reason}")]
+    [LoggerMessage(LogLevel.Error,
+        "{Count} sent items could not be marked done before their lease ended and may be sent again: {Reason}")]
     private partial void LogGaveUp(int count, string reason);
 }

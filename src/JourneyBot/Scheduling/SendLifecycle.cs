@@ -6,10 +6,11 @@ namespace JourneyBot.Scheduling;
 // One claimed row, start to finish: the scheduler has claimed it (a batch at a time); here the claim is made
 // fresh enough for the work, the work decides whether the item is still due and sends it while the claim is
 // held (SendClaim, checked before every attempt), and the row is completed (deleted, in batches) or postponed.
-public sealed partial class SendLifecycle(ScheduleStore store, IEnumerable<IScheduledWork> works, Completions completions,
-    SchedulerSettings settings, TimeProvider clock, ILogger<SendLifecycle> log)
+public sealed partial class SendLifecycle(ScheduleStore store, IEnumerable<IScheduledWork> works,
+    Completions completions, SchedulerSettings settings, TimeProvider clock, ILogger<SendLifecycle> log)
 {
-    private readonly Dictionary<string, IScheduledWork> _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
+    private readonly Dictionary<string, IScheduledWork> _works =
+        works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
 
     // True when the row is finished (sent, or given up on); false when it was put back for later; null when the
     // instance stopped before it went out, or another took it over (handBack gets the rows to release at once).
@@ -98,7 +99,8 @@ public sealed partial class SendLifecycle(ScheduleStore store, IEnumerable<ISche
     private async Task<bool> KeepClaimAsync(ScheduleRow row, CancellationToken stopping)
     {
         var now = clock.GetUtcNow();
-        return row.LeaseUntil - now >= settings.Lease / 2 || await store.RenewAsync(row, now + settings.Lease, stopping);
+        return row.LeaseUntil - now >= settings.Lease / 2
+            || await store.RenewAsync(row, now + settings.Lease, stopping);
     }
 
     // 30 s, 1, 2, 4… minutes, at most an hour.
@@ -108,7 +110,8 @@ public sealed partial class SendLifecycle(ScheduleStore store, IEnumerable<ISche
     [LoggerMessage(LogLevel.Warning, "Scheduled {Kind} item {Id} got no answer and is not sent again: {Reason}")]
     private partial void LogMayHaveArrived(string kind, string id, string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Scheduled item {Id} has kind {Kind}, which this version does not know; postponed")]
+    [LoggerMessage(LogLevel.Warning,
+        "Scheduled item {Id} has kind {Kind}, which this version does not know; postponed")]
     private partial void LogUnknownKind(string kind, string id);
 
     [LoggerMessage(LogLevel.Warning, "Scheduled {Kind} item {Id} failed and will be retried: {Reason}")]

@@ -112,7 +112,8 @@ public sealed class DeleteProgramChatTests(BotFixture fixture) : IClassFixture<B
         var p = await ProgramInChat.CreateAsync(fixture);
         // A conversation that chose the program with `use` points at it too.
         await fixture.SendAsync(p.Contacts[1].Message("use " + p.Program.Charter.Name));
-        Assert.Contains(await RowsMentioningAsync(p.Program.Id), r => r.StartsWith("Conversations", StringComparison.Ordinal));
+        Assert.Contains(await RowsMentioningAsync(p.Program.Id),
+            r => r.StartsWith("Conversations", StringComparison.Ordinal));
 
         await InvokeAsync(p.Owner, "program.delete", Confirm(p.Program.Id, p.Program.Charter.Name));
         // Asked again meanwhile: the same time, not a fresh day.
@@ -135,8 +136,8 @@ public sealed class DeleteProgramChatTests(BotFixture fixture) : IClassFixture<B
     private async Task RunDeletionAsync(ProgramInChat p, DateTimeOffset dueAt)
     {
         var work = fixture.Bot.Services.GetServices<IScheduledWork>().Single(w => w.Kind == DeletionRequests.Kind);
-        var item = new ScheduledItem(JourneyBot.Outreach.ScheduledItemIds.ProgramDeletion(p.Program.Id, dueAt), DeletionRequests.Kind, dueAt,
-            p.Program.TenantId, p.Program.Id, DeletionRequests.Payload(p.Program.Id));
+        var item = new ScheduledItem(JourneyBot.Outreach.ScheduledItemIds.ProgramDeletion(p.Program.Id, dueAt),
+            DeletionRequests.Kind, dueAt, p.Program.TenantId, p.Program.Id, DeletionRequests.Payload(p.Program.Id));
         Assert.Equal(WorkOutcome.Done, (await work.RunAsync(item, CancellationToken.None)).Outcome);
     }
 }

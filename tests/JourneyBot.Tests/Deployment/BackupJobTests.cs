@@ -44,7 +44,8 @@ public sealed class BackupJobTests
         Assert.Contains("blobServices/containers/immutabilityPolicies", text);
         var parameters = module["properties"]!["parameters"]!;
         Assert.Equal("[parameters('backupRetentionDays')]", parameters["retentionDays"]!["value"]!.GetValue<string>());
-        Assert.Equal("[reference('identity').principalId]", parameters["identityPrincipalId"]!["value"]!.GetValue<string>());
+        Assert.Equal("[reference('identity').principalId]",
+            parameters["identityPrincipalId"]!["value"]!.GetValue<string>());
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         Assert.DoesNotContain("-f infra/backup-job", readme);
     }

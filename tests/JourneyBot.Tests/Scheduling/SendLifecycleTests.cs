@@ -28,7 +28,8 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
     // A program whose review fell due today (collection opened one cadence ago), with people who have a chat.
     private async Task<(JourneyProgram Program, List<Person> People)> ProgramAsync(string tenant)
     {
-        var people = Enumerable.Range(0, People).Select(i => new Person($"aad-{Guid.NewGuid():N}", $"Person {i}")).ToList();
+        var people = Enumerable.Range(0, People)
+            .Select(i => new Person($"aad-{Guid.NewGuid():N}", $"Person {i}")).ToList();
         var charter = SamplePrograms.CompleteCharter() with { Sponsors = people, ReviewCadenceDays = 30 };
         var program = SamplePrograms.Program(charter) with
         {
@@ -36,12 +37,14 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
         };
         await fixture.Bot.Services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None);
         // As if the channel had already called in: its serviceUrl is trusted.
-        await new ServiceUrlTrustStore(Tables, TimeProvider.System).RememberAsync(fixture.Channel.ServiceUrl, CancellationToken.None);
+        await new ServiceUrlTrustStore(Tables, TimeProvider.System)
+            .RememberAsync(fixture.Channel.ServiceUrl, CancellationToken.None);
         foreach (var person in people)
         {
             await Tables.Conversations.UpsertEntityAsync(new ConversationRow
             {
-                PartitionKey = ConversationStore.PartitionFor(tenant), RowKey = ConversationStore.UserRowKey(person.AadObjectId),
+                PartitionKey = ConversationStore.PartitionFor(tenant),
+                RowKey = ConversationStore.UserRowKey(person.AadObjectId),
                 ServiceUrl = fixture.Channel.ServiceUrl, ChannelId = "msteams", ConversationId = Chat(person),
                 ConversationType = "personal", TenantId = tenant, BotId = "28:" + fixture.AppId,
                 UserAadObjectId = person.AadObjectId, Active = true,
@@ -74,8 +77,9 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
                 new("gaps|" + person.AadObjectId, FollowUpKind.DepartmentGaps, program.Id, program.Charter.Name,
                     "STAGE-TWO-IS-EMPTY", person) { DepartmentId = "d1" },
             };
-            await Schedule.AddAsync(new ScheduledItem($"digest|{tenant}|{person.AadObjectId}|test", FollowUpItems.DigestKind,
-                now, tenant, person.AadObjectId, JsonSerializer.Serialize(new DigestPayload(entries), FollowUpItems.Json)),
+            await Schedule.AddAsync(new ScheduledItem($"digest|{tenant}|{person.AadObjectId}|test",
+                FollowUpItems.DigestKind, now, tenant, person.AadObjectId,
+                JsonSerializer.Serialize(new DigestPayload(entries), FollowUpItems.Json)),
                 CancellationToken.None);
         }
 
@@ -101,8 +105,8 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
         var (kept, keptSponsors) = await ProgramAsync(tenant);
         var now = DateTimeOffset.UtcNow.AddSeconds(-1);
         async Task PlanAsync(JourneyProgram program, Person sponsor) =>
-            await Schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|test|{sponsor.AadObjectId}", FollowUpItems.ProgressKind,
-                now, tenant, sponsor.AadObjectId,
+            await Schedule.AddAsync(new ScheduledItem($"progress|{program.Id}|test|{sponsor.AadObjectId}",
+                FollowUpItems.ProgressKind, now, tenant, sponsor.AadObjectId,
                 JsonSerializer.Serialize(new ProgressPayload(program.Id, sponsor, "test", "test"), FollowUpItems.Json)),
                 CancellationToken.None);
         foreach (var sponsor in goneSponsors) await PlanAsync(gone, sponsor);
@@ -112,8 +116,10 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
         await JourneyBot.Deletion.ProgramRemoval.RemoveAsync(Tables, tenant, gone.Id, CancellationToken.None);
         var store = fixture.Bot.Services.GetRequiredService<ProgramStore>();
         var header = (await store.LoadHeaderAsync(tenant, kept.Id, CancellationToken.None))!;
-        var charterJson = JsonSerializer.Serialize(header.Charter with { Sponsors = [keptSponsors[0]] }, ProgramFile.Options);
-        await Tables.Programs.UpdateEntityAsync(new TableEntity(kept.Id, ProgramKeys.Program) { ["CharterJson"] = charterJson },
+        var charterJson = JsonSerializer.Serialize(header.Charter with { Sponsors = [keptSponsors[0]] },
+            ProgramFile.Options);
+        await Tables.Programs.UpdateEntityAsync(
+            new TableEntity(kept.Id, ProgramKeys.Program) { ["CharterJson"] = charterJson },
             header.ETag, TableUpdateMode.Merge);
         await fixture.RunDueWorkAsync();
 
@@ -132,8 +138,9 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
         {
             var entry = new DigestEntry("gaps|" + person.AadObjectId, FollowUpKind.DepartmentGaps, program.Id,
                 program.Charter.Name, "ONCE-" + person.AadObjectId, person) { DepartmentId = "d1" };
-            await Schedule.AddAsync(new ScheduledItem($"digest|{tenant}|{person.AadObjectId}|lost", FollowUpItems.DigestKind,
-                now, tenant, person.AadObjectId, JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json)),
+            await Schedule.AddAsync(new ScheduledItem($"digest|{tenant}|{person.AadObjectId}|lost",
+                FollowUpItems.DigestKind, now, tenant, person.AadObjectId,
+                JsonSerializer.Serialize(new DigestPayload([entry]), FollowUpItems.Json)),
                 CancellationToken.None);
         }
         var mine = (await Schedule.ReadDueAsync(DateTimeOffset.UtcNow, 1000, 0, false, CancellationToken.None))
@@ -142,23 +149,28 @@ public sealed class SendLifecycleTests(BotFixture fixture) : IClassFixture<BotFi
 
         // This instance claims the batch, then stalls past its lease (a long pause, say); the other instance finds
         // the rows due again, claims them and sends them.
-        var stalled = await Schedule.ClaimAsync(mine, "stalled-instance", DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None);
+        var stalled = await Schedule.ClaimAsync(mine, "stalled-instance", DateTimeOffset.UtcNow.AddSeconds(-1),
+            CancellationToken.None);
         var takenOver = await Schedule.ClaimAsync(
-            (await Schedule.ReadDueAsync(DateTimeOffset.UtcNow, 1000, 0, false, CancellationToken.None)).Where(r => r.TenantId == tenant),
+            (await Schedule.ReadDueAsync(DateTimeOffset.UtcNow, 1000, 0, false, CancellationToken.None))
+                .Where(r => r.TenantId == tenant),
             "other-instance", DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
         Assert.Equal(People, takenOver.Count);
 
         // The stalled instance wakes up and goes on with its batch: its claim check stops every one of them.
         var lifecycle = fixture.Bot.Services.GetRequiredService<SendLifecycle>();
         var handedBack = new List<ScheduleRow>();
-        var stalledOutcomes = await Task.WhenAll(stalled.Select(r => lifecycle.RunAsync(r, handedBack.Add, CancellationToken.None)));
-        var otherOutcomes = await Task.WhenAll(takenOver.Select(r => lifecycle.RunAsync(r, handedBack.Add, CancellationToken.None)));
+        var stalledOutcomes = await Task.WhenAll(
+            stalled.Select(r => lifecycle.RunAsync(r, handedBack.Add, CancellationToken.None)));
+        var otherOutcomes = await Task.WhenAll(
+            takenOver.Select(r => lifecycle.RunAsync(r, handedBack.Add, CancellationToken.None)));
 
         Assert.All(stalledOutcomes, o => Assert.Null(o));
         Assert.All(otherOutcomes, o => Assert.True(o));
         var sent = DeliveredTo(people);
         Assert.Equal(People, sent.Count);
-        Assert.All(people, p => Assert.Single(sent, b => b.Contains("ONCE-" + p.AadObjectId, StringComparison.Ordinal)));
+        Assert.All(people,
+            p => Assert.Single(sent, b => b.Contains("ONCE-" + p.AadObjectId, StringComparison.Ordinal)));
         // Completed by the instance that sent them: none of the tenant's rows is left.
         Assert.Empty(Tables.Schedule.Query<TableEntity>(e => e.GetString("TenantId") == tenant));
     }
