@@ -19,8 +19,8 @@ public static class DeletionCards
             },
             new TextBlock("After a day, the map, its touchpoints, actions, reviews, snapshots and everyone's "
                 + "membership are deleted, and no more reminders or progress cards go out for it. "
-                + "Until then, Undo brings everything back. Export it first to keep a copy "
-                + "(an admin runs **export**)."),
+                + "Until then, Undo brings everything back. To keep a copy, download the program's JSON "
+                + "from the map tab first (type **map**, then Open the map)."),
             new InputText(ConfirmInput, "Type the program's name to confirm")
             {
                 Value = typed, MaxLength = TextLimits.Name, IsRequired = true,

@@ -39,20 +39,7 @@ public sealed class ProgramDeletionTests : IAsyncLifetime
     }
 
     // Every property of every row of every table, as text.
-    private async Task<List<string>> EveryRowAsync()
-    {
-        var service = new TableServiceClient(_azurite.ConnectionString);
-        var rows = new List<string>();
-        await foreach (var table in service.QueryAsync())
-        {
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                rows.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}/" +
-                    string.Join("|", row.Select(p => $"{p.Key}={p.Value}")));
-            }
-        }
-        return rows;
-    }
+    private Task<List<string>> EveryRowAsync() => TableScan.EveryRowAsync(_azurite.ConnectionString);
 
     [Fact]
     public async Task NothingOfTheProgramRemainsAndTheOtherProgramIsUntouched()

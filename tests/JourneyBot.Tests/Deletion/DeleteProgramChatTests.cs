@@ -26,20 +26,10 @@ public sealed class DeleteProgramChatTests(BotFixture fixture) : IClassFixture<B
     private static JsonObject Confirm(string programId, string typed) =>
         new() { ["programId"] = programId, [DeletionCards.ConfirmInput] = typed };
 
-    private async Task<List<string>> RowsMentioningAsync(string programId)
-    {
-        var service = new TableServiceClient(fixture.Azurite.ConnectionString);
-        var rows = new List<string>();
-        await foreach (var table in service.QueryAsync())
-        {
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                var text = $"{row.PartitionKey}/{row.RowKey}/" + string.Join("|", row.Select(p => $"{p.Value}"));
-                if (text.Contains(programId, StringComparison.Ordinal)) rows.Add($"{table.Name}: {text}");
-            }
-        }
-        return rows;
-    }
+    // Every row of every table that names the program anywhere (keys or properties).
+    private async Task<List<string>> RowsMentioningAsync(string programId) =>
+        (await JourneyBot.Tests.Admin.TableScan.EveryRowAsync(fixture.Azurite.ConnectionString))
+            .Where(r => r.Contains(programId, StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task TheOwnerIsAskedToTypeTheNameAndAMistypedNameDeletesNothingAndComesBack()
