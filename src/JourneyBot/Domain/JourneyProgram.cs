@@ -13,8 +13,13 @@ public sealed record JourneyProgram
     public IReadOnlyList<Review> Reviews { get; init; } = [];
     // The progress cards sent to sponsors, one per card (the file's "progressUpdates").
     public IReadOnlyList<ProgressCard> ProgressUpdates { get; init; } = [];
+    // Every metric's figures over time, in date order.
+    public IReadOnlyList<MetricReading> Readings { get; init; } = [];
 
     public IEnumerable<Touchpoint> ActiveTouchpoints() => Touchpoints.Where(t => !t.Retired);
+
+    public IEnumerable<MetricReading> ReadingsOf(string metricId) =>
+        Readings.Where(r => r.MetricId == metricId).OrderBy(r => r.On);
 }
 
 // NamedAt: when a source that knows the person (Teams, the directory) last gave this name; null for names only
@@ -38,7 +43,14 @@ public sealed record TeamMember(Person Person, int TimePercent);
 
 public enum MetricKind { Output, Outcome }
 
-public sealed record Metric(string Id, string Name, MetricKind Kind, decimal? Baseline = null, decimal? Target = null, string? Unit = null);
+// CadenceDays: how often the metric is read (null = monthly); Owner: who is asked for its figure (null = the owners).
+public sealed record Metric(string Id, string Name, MetricKind Kind, decimal? Baseline = null, decimal? Target = null, string? Unit = null,
+    int? CadenceDays = null, Person? Owner = null)
+{
+    public const int DefaultCadenceDays = 30;
+
+    public int DaysBetweenReadings() => CadenceDays ?? DefaultCadenceDays;
+}
 
 public sealed record Department(string Id, string Name, IReadOnlyList<Person> Contacts);
 

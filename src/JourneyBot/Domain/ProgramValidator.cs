@@ -65,7 +65,15 @@ public static class ProgramValidator
             Text(charter.MoreJourneys[i].Name, $"charter.moreJourneys[{i}].name", TextLimits.Name);
         }
         Ids(charter.Metrics, m => m.Id, "charter.metrics");
-        for (var i = 0; i < charter.Metrics.Count; i++) Text(charter.Metrics[i].Name, $"charter.metrics[{i}].name", TextLimits.Name, required: true);
+        for (var i = 0; i < charter.Metrics.Count; i++)
+        {
+            Text(charter.Metrics[i].Name, $"charter.metrics[{i}].name", TextLimits.Name, required: true);
+            if (charter.Metrics[i].CadenceDays is < 1 or > TextLimits.MaxReviewCadenceDays)
+            {
+                errors.Add($"charter.metrics[{i}].cadenceDays must be between 1 and {TextLimits.MaxReviewCadenceDays}");
+            }
+            if (charter.Metrics[i].Owner is { } metricOwner) People([metricOwner], $"charter.metrics[{i}].owner");
+        }
         People(charter.Owners, "charter.owners");
         People(charter.Sponsors, "charter.sponsors");
         Ids(charter.Departments, d => d.Id, "charter.departments");
@@ -140,6 +148,22 @@ public static class ProgramValidator
         {
             Text(program.Reviews[i].Note, $"reviews[{i}].note", TextLimits.LongText);
             if (program.Reviews[i].PostponedTo is not null && program.Reviews[i].Outcome != ReviewOutcome.Postponed) errors.Add($"reviews[{i}].postponedTo is only for a postponed review");
+        }
+        for (var i = 0; i < program.Readings.Count; i++)
+        {
+            var r = program.Readings[i];
+            if (!metrics.Contains(r.MetricId)) errors.Add($"readings[{i}].metricId '{r.MetricId}' is not a metric of this program");
+            if (r.Source == ReadingSource.Link && string.IsNullOrEmpty(r.Link)) errors.Add($"readings[{i}].link is required for a reading from a link");
+            if (r.Link is { Length: > 0 } link
+                && (link.Length > TextLimits.Link || !Uri.TryCreate(link, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.Add($"readings[{i}].link must be an https link of at most {TextLimits.Link} characters");
+            }
+            People([r.RecordedBy], $"readings[{i}].recordedBy");
+        }
+        foreach (var twice in program.Readings.GroupBy(r => (r.MetricId, r.On)).Where(g => g.Count() > 1))
+        {
+            errors.Add($"readings has two figures of metric '{twice.Key.MetricId}' for {twice.Key.On:yyyy-MM-dd}");
         }
         Ids(program.ProgressUpdates, c => c.Id, "progressUpdates");
         for (var i = 0; i < program.ProgressUpdates.Count; i++)

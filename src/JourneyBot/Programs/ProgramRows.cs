@@ -11,6 +11,7 @@ public static class ProgramKeys
     public const string TouchpointPrefix = "tp|";
     public const string ActionPrefix = "action|";
     public const string ReviewPrefix = "review|";
+    public const string ReadingPrefix = "reading|";
     // Outside the review| range, so loading a program's reviews never reads it.
     public const string ReviewStarted = "reviewstarted";
     public const string ProgressPrefix = "progress|";
@@ -25,6 +26,8 @@ public static class ProgramKeys
     public static string Touchpoint(string id) => TouchpointPrefix + id;
     public static string Action(string id) => ActionPrefix + id;
     public static string Review(string id) => ReviewPrefix + id;
+    // One row per metric per day: a second figure for the same day replaces the first.
+    public static string Reading(string metricId, DateOnly on) => $"{ReadingPrefix}{metricId}|{on:yyyyMMdd}";
     public static string Progress(DateOnly sentOn, string sponsorAadObjectId, int index) => $"{ProgressPrefix}{sentOn:yyyyMMdd}|{TableKey.Encode(sponsorAadObjectId)}|{index:D4}";
     public static string ProgressCard(string cardId) => ProgressCardPrefix + TableKey.Encode(cardId);
     public static string Invite(string aadObjectId) => InvitePrefix + TableKey.Encode(aadObjectId);

@@ -41,6 +41,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         var touchpoints = new List<Touchpoint>();
         var actions = new List<ImprovementAction>();
         var reviews = new List<Review>();
+        var readings = new List<MetricReading>();
         var cards = new List<ProgressCard>();
         var perSponsor = new List<SponsorProgressRecord>();
         await foreach (var entity in tables.Programs.QueryAsync<TableEntity>(e => e.PartitionKey == programId, cancellationToken: cancellationToken))
@@ -50,6 +51,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
             else if (rowKey.StartsWith(ProgramKeys.TouchpointPrefix, StringComparison.Ordinal)) touchpoints.Add(Part<Touchpoint>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ActionPrefix, StringComparison.Ordinal)) actions.Add(Part<ImprovementAction>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ReviewPrefix, StringComparison.Ordinal)) reviews.Add(Part<Review>(entity));
+            else if (rowKey.StartsWith(ProgramKeys.ReadingPrefix, StringComparison.Ordinal)) readings.Add(Part<MetricReading>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ProgressCardPrefix, StringComparison.Ordinal)) cards.Add(Part<ProgressCard>(entity));
             else if (rowKey.StartsWith(ProgramKeys.ProgressPrefix, StringComparison.Ordinal)) perSponsor.Add(Part<SponsorProgressRecord>(entity));
         }
@@ -63,6 +65,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
             Touchpoints = touchpoints.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList(),
             Actions = actions,
             Reviews = reviews.OrderBy(r => r.CompletedOn).ToList(),
+            Readings = readings.OrderBy(r => r.On).ThenBy(r => r.MetricId, StringComparer.Ordinal).ToList(),
             // Rows kept per sponsor before cards had their own are read as the cards they were.
             ProgressUpdates = cards.Concat(SponsorProgressRecord.AsCards(perSponsor)).OrderBy(c => c.SentOn).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
         });
@@ -96,6 +99,7 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         rows.AddRange(program.Touchpoints.Select(t => Part(partition, ProgramKeys.Touchpoint(t.Id), t, t.CreatedBy.AadObjectId)));
         rows.AddRange(program.Actions.Select(a => Part(partition, ProgramKeys.Action(a.Id), a, null)));
         rows.AddRange(program.Reviews.Select(r => Part(partition, ProgramKeys.Review(r.Id), r, null)));
+        rows.AddRange(program.Readings.Select(r => Part(partition, ProgramKeys.Reading(r.MetricId, r.On), r, r.RecordedBy.AadObjectId)));
         rows.AddRange(program.ProgressUpdates.Select(c => Part(partition, ProgramKeys.ProgressCard(c.Id), c, null)));
 
         // The program row goes in the first batch; it fails as a whole if another import raced this one.

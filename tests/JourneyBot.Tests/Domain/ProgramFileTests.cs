@@ -145,6 +145,59 @@ public sealed class ProgramFileTests
     }
 
     [Fact]
+    public void MetricReadingsAndAMetricsCadenceAndOwnerSurviveARoundTripAndConformToTheSchema()
+    {
+        var full = SamplePrograms.Full();
+        var metric = full.Charter.Metrics[0];
+        var owner = new Person("metric-owner", "Mia Metrics");
+        var program = full with
+        {
+            Charter = full.Charter with { Metrics = [metric with { CadenceDays = 14, Owner = owner }, .. full.Charter.Metrics.Skip(1)] },
+            Readings =
+            [
+                new MetricReading { MetricId = metric.Id, Value = 41.5m, On = SamplePrograms.AsOf.AddDays(-20), RecordedBy = owner },
+                new MetricReading
+                {
+                    MetricId = metric.Id, Value = 44m, On = SamplePrograms.AsOf.AddDays(-6), RecordedBy = owner,
+                    Source = ReadingSource.Link, Link = "https://dashboards.example.com/nps",
+                    RecordedAt = new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero),
+                },
+            ],
+        };
+
+        var written = ProgramFile.Write(program);
+        var read = ProgramFile.Read(written);
+
+        Assert.Empty(Schema.Value.Validate(written).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Equal(program.Readings, read.Readings);
+        Assert.Equal((14, owner), (read.Charter.Metrics[0].CadenceDays, read.Charter.Metrics[0].Owner));
+        Assert.Equal([41.5m, 44m], read.ReadingsOf(metric.Id).Select(r => r.Value));
+        Assert.Equal(Metric.DefaultCadenceDays, read.Charter.Metrics[1].DaysBetweenReadings());
+    }
+
+    [Fact]
+    public void ReadingsOfAnUnknownMetricOrTwiceForOneDayAreRefused()
+    {
+        var full = SamplePrograms.Full();
+        var by = full.Charter.Owners[0];
+        var day = SamplePrograms.AsOf;
+        var twice = full with
+        {
+            Readings =
+            [
+                new MetricReading { MetricId = full.Charter.Metrics[0].Id, Value = 1, On = day, RecordedBy = by },
+                new MetricReading { MetricId = full.Charter.Metrics[0].Id, Value = 2, On = day, RecordedBy = by },
+                new MetricReading { MetricId = "nowhere", Value = 3, On = day, RecordedBy = by },
+            ],
+        };
+
+        var error = Assert.Throws<ProgramFileException>(() => ProgramFile.Read(ProgramFile.Write(twice))).Message;
+
+        Assert.Contains("readings[2].metricId 'nowhere' is not a metric", error);
+        Assert.Contains($"two figures of metric '{full.Charter.Metrics[0].Id}' for {day:yyyy-MM-dd}", error);
+    }
+
+    [Fact]
     public void ProgressCardsAndTouchpointAuthorshipSurviveARoundTrip()
     {
         var read = ProgramFile.Read(ProgramFile.Write(SamplePrograms.Full()));
