@@ -16,6 +16,10 @@ public sealed record ImprovementAction
     public DateOnly? AcceptedOn { get; init; }
     // The pain point (on TouchpointId) this action addresses; actions from before items existed lack it.
     public string? PainPointId { get; init; }
+    // When work on it began (first marked in progress, or done straight away) and when it was marked done; actions
+    // from before these were kept lack them, and their impact is not judged.
+    public DateOnly? StartedOn { get; init; }
+    public DateOnly? DoneOn { get; init; }
 
     public bool IsClosed() => Status is ActionStatus.Done or ActionStatus.Dropped;
     public bool IsOverdue(DateOnly asOf) => !IsClosed() && DueOn < asOf;
