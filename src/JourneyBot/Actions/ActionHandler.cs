@@ -10,7 +10,7 @@ namespace JourneyBot.Actions;
 
 // Improvement actions: created by owners and contributors (often from a touchpoint's pain points), listed
 // with `actions`, moved on by their owner or a program owner.
-public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, AssignmentWork assignments, NameLookup names, TimeProvider clock) : ICommandSource
+public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions, AssignmentWork assignments, NameLookup names, TimeProvider clock, YouSaidWork youSaid) : ICommandSource
 {
     private const string NoSuchTouchpoint = "That touchpoint no longer exists.";
     private const string NotAContributor = "Owners and department contributors create improvement actions; sponsors follow them in their progress cards.";
@@ -117,7 +117,11 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         var current = stored.Action;
         if (current.Status != status)
         {
-            if (await actions.UpdateAsync(program.Id, stored, current with { Status = status }, session.Caller.AadObjectId, cancellationToken)) current = current with { Status = status };
+            if (await actions.UpdateAsync(program.Id, stored, current with { Status = status }, session.Caller.AadObjectId, cancellationToken))
+            {
+                current = current with { Status = status };
+                await TellReportersAsync(program, current, session.Caller.AadObjectId, cancellationToken);
+            }
             else
             {
                 note = "Someone changed that action meanwhile; here is how it stands now.";
@@ -128,6 +132,11 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         var reloaded = program with { Actions = program.Actions.Select(a => a.Id == current.Id ? current : a).ToList() };
         return Card(ActionCards.List(reloaded, session.Caller.AadObjectId, session.Can(ProgramRole.Owner), Today(program), CardData.PageOf(action), note));
     }
+
+    // "You said, we did": kept apart from the status change itself, which only says when it happened.
+    private Task TellReportersAsync(JourneyProgram program, ImprovementAction saved, string doneBy,
+        CancellationToken cancellationToken) =>
+        saved.Status == ActionStatus.Done ? youSaid.QueueAsync(program, saved, doneBy, cancellationToken) : Task.CompletedTask;
 
     // The owner takes the action on: recorded, so the one who gave it knows it landed.
     private async Task<InvokeResponse> AcceptAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)

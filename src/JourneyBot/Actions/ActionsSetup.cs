@@ -12,6 +12,8 @@ public static class ActionsSetup
         services.AddSingleton<AssignmentWork>();
         services.AddSingleton<Scheduling.IScheduledWork>(provider => provider.GetRequiredService<AssignmentWork>());
         services.AddSingleton<Scheduling.IScheduledWork, ActionOwnerNamesWork>();
+        services.AddSingleton<YouSaidWork>();
+        services.AddSingleton<Scheduling.IScheduledWork>(provider => provider.GetRequiredService<YouSaidWork>());
         return services;
     }
 }

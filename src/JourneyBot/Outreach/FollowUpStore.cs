@@ -27,6 +27,11 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
         return keys;
     }
 
+    // One marker, for work that is sent at most once per occasion however often it is asked for.
+    public async Task<bool> IsPlannedAsync(string programId, string key, CancellationToken cancellationToken) =>
+        (await tables.Programs.GetEntityIfExistsAsync<TableEntity>(ProgramKeys.PlannedPartition(programId),
+            ProgramKeys.Planned(key), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+
     public async Task MarkPlannedAsync(string programId, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

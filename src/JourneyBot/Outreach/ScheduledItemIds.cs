@@ -28,6 +28,10 @@ public static class ScheduledItemIds
     public static string Assignment(string programId, string actionId, string ownerAadObjectId) =>
         $"assignment|{programId}|{actionId}|{ownerAadObjectId}";
 
+    // A person's "you said, we did" card about one action: once per person per action, however often it is done.
+    public static string YouSaid(string programId, string actionId, string aadObjectId) =>
+        $"yousaid|{programId}|{actionId}|{aadObjectId}";
+
     // An owner's deletion, at the time its day of grace ends.
     public static string ProgramDeletion(string programId, DateTimeOffset dueAt) =>
         $"delete|{programId}|{dueAt.UtcTicks}";
