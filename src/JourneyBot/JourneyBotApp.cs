@@ -11,6 +11,7 @@ using JourneyBot.Help;
 using JourneyBot.Map;
 using JourneyBot.Operations;
 using JourneyBot.People;
+using JourneyBot.Pictures;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Reviews;
@@ -48,6 +49,7 @@ public static class JourneyBotApp
         builder.Services.AddActions();
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
+        builder.Services.AddPictures();
         builder.Services.AddHealth();
         builder.Services.AddDeletion();
 
@@ -72,6 +74,7 @@ public static class JourneyBotApp
         app.MapHealthz();
         app.MapAboutPages();
         app.MapMapTab();
+        app.MapPictures();
         return app;
     }
 }

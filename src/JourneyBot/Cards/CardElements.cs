@@ -80,3 +80,17 @@ public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement
     protected override void WriteProperties(JsonObject json) =>
         json["actions"] = new JsonArray(Actions.Select(a => (JsonNode)a.ToJson()).ToArray());
 }
+
+// A picture the card's host fetches itself (https in Teams), with words for screen readers and for hosts that
+// show none.
+public sealed record Image(Uri Url, string AltText) : CardElement
+{
+    protected override string TypeName => "Image";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        json["url"] = Url.ToString();
+        json["altText"] = AltText;
+        json["size"] = "stretch";
+    }
+}

@@ -30,6 +30,7 @@ public static class ProgramRemoval
             cancellationToken);
         var snapshots = await DeletePartitionAsync(tables.Programs, ProgramKeys.SnapshotPartition(programId), null,
             cancellationToken);
+        await new Pictures.PictureStore(tables, Pictures.PictureSettings.None).DeleteOfAsync(programId, cancellationToken);
         var rows = await DeletePartitionAsync(tables.Programs, programId, ProgramKeys.Program, cancellationToken);
         return new Removed(rows, snapshots, planned, memberships, sends, digests, activeIn);
     }

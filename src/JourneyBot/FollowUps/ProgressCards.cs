@@ -2,6 +2,7 @@ using System.Globalization;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
 using JourneyBot.Health;
+using JourneyBot.Pictures;
 
 namespace JourneyBot.FollowUps;
 
@@ -10,7 +11,8 @@ namespace JourneyBot.FollowUps;
 public static class ProgressCards
 {
 
-    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null, string? cardId = null)
+    public static AdaptiveCard Build(JourneyProgram program, Snapshot now, Snapshot? before, DateOnly today, DateOnly? reviewOverdueSince, DateOnly? acknowledgedOn = null, Uri? mapLink = null, string? cardId = null,
+        PictureLink? picture = null)
     {
         var charter = program.Charter;
         var checks = MapHealth.Evaluate(program, today);
@@ -47,6 +49,7 @@ public static class ProgressCards
                         .. before is null ? Array.Empty<string>() : [Emotion(before, s.Id)]]),
                 ]));
         }
+        AddPicture(card, program, now, picture);
         card.Add(new TextBlock(before is null ? "This is the first progress card of this program." : $"Changes are since {before.TakenOn:d MMM yyyy}.") { IsSubtle = true, Size = TextSize.Small });
         if (acknowledgedOn is { } acknowledged)
         {
@@ -67,6 +70,38 @@ public static class ProgressCards
         return card;
     }
 
+
+    // The chart of the emotion curve and the outcome metrics' trends, and the metrics' figures as text beside it
+    // (the stages' figures are the table above), so a screen reader or a client without pictures misses nothing.
+    private static void AddPicture(AdaptiveCard card, JourneyProgram program, Snapshot now, PictureLink? picture)
+    {
+        if (picture is not null) card.Add(new Image(picture.Url, CardText.Shorten(picture.AltText, 1000)) { Separator = true });
+        var metrics = ProgressPicture.From(program, now).Metrics;
+        if (metrics.Count == 0) return;
+        card.Add(new TextBlock("Outcome metrics") { Weight = TextWeight.Bolder, Separator = picture is null });
+        card.Add(new FactSet(metrics.Take(10).Select(m => new Fact(CardText.Literal(CardText.Shorten(m.Name, 60)),
+            MetricFigures(m))).ToList()));
+    }
+
+    private static string MetricFigures(MetricTrend metric)
+    {
+        var unit = string.IsNullOrWhiteSpace(metric.Unit) ? "" : " " + CardText.Literal(CardText.Shorten(metric.Unit, 20));
+        var parts = new List<string>();
+        if (metric.Readings.Count == 0) parts.Add("no readings yet");
+        else
+        {
+            var (on, value) = metric.Readings[^1];
+            parts.Add($"latest {ProgressPicture.Number(value)}{unit} ({on.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})");
+            if (metric.Readings.Count > 1)
+            {
+                var change = value - metric.Readings[^2].Value;
+                parts.Add($"{change.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)} since the reading before");
+            }
+        }
+        if (metric.Target is { } target) parts.Add($"target {ProgressPicture.Number(target)}{unit}");
+        if (metric.Baseline is { } baseline) parts.Add($"baseline {ProgressPicture.Number(baseline)}{unit}");
+        return string.Join(", ", parts);
+    }
 
     private static string NotJudged(IReadOnlyList<HealthCheck> checks) =>
         checks.Count(c => c.Status == HealthStatus.NotJudged) is > 0 and var n ? $" ({n} not judged yet)" : "";

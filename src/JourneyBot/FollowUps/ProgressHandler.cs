@@ -13,7 +13,8 @@ namespace JourneyBot.FollowUps;
 
 // The sponsor's "Acknowledge" on a progress card: recorded on that card's record (it feeds the
 // sponsor-engagement check), and the card updates in place to say so.
-public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, ScheduleStore schedule, TimeProvider clock, MapLinks? links = null) : ICommandSource
+public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore followUps, ScheduleStore schedule, TimeProvider clock, MapLinks? links = null,
+    Pictures.ProgressPictures? pictures = null) : ICommandSource
 {
 
     public IEnumerable<BotCommand> Commands =>
@@ -75,6 +76,9 @@ public sealed class ProgressHandler(ProgramSessions sessions, FollowUpStore foll
         }
         if (acknowledged.Card is not { } card) return Card(ProgramCards.Refusal("This progress card was not sent to you; each sponsor acknowledges their own."));
         var snapshot = card.Snapshot ?? MapHealth.TakeSnapshot(program, sentOn);
-        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, card.AcknowledgementBy(session.Caller.AadObjectId)?.On, links?.For(program.Id), cardId));
+        // The acknowledged card keeps its picture: the same snapshot, so the same picture under a fresh link.
+        var picture = pictures is null || cardId is null ? null : await pictures.PrepareAsync(program, snapshot, cardId, cancellationToken);
+        return Card(ProgressCards.Build(program, snapshot, null, sentOn, null, card.AcknowledgementBy(session.Caller.AadObjectId)?.On, links?.For(program.Id), cardId,
+            picture));
     }
 }

@@ -6,12 +6,14 @@ using JourneyBot.Programs;
 using JourneyBot.Scheduling;
 using JourneyBot.Outreach;
 using JourneyBot.Health;
+using JourneyBot.Pictures;
 
 namespace JourneyBot.FollowUps;
 
 // Sends a sponsor the program's progress card, built from the program as it is at sending time, and records
 // it with its snapshot so the next card can say what changed.
-public sealed partial class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null, ILogger<ProgressWork>? logger = null) : IScheduledWork
+public sealed partial class ProgressWork(ProgramStore programs, PersonalMessenger messenger, FollowUpStore followUps, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null, ILogger<ProgressWork>? logger = null,
+    ProgressPictures? pictures = null) : IScheduledWork
 {
     public string Kind => FollowUpItems.ProgressKind;
 
@@ -29,7 +31,9 @@ public sealed partial class ProgressWork(ProgramStore programs, PersonalMessenge
         var before = program.ProgressUpdates.Where(c => c.Id != cardId && c.WentTo(sponsor) && c.Snapshot is not null).OrderBy(c => c.SentOn).LastOrDefault()?.Snapshot
                      ?? program.Reviews.Where(r => r.Snapshot is not null).OrderBy(r => r.CompletedOn).LastOrDefault()?.Snapshot;
         var reviewDue = FollowUpPlan.NextReviewDue(program);
-        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null, mapLink: links?.For(program.Id), cardId: cardId);
+        var picture = pictures is null ? null : await pictures.PrepareAsync(program, snapshot, cardId, cancellationToken);
+        var card = ProgressCards.Build(program, snapshot, before, today, reviewDue < today ? reviewDue : null, mapLink: links?.For(program.Id), cardId: cardId,
+            picture: picture);
 
         var delivery = await messenger.SendAsync(item.TenantId, sponsor, card.ToActivity(card.FallbackText), cancellationToken);
         if (delivery.Delivered)

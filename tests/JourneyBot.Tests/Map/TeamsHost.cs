@@ -9,7 +9,7 @@ namespace JourneyBot.Tests.Map;
 public sealed class TeamsHost : IAsyncDisposable
 {
     public const string Origin = "https://teams.microsoft.com";
-    private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     public List<string> Aborted { get; } = [];
