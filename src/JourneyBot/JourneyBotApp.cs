@@ -12,6 +12,7 @@ using JourneyBot.Map;
 using JourneyBot.Operations;
 using JourneyBot.People;
 using JourneyBot.Pictures;
+using JourneyBot.Portfolio;
 using JourneyBot.Programs;
 using JourneyBot.Protocol;
 using JourneyBot.Reviews;
@@ -50,6 +51,7 @@ public static class JourneyBotApp
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
         builder.Services.AddPictures();
+        builder.Services.AddPortfolio();
         builder.Services.AddHealth();
         builder.Services.AddDeletion();
 
@@ -75,6 +77,7 @@ public static class JourneyBotApp
         app.MapAboutPages();
         app.MapMapTab();
         app.MapPictures();
+        app.MapPortfolio();
         return app;
     }
 }

@@ -39,6 +39,8 @@ public static class CardVerbs
     public const string ProgressAcknowledge = "progress.ack";
     public const string ProgressSendNow = "progress.sendNow";
 
+    public const string PortfolioPage = "portfolio.page";
+
     public const string HelpRun = "help.run";
 
     public const string CharterSave = "charter.save";

@@ -13,6 +13,7 @@ public static class GraphSetup
         services.AddSingleton<GraphClients>();
         services.AddSingleton<AppInstaller>();
         services.AddSingleton<DepartmentDirectory>();
+        services.AddSingleton<GroupMembership>();
         return services;
     }
 }

@@ -90,7 +90,7 @@ public static class MapEndpoints
 
     // Which page an entry URL gets before anyone is signed in: "teams" for the SSO shell, a finished page for a
     // plain browser or a tab that is not set up, or null to render here (local development on loopback).
-    private static string? Entry(HttpContext http, MapSettings settings)
+    public static string? Entry(HttpContext http, MapSettings settings)
     {
         if (settings.IsLocal && http.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)) return null;
         if (!settings.IsConfigured)
@@ -111,7 +111,7 @@ public static class MapEndpoints
         return MapViewBuilder.Build(program, filter, Today(clock), new StoredSnapshots(headers, await LoadAsync(filter.At), await LoadAsync(filter.Since)));
     }
 
-    private static async Task<TabUser?> UserAsync(HttpContext http, TabAuthenticator auth) =>
+    public static async Task<TabUser?> UserAsync(HttpContext http, TabAuthenticator auth) =>
         (await auth.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.Connection.RemoteIpAddress, http.RequestAborted)).User;
 
     private static async Task<JourneyProgram?> ReadableAsync(TabUser user, string programId, ProgramStore store, CancellationToken cancellationToken)
@@ -127,7 +127,7 @@ public static class MapEndpoints
         return MapDocument.Programs(mine.Select(m => (m.RowKey, m.ProgramName)).OrderBy(p => p.Item2, StringComparer.CurrentCultureIgnoreCase).ToList(), configure);
     }
 
-    private static IResult Unauthorized() =>
+    public static IResult Unauthorized() =>
         Results.Content("<h1>Sign-in needed</h1><p>Open the map from Teams so it can sign you in.</p>", Html, statusCode: 401);
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -6,7 +6,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace JourneyBot.Map;
 
 // The person looking at the tab: Entra object id within a tenant, as chat knows them.
-public sealed record TabUser(string TenantId, string ObjectId, string Name);
+// Groups: the token's groups claim (Entra puts it in when the tab registration asks for it); GroupsOverage when
+// the person is in too many groups for the token to list (Entra then names the claim in _claim_names instead).
+public sealed record TabUser(string TenantId, string ObjectId, string Name)
+{
+    public IReadOnlyList<string> Groups { get; init; } = [];
+    public bool GroupsOverage { get; init; }
+}
 
 public sealed record TabAuthOutcome(TabUser? User, string? FailureReason);
 
@@ -75,7 +81,12 @@ public sealed class TabAuthenticator(MapSettings settings, OpenIdKeyCache keys, 
         var oid = claims.FindFirst("oid")?.Value;
         var tenant = claims.FindFirst("tid")?.Value;
         if (string.IsNullOrEmpty(oid) || string.IsNullOrEmpty(tenant)) return Fail("token names no user");
-        return new(new TabUser(tenant, oid, claims.FindFirst("name")?.Value ?? "Someone"), null);
+        return new(new TabUser(tenant, oid, claims.FindFirst("name")?.Value ?? "Someone")
+        {
+            Groups = claims.FindAll("groups").Select(c => c.Value).ToList(),
+            GroupsOverage = claims.FindFirst("hasgroups") is not null
+                || (claims.FindFirst("_claim_names")?.Value.Contains("\"groups\"", StringComparison.Ordinal) ?? false),
+        }, null);
     }
 
     private TabAuthOutcome Fail(string reason)

@@ -16,6 +16,8 @@ using JourneyBot.Touchpoints;
 using JourneyBot.Outreach;
 using JourneyBot.Map;
 using JourneyBot.Health;
+using JourneyBot.Pictures;
+using JourneyBot.Portfolio;
 
 namespace JourneyBot.Tests.Cards;
 
@@ -131,7 +133,22 @@ public static class CardCatalog
             ("action-accepted", AssignmentCards.Accepted(program, program.Actions[0]).ToJson()),
             ("action-handback-done", AssignmentCards.HandedBack(program.Actions[0], owner).ToJson()),
             ("actions", ActionCards.List(program, owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 2, "Someone changed that action meanwhile; here is how it stands now.").ToJson()),
+            ("you-said-we-did", YouSaidCards.Build(program, program.Touchpoints[0] with { PainPoints = worst, CreatedBy = owner with { DisplayName = asTyped(new string('N', TextLimits.PersonName)) } },
+                program.Actions[0] with { Title = asTyped(new string('t', TextLimits.Name)), Status = ActionStatus.Done, DoneOn = SamplePrograms.AsOf, MetricId = "m1", TouchpointId = program.Touchpoints[0].Id },
+                new Person("someone-else", "Someone Else"), MapLink(program.Id)).ToJson()),
+            ("progress-picture", ProgressCards.Build(program, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null, cardId: "cadence-3",
+                picture: new PictureLink(new Uri("https://contoso.example.com/pictures/abc.1.sig.png"), ProgressPicture.From(program, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf)).AltText())).ToJson()),
+            ("portfolio", PortfolioCards.Build(PortfolioRows(asTyped), 0, admin: true, MapLink).ToJson()),
+            ("portfolio-last-page", PortfolioCards.Build(PortfolioRows(asTyped), 3, admin: false, MapLink).ToJson()),
+            ("portfolio-empty", PortfolioCards.Build([], 0, admin: false, MapLink).ToJson()),
         ];
+
+        // Thirty programs with the longest names, each failing many checks and with many metrics.
+        static List<PortfolioRow> PortfolioRows(Func<string, string> asTyped) => Enumerable.Range(0, 30).Select(i => new PortfolioRow(
+            $"p{i}", asTyped(new string('N', TextLimits.Name)), ProgramRole.Owner | ProgramRole.Sponsor,
+            Enumerable.Range(0, 8).Select(c => asTyped($"Check {c} with a long title")).ToList(), ["Watch"], -1.2, asTyped(new string('S', TextLimits.Name)), -2,
+            Enumerable.Range(0, 6).Select(m => new MetricStanding(asTyped(new string('M', TextLimits.Name)), asTyped("%%%"), 1, 2, 1.5m, SamplePrograms.AsOf, 1.4m)).ToList(),
+            i, SamplePrograms.AsOf, true)).ToList();
 
         // Every kind of decision on a review, each with the longest note.
         static List<Review> ReviewHistory(Person by, string note) =>

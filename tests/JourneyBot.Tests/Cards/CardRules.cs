@@ -70,6 +70,11 @@ public static class CardRules
                     foreach (var item in column!["items"]?.AsArray() ?? []) CheckElement(item!.AsObject(), path + "/Column", problems);
                 }
                 break;
+            case "Image":
+                // Teams fetches card pictures over https only, and a screen reader reads the alt text.
+                if (!Uri.TryCreate(element["url"]?.GetValue<string>(), UriKind.Absolute, out var url) || url.Scheme != "https") problems.Add($"{path} has no https url");
+                if (string.IsNullOrWhiteSpace(element["altText"]?.GetValue<string>())) problems.Add($"{path} has no altText");
+                break;
             case "Table":
                 var rows = element["rows"]?.AsArray();
                 if (rows is null || rows.Count == 0) problems.Add($"{path} has no rows");

@@ -24,6 +24,8 @@ public sealed partial class FakeGraph : IAsyncDisposable
     // Display names of users looked up one by one (users/{id}).
     public ConcurrentDictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
     public int InstallStatus { get; set; } = 201;
+    // Group id -> its members (transitively), for checkMemberGroups.
+    public ConcurrentDictionary<string, HashSet<string>> GroupMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
     // Called for each successful install, e.g. to make the member reachable on the test channel.
     public Action<string>? Installed { get; set; }
     public string BaseUrl { get; }
@@ -65,6 +67,14 @@ public sealed partial class FakeGraph : IAsyncDisposable
             Record(http, null);
             if (DirectoryStatus != 200) return Error(DirectoryStatus);
             return Names.TryGetValue(id, out var name) ? Results.Json(new { id, displayName = name }) : Error(404);
+        });
+        _app.MapPost("/v1.0/users/{id}/checkMemberGroups", async (HttpContext http, string id) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            Record(http, body);
+            if (DirectoryStatus != 200) return Error(DirectoryStatus);
+            var asked = body?["groupIds"]?.AsArray().Select(g => g!.GetValue<string>()) ?? [];
+            return Results.Json(new { value = asked.Where(g => GroupMembers.TryGetValue(g, out var m) && m.Contains(id)) });
         });
         _app.MapPost("/v1.0/users/{id}/teamwork/installedApps", async (HttpContext http, string id) =>
         {

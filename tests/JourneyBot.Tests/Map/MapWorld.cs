@@ -13,6 +13,8 @@ public sealed class MapWorld : IAsyncLifetime
     public string ClientId { get; } = Guid.NewGuid().ToString();
     // The bot's app id, for tests that also send activities to /api/messages (Channel.MintToken(AppId)).
     public string AppId { get; } = Guid.NewGuid().ToString();
+    // Members of this Entra group see every program of their tenant in the portfolio.
+    public string AdminGroupId { get; } = Guid.NewGuid().ToString();
     public AzuriteServer Azurite { get; private set; } = null!;
     public TestChannel Channel { get; private set; } = null!;
     public TestEntra Entra { get; private set; } = null!;
@@ -30,6 +32,7 @@ public sealed class MapWorld : IAsyncLifetime
             {
                 ["Map:ClientId"] = ClientId,
                 ["Map:OpenIdMetadataUrl"] = Entra.MetadataUrl,
+                ["Portfolio:AdminGroupId"] = AdminGroupId,
                 // Everything the app and ASP.NET Core say about requests, so tests can look for leaks.
                 ["Logging:LogLevel:JourneyBot"] = "Debug",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",

@@ -51,7 +51,7 @@ public sealed class TestEntra : IAsyncDisposable
     }
 
     public string Token(string tenantId, string objectId, string audience, string scope = "access_as_user", string? issuer = null,
-        DateTime? expires = null, RsaSecurityKey? signWith = null, string name = "Test Person")
+        DateTime? expires = null, RsaSecurityKey? signWith = null, string name = "Test Person", IReadOnlyList<string>? groups = null)
     {
         var now = DateTime.UtcNow;
         var exp = expires ?? now.AddHours(1);
@@ -68,7 +68,8 @@ public sealed class TestEntra : IAsyncDisposable
             {
                 ["tid"] = tenantId, ["oid"] = objectId, ["scp"] = scope, ["azp"] = TeamsWebClient, ["name"] = name,
                 ["preferred_username"] = "person@example.test", ["ver"] = "2.0",
-            },
+            }.Concat(groups is null ? [] : [new KeyValuePair<string, object>("groups", groups.ToArray())])
+                .ToDictionary(),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key.Rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
         });
     }
