@@ -14,7 +14,7 @@ namespace JourneyBot.Portfolio;
 public sealed class PortfolioSource(StorageTables tables, MembershipStore memberships, ProgramStore programs,
     PortfolioSettings settings, GroupMembership groups, TimeProvider clock)
 {
-    private const int ParallelReads = 16;
+    private const int ParallelReads = 48;
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<(string, string), (bool Member, DateTimeOffset At)> _admins = new();
 
