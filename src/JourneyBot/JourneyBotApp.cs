@@ -9,6 +9,7 @@ using JourneyBot.Graph;
 using JourneyBot.Health;
 using JourneyBot.Help;
 using JourneyBot.Map;
+using JourneyBot.Meetings;
 using JourneyBot.Operations;
 using JourneyBot.People;
 using JourneyBot.Programs;
@@ -48,6 +49,7 @@ public static class JourneyBotApp
         builder.Services.AddActions();
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
+        builder.Services.AddMeetings();
         builder.Services.AddHealth();
         builder.Services.AddDeletion();
 
@@ -72,6 +74,7 @@ public static class JourneyBotApp
         app.MapHealthz();
         app.MapAboutPages();
         app.MapMapTab();
+        app.MapMeetings();
         return app;
     }
 }
