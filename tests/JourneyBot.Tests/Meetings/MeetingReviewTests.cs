@@ -1,0 +1,152 @@
+using System.Net;
+using JourneyBot.Domain;
+using JourneyBot.Programs;
+using JourneyBot.Tests.Infrastructure;
+using JourneyBot.Tests.Map;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Tests.Meetings;
+
+// The meeting's routes through real HTTP with real SSO tokens: who may do what, and completing the review.
+public sealed class MeetingReviewTests(MapWorld world) : IClassFixture<MapWorld>
+{
+    private string Token(JourneyProgram p, Person person) => world.TokenFor(p, person.AadObjectId);
+
+    private async Task<Touchpoint> TouchpointAsync(JourneyProgram p, string id) =>
+        (await world.App.Services.GetRequiredService<ProgramStore>().LoadAsync(p.TenantId, p.Id, CancellationToken.None))!
+            .Touchpoints.Single(t => t.Id == id);
+
+    [Fact]
+    public async Task ASponsorFollowsButCannotVerifyAndAContactActsOnlyOnTheirOwnDepartments()
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var before = (await TouchpointAsync(program, "t3")).LastVerifiedOn;
+
+        var sponsorPanel = await (await world.GetAsync($"/map/{program.Id}/meeting/panel", Token(program, MapSamples.Sponsor))).Content.ReadAsStringAsync();
+        Assert.Contains("You follow this review", sponsorPanel);
+        Assert.DoesNotContain("data-act=\"verify\"", sponsorPanel);
+        var sponsor = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/verify", Token(program, MapSamples.Sponsor), new { touchpointId = "t3" });
+        Assert.Equal(HttpStatusCode.Forbidden, sponsor.StatusCode);
+
+        var contactPanel = await (await world.GetAsync($"/map/{program.Id}/meeting/panel", Token(program, MapSamples.Contact))).Content.ReadAsStringAsync();
+        Assert.Contains("data-touchpoint=\"t2\"", contactPanel);
+        Assert.DoesNotContain("data-touchpoint=\"t3\"", contactPanel);
+        foreach (var deed in new[] { "verify", "retire", "propose" })
+        {
+            var other = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/{deed}", Token(program, MapSamples.Contact), new { touchpointId = "t3", text = "x" });
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+            Assert.Contains("belongs to another department", await other.Content.ReadAsStringAsync());
+        }
+        var complete = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/complete", Token(program, MapSamples.Contact), new { });
+        Assert.Equal(HttpStatusCode.Forbidden, complete.StatusCode);
+        var t3 = await TouchpointAsync(program, "t3");
+        Assert.Equal(before, t3.LastVerifiedOn);
+        Assert.False(t3.Retired);
+        Assert.Empty((await world.App.Services.GetRequiredService<ProgramStore>().LoadAsync(program.TenantId, program.Id, CancellationToken.None))!.Reviews);
+    }
+
+    [Theory]
+    [InlineData("none", HttpStatusCode.Unauthorized)]
+    [InlineData("stranger", HttpStatusCode.NotFound)]
+    [InlineData("other-tenant", HttpStatusCode.NotFound)]
+    public async Task StrangersGetNothing(string who, HttpStatusCode expected)
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var token = who switch
+        {
+            "none" => null,
+            "stranger" => world.TokenFor(program, "stranger-oid"),
+            _ => world.Entra.Token(Guid.NewGuid().ToString(), MapSamples.Owner.AadObjectId, world.ClientId),
+        };
+        foreach (var path in new[] { "panel", "stage", "stream" })
+        {
+            var response = await world.GetAsync($"/map/{program.Id}/meeting/{path}", token);
+            Assert.Equal(expected, response.StatusCode);
+            Assert.DoesNotContain("Home move", await response.Content.ReadAsStringAsync());
+        }
+        foreach (var deed in new[] { "verify", "retire", "undo", "propose", "complete" })
+        {
+            var response = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/{deed}", token, new { touchpointId = "t1", text = "x" });
+            Assert.Equal(expected, response.StatusCode);
+        }
+        Assert.Equal(MapSamples.Today.AddDays(-5), (await TouchpointAsync(program, "t1")).LastVerifiedOn);
+    }
+
+    [Fact]
+    public async Task ProposalsKeepWhatWasTypedWhenTooLongAndBadBodiesGetAClearAnswer()
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var token = Token(program, MapSamples.Contact);
+        var huge = "<script>" + new string('x', 1_048_576);
+        var response = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/propose", token, new { touchpointId = "t2", text = huge[..50_000] });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the limit is 1,000", html);
+        Assert.Contains("&lt;script&gt;xxx", html);
+        Assert.DoesNotContain("<script>x", html);
+        using var bad = new HttpRequestMessage(HttpMethod.Post, $"/map/{program.Id}/meeting/verify") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
+        bad.Headers.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.BadRequest, (await world.App.Http.SendAsync(bad)).StatusCode);
+        var tooBig = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/propose", token, new { touchpointId = "t2", text = huge });
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+    }
+
+    [Fact]
+    public async Task CompletingInTheMeetingRecordsWhoTookPartAndPostsTheSummaryToTheMeetingChat()
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var chat = new Activities(world.Channel.ServiceUrl, world.AppId)
+        {
+            TenantId = program.TenantId, ConversationType = "groupChat", ConversationId = MeetingSamples.ChatId(),
+            UserAadObjectId = MapSamples.Owner.AadObjectId,
+        };
+        var installed = await world.App.PostActivityAsync(chat.BotAdded(), world.Channel.MintToken(world.AppId));
+        Assert.True(installed.IsSuccessStatusCode, installed.StatusCode.ToString());
+        var query = "?chat=" + Uri.EscapeDataString(chat.ConversationId);
+
+        await world.GetAsync($"/map/{program.Id}/meeting/panel{query}", Token(program, MapSamples.Owner));
+        await world.GetAsync($"/map/{program.Id}/meeting/panel{query}", Token(program, MapSamples.Sponsor));
+        var verified = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/verify", Token(program, MapSamples.Contact), new { touchpointId = "t2", chat = chat.ConversationId });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/propose", Token(program, MeetingSamples.Support), new { touchpointId = "t3", text = "Say *which* address" });
+
+        var before = world.Channel.CallsFor(chat.ConversationId).Count;
+        var done = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/complete", Token(program, MapSamples.Owner), new { chat = chat.ConversationId });
+        var page = await done.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("The summary was posted to the meeting chat.", page);
+        var posted = world.Channel.CallsFor(chat.ConversationId).Skip(before).Single(c => c.Method == "POST");
+        var content = posted.Body!["attachments"]![0]!["content"]!;
+        var card = content.ToJsonString();
+        Assert.Contains("Review completed", card);
+        Assert.Contains("Changes proposed in the meeting: 1", card);
+        var facts = content["body"]!.AsArray().First(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray();
+        var tookPart = facts.Single(f => f!["title"]!.GetValue<string>() == "Took part in the meeting")!["value"]!.GetValue<string>();
+        foreach (var name in new[] { "Olivia Owner", "Sam Sponsor", "Contact", "Dana" }) Assert.Contains(name, tookPart);
+        var review = (await world.App.Services.GetRequiredService<ProgramStore>().LoadAsync(program.TenantId, program.Id, CancellationToken.None))!.Reviews.Single();
+        Assert.Equal([MapSamples.Owner.AadObjectId, MapSamples.Sponsor.AadObjectId, MapSamples.Contact.AadObjectId, MeetingSamples.Support.AadObjectId],
+            review.Participants!.Select(p => p.AadObjectId));
+        // The program file carries them and reads back the same.
+        var json = await (await world.GetAsync($"/map/{program.Id}/export/program.json", Token(program, MapSamples.Owner))).Content.ReadAsStringAsync();
+        Assert.Equal(review.Participants, JourneyBot.Domain.ProgramFile.Read(json).Reviews.Single().Participants);
+        // The next meeting starts afresh.
+        var next = await (await world.GetAsync($"/map/{program.Id}/meeting/stage", Token(program, MapSamples.Sponsor))).Content.ReadAsStringAsync();
+        Assert.Contains("The review was completed", next);
+        Assert.Contains("Nobody has opened the review in this meeting yet.", next);
+    }
+
+    [Fact]
+    public async Task WhenTheBotIsNotInTheMeetingChatTheOwnerIsToldAndTheReviewIsStillRecorded()
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var chat = MeetingSamples.ChatId();
+        await world.GetAsync($"/map/{program.Id}/meeting/panel?chat={Uri.EscapeDataString(chat)}", Token(program, MapSamples.Owner));
+        var done = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/complete", Token(program, MapSamples.Owner), new { chat });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("JourneyBot is not in this meeting&#39;s chat", await done.Content.ReadAsStringAsync());
+        Assert.Empty(world.Channel.CallsFor(chat));
+        var review = (await world.App.Services.GetRequiredService<ProgramStore>().LoadAsync(program.TenantId, program.Id, CancellationToken.None))!.Reviews.Single();
+        Assert.Equal([MapSamples.Owner.AadObjectId], review.Participants!.Select(p => p.AadObjectId));
+    }
+}
