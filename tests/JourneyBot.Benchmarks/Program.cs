@@ -16,4 +16,5 @@ if (options.Scenario is "all" or "idempotency") await IdempotencyBenchmark.RunAs
 if (options.Scenario is "restarts") await RestartBenchmark.RunAsync();
 if (options.Scenario is "erase") await EraseBenchmark.RunAsync();
 if (options.Scenario is "export") await ExportBenchmark.RunAsync();
+if (options.Scenario is "stage") await StageBenchmark.RunAsync();
 return 0;
