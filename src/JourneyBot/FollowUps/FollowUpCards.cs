@@ -65,7 +65,7 @@ public static class FollowUpCards
         Step(4, "As an owner, select Share to stage so everyone sees the progress, then Complete the review " +
             "in the side panel: it records who took part."));
 
-    private static TextBlock Step(int number, string text) => new($"{number}. {text}") { Spacing = "small" };
+    private static TextBlock Step(int number, string text) => new($"Step {number}: {text}") { Spacing = "small" };
 
     private static IEnumerable<CardAction> Actions(DigestEntry entry)
     {
