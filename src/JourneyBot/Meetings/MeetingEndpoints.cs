@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace JourneyBot.Meetings;
 
-// What the side panel posts: the touchpoint acted on, the version an undo carries, a proposal's text, and the
-// meeting's chat id from the TeamsJS context.
-public sealed record MeetingRequest(string? TouchpointId = null, string? Version = null, string? Text = null, string? Chat = null);
+// What the side panel posts: the touchpoint acted on, its version as the panel showed it (for an undo, the version
+// the retire left), a proposal's text, and the meeting's chat id from the TeamsJS context.
+public sealed record MeetingRequest(string? TouchpointId = null, string? Version = null, string? Text = null,
+    string? Chat = null);
 
 // The meeting's routes, beside the map's and behind the same door: a Teams SSO token of a program member (401
 // without one, 404 for a program that is not theirs); sponsors read; owners and department contacts act, each on
@@ -36,7 +37,7 @@ public static class MeetingEndpoints
             if (opened.IsOwner) await s.Reviews.MarkStartedAsync(opened.Program.Id, opened.Today, http.RequestAborted);
             await s.Meetings.JoinAsync(opened.Program.Id, opened.Caller, MeetingChat.IsChatId(chat) ? chat : null, http.RequestAborted);
             s.Signal.Changed(opened.Program.Id);
-            return await PanelAsync(opened, s, null, null, http.RequestAborted);
+            return await PanelAsync(opened, s, null, http.RequestAborted);
         });
         meeting.MapGet("/stage", async (string programId, HttpContext http, MeetingServices s) =>
         {
@@ -65,96 +66,120 @@ public static class MeetingEndpoints
         return app;
     }
 
-    private static async Task<IResult> ChangeAsync(Opened o, MeetingRequest request, bool retire, MeetingServices s, CancellationToken ct)
+    // Conditional on the version of the touchpoint the attendee saw (each button carries it): a stale one is refused
+    // with who changed it meanwhile, and nothing is written (ReviewDecisions.ChangeSeenAsync).
+    private static async Task<IResult> ChangeAsync(Opened o, MeetingRequest request, bool retire, MeetingServices s,
+        CancellationToken ct)
     {
         if (o.Scope is null) return NotAReviewer();
         var id = request.TouchpointId ?? "";
-        if (!PlainId.IsValid(id)) return await PanelAsync(o, s, new PanelNotice("That touchpoint is no longer on the map.", Problem: true), null, ct, 400);
-        var change = await s.Decisions.ChangeAsync(o.Program.Id, o.Scope, [id], retire, o.Caller.DisplayName, o.Today, ct);
-        if (change.Refusal is not null) return await PanelAsync(o, s, new PanelNotice(change.Refusal, Problem: true), null, ct, 403);
-        var done = change.Now.TryGetValue(id, out var now) && (retire ? now.Retired && change.Retired is not null : now.LastVerifiedOn == o.Today);
-        if (done) await s.Meetings.CountAsync(o.Program.Id, o.Caller, retire ? MeetingDeed.Retired : MeetingDeed.Verified, 1, ct);
+        if (!PlainId.IsValid(id)) return await PanelAsync(o, s, Gone, ct, 400);
+        var change = await s.Decisions.ChangeSeenAsync(o.Program.Id, o.Scope, id, request.Version, retire,
+            o.Caller.DisplayName, o.Today, ct);
+        if (change.Refusal is not null) return await PanelAsync(o, s, new PanelNotice(change.Refusal, Problem: true), ct, 403);
+        if (change.Note is { } note) return await PanelAsync(o, s, new PanelNotice(note, Problem: true), ct, 409);
+        await s.Meetings.CountAsync(o.Program.Id, o.Caller, retire ? MeetingDeed.Retired : MeetingDeed.Verified, 1, ct);
         s.Signal.Changed(o.Program.Id);
-        var shown = o with { Program = change.Applied(o.Program, [id]) };
-        var notice = change.Note is { } note ? new PanelNotice(note, change.Retired, Problem: true)
-            : retire ? new PanelNotice(null, change.Retired) : new PanelNotice("Marked verified.");
-        return await PanelAsync(shown, s, notice, null, ct);
+        return await PanelAsync(o, s, retire ? new PanelNotice(null, change.Retired) : new PanelNotice("Marked verified."),
+            ct);
     }
 
     private static async Task<IResult> UndoAsync(Opened o, MeetingRequest request, MeetingServices s, CancellationToken ct)
     {
         if (o.Scope is null) return NotAReviewer();
         var id = request.TouchpointId ?? "";
-        if (!PlainId.IsValid(id)) return await PanelAsync(o, s, new PanelNotice("That touchpoint is no longer on the map.", Problem: true), null, ct, 400);
+        if (!PlainId.IsValid(id)) return await PanelAsync(o, s, Gone, ct, 400);
         var undo = await s.Decisions.UndoRetireAsync(o.Program.Id, o.Scope, id, request.Version, o.Caller.DisplayName, ct);
-        if (undo.Refusal is not null) return await PanelAsync(o, s, new PanelNotice(undo.Refusal, Problem: true), null, ct, 403);
-        var program = o.Program;
-        if (undo.Back is { } back)
+        if (undo.Refusal is not null) return await PanelAsync(o, s, new PanelNotice(undo.Refusal, Problem: true), ct, 403);
+        if (undo.Back is not null)
         {
-            program = program with { Touchpoints = program.Touchpoints.Select(t => t.Id == back.Id ? back : t).ToList() };
             await s.Meetings.CountAsync(o.Program.Id, o.Caller, MeetingDeed.Retired, -1, ct);
             s.Signal.Changed(o.Program.Id);
         }
-        return await PanelAsync(o with { Program = program }, s, new PanelNotice(undo.Note, Problem: undo.Back is null), null, ct);
+        return await PanelAsync(o, s, new PanelNotice(undo.Note, Problem: undo.Back is null), ct);
     }
 
-    // A proposal is for the owners to act on: it is shown to everyone in the meeting and listed in the summary.
-    private static async Task<IResult> ProposeAsync(Opened o, MeetingRequest request, MeetingServices s, CancellationToken ct)
+    // A proposal is for the owners to act on: it is shown to everyone in the meeting and listed in the summary. It is
+    // about the touchpoint as the attendee saw it, so a stale version is refused too, with the text kept as typed.
+    private static async Task<IResult> ProposeAsync(Opened o, MeetingRequest request, MeetingServices s,
+        CancellationToken ct)
     {
         if (o.Scope is null) return NotAReviewer();
         var id = request.TouchpointId ?? "";
         var touchpoint = PlainId.IsValid(id) ? o.Program.ActiveTouchpoints().FirstOrDefault(t => t.Id == id) : null;
-        if (touchpoint is null) return await PanelAsync(o, s, new PanelNotice("That touchpoint is no longer on the map.", Problem: true), null, ct, 400);
-        if (!o.Scope.Covers(touchpoint)) return await PanelAsync(o, s, new PanelNotice(ReviewDecisions.OtherDepartment, Problem: true), null, ct, 403);
+        if (touchpoint is null) return await PanelAsync(o, s, Gone, ct, 400);
+        if (!o.Scope.Covers(touchpoint))
+        {
+            return await PanelAsync(o, s, new PanelNotice(ReviewDecisions.OtherDepartment, Problem: true), ct, 403);
+        }
         var text = (request.Text ?? "").Trim();
         if (text.Length == 0)
         {
-            return await PanelAsync(o, s, new PanelNotice("Say what should change before proposing it.", null, id, "", Problem: true), null, ct, 400);
+            return await PanelAsync(o, s, new PanelNotice("Say what should change before proposing it.", null, id, "",
+                Problem: true), ct, 400);
         }
         if (text.Length > TextLimits.LongText)
         {
             var cut = TextLimits.LongText;
             if (char.IsHighSurrogate(text[cut - 1])) cut--;
             return await PanelAsync(o, s, new PanelNotice(
-                $"The proposal was {text.Length:N0} characters; the limit is {TextLimits.LongText:N0}. It was cut to fit: check the end and propose it again.",
-                null, id, text[..cut], Problem: true), null, ct, 400);
+                $"The proposal was {text.Length:N0} characters; the limit is {TextLimits.LongText:N0}. " +
+                "It was cut to fit: check the end and propose it again.",
+                null, id, text[..cut], Problem: true), ct, 400);
+        }
+        if (await s.Decisions.StaleAsync(o.Program.Id, id, request.Version, ct) is { } stale)
+        {
+            return await PanelAsync(o, s, new PanelNotice(stale, null, id, text, Problem: true), ct, 409);
         }
         await s.Meetings.ProposeAsync(o.Program.Id, o.Caller, id, text, ct);
         s.Signal.Changed(o.Program.Id);
-        return await PanelAsync(o, s, new PanelNotice("Change proposed: the owners see it, and it goes in the review's summary."), null, ct);
+        return await PanelAsync(o, s,
+            new PanelNotice("Change proposed: the owners see it, and it goes in the review's summary."), ct);
     }
 
-    private static async Task<IResult> CompleteAsync(Opened o, MeetingRequest request, MeetingServices s, CancellationToken ct)
+    private static readonly PanelNotice Gone = new("That touchpoint is no longer on the map.", Problem: true);
+
+    private static async Task<IResult> CompleteAsync(Opened o, MeetingRequest request, MeetingServices s,
+        CancellationToken ct)
     {
         if (!o.IsOwner)
         {
-            return Results.Content("<p class=\"notice problem\" role=\"status\">Only the program's owners complete a review.</p>", HtmlType, statusCode: 403);
+            return Results.Content("<p class=\"notice problem\" role=\"status\">Only the program's owners complete a " +
+                "review.</p>", HtmlType, statusCode: 403);
         }
         var session = await s.Meetings.ReadAsync(o.Program.Id, ct);
         var participants = session.Participants.Select(p => p.Person).ToList();
         if (participants.All(p => p.AadObjectId != o.Caller.AadObjectId)) participants.Insert(0, o.Caller);
         var previous = o.Program.Reviews.Count > 0 ? o.Program.Reviews.Max(r => r.CompletedOn) : (DateOnly?)null;
         var review = await s.Decisions.CompleteAsync(o.Program, o.Caller, o.Today, participants, ct);
-        var card = ReviewCards.Completed(o.Program, review, o.Today.AddDays(o.Program.Charter.ReviewCadenceDays), previous,
-            s.Links.For(o.Program.Id), review.Changes, proposals: session.Proposals.Select(x => (x.TouchpointId, x.By.DisplayName, x.Text)).ToList());
+        var proposals = session.Proposals.Select(x => (x.TouchpointId, x.By.DisplayName, x.Text)).ToList();
+        var card = ReviewCards.Completed(o.Program, review, o.Today.AddDays(o.Program.Charter.ReviewCadenceDays),
+            previous, s.Links.For(o.Program.Id), review.Changes, proposals: proposals);
         var chatId = MeetingChat.IsChatId(request.Chat) ? request.Chat : session.ChatId;
-        var problem = await s.Chat.PostAsync(o.User.TenantId, chatId, card, ct);
+        var problem = await s.Chat.PostAsync(o.User.TenantId, o.User.ObjectId, chatId, card, ct);
         await s.Meetings.EndAsync(o.Program.Id, ct);
         s.Signal.Changed(o.Program.Id);
-        var html = new StringBuilder("<section class=\"meeting panel\"><h1>Review completed</h1><p role=\"status\" class=\"notice")
+        var html = new StringBuilder("<section class=\"meeting panel\"><h1>Review completed</h1>")
+            .Append("<p role=\"status\" class=\"notice")
             .Append(problem is null ? "\">The summary was posted to the meeting chat." : " problem\">" + Html.E(problem))
             .Append("</p><p>Took part: ").Append(Html.E(string.Join(", ", participants.Select(p => p.DisplayName))))
             .Append("</p></section>");
         return Results.Content(html.ToString(), HtmlType);
     }
 
-    private static async Task<IResult> PanelAsync(Opened o, MeetingServices s, PanelNotice? notice, string? chatNote,
+    // The panel as stored now: the touchpoints read with their versions, so each button carries the version of
+    // the very touchpoint it shows.
+    private static async Task<IResult> PanelAsync(Opened o, MeetingServices s, PanelNotice? notice,
         CancellationToken ct, int status = 200)
     {
+        var stored = await s.Touchpoints.AllAsync(o.Program.Id, ct);
+        var program = o.Program with { Touchpoints = stored.Select(t => t.Touchpoint).ToList() };
+        var versions = stored.ToDictionary(t => t.Touchpoint.Id, t => t.ETag.ToString(), StringComparer.Ordinal);
         var session = await s.Meetings.ReadAsync(o.Program.Id, ct);
-        var startedOn = await s.Decisions.StartedOnAsync(o.Program, o.Today, ct);
-        var progress = MeetingProgress.Of(o.Program, session, startedOn);
-        return Results.Content(MeetingPages.Panel(o.Program, o.Scope, o.IsOwner, progress, startedOn, notice, chatNote), HtmlType, statusCode: status);
+        var startedOn = await s.Decisions.StartedOnAsync(program, o.Today, ct);
+        var progress = MeetingProgress.Of(program, session, startedOn);
+        return Results.Content(MeetingPages.Panel(program, o.Scope, o.IsOwner, progress, startedOn, notice, versions),
+            HtmlType, statusCode: status);
     }
 
     private static async Task<(string Html, string Version)> StageAsync(Opened o, MeetingServices s, CancellationToken ct)

@@ -16,8 +16,9 @@ public sealed record PanelNotice(string? Text, StoredTouchpoint? Retired = null,
 // owner's view of everyone's progress) and the stage (the progress everyone sees). Typed text goes through E.
 internal static class MeetingPages
 {
+    // versions: each touchpoint's stored version, carried by its buttons so the server acts on what was shown.
     public static string Panel(JourneyProgram program, ReviewScope? scope, bool isOwner, MeetingProgress progress,
-        DateOnly startedOn, PanelNotice? notice, string? chatNote)
+        DateOnly startedOn, PanelNotice? notice, IReadOnlyDictionary<string, string> versions)
     {
         var html = new StringBuilder(4096);
         html.Append("<section class=\"meeting panel\" data-program=\"").Append(E(program.Id)).Append("\">")
@@ -35,7 +36,6 @@ internal static class MeetingPages
                 .Append(E(retired.Touchpoint.Id)).Append("\" data-version=\"").Append(E(retired.ETag.ToString()))
                 .Append("\">Undo retire</button></div>");
         }
-        if (chatNote is not null) html.Append("<p class=\"notice problem\" role=\"status\">").Append(E(chatNote)).Append("</p>");
         if (isOwner)
         {
             html.Append("<div class=\"owner-tools\"><button type=\"button\" data-share>Share to stage</button>")
@@ -52,7 +52,7 @@ internal static class MeetingPages
                 .Append(mine.Count).Append(")</h2>");
             if (mine.Count == 0) html.Append("<p>There are no touchpoints to review here yet.</p>");
             html.Append("<ul class=\"review-list\">");
-            foreach (var t in mine) Item(html, program, t, startedOn, notice);
+            foreach (var t in mine) Item(html, program, t, versions.GetValueOrDefault(t.Id, ""), startedOn, notice);
             html.Append("</ul>");
         }
         if (isOwner) Everyone(html, progress, program);
@@ -92,9 +92,11 @@ internal static class MeetingPages
             .Append("\" data-active=\"").Append(progress.Active).Append("\">").Append(progress.Verified).Append(" of ")
             .Append(progress.Active).Append(" touchpoints verified in this review</p>");
 
-    private static void Item(StringBuilder html, JourneyProgram program, Touchpoint t, DateOnly startedOn, PanelNotice? notice)
+    private static void Item(StringBuilder html, JourneyProgram program, Touchpoint t, string version,
+        DateOnly startedOn, PanelNotice? notice)
     {
         var id = E(t.Id);
+        var seen = E(version);
         var verified = MeetingProgress.IsVerified(t, startedOn);
         html.Append("<li class=\"tp-review\" data-touchpoint=\"").Append(id).Append("\" data-verified=\"")
             .Append(verified ? "true" : "false").Append("\"><h3>").Append(E(Where(program.Charter, t))).Append("</h3><p>")
@@ -104,15 +106,16 @@ internal static class MeetingPages
         if (!verified)
         {
             html.Append("<button type=\"button\" class=\"positive\" data-act=\"verify\" data-touchpoint=\"").Append(id)
-                .Append("\">Mark verified: still right</button>");
+                .Append("\" data-version=\"").Append(seen).Append("\">Mark verified: still right</button>");
         }
         var typing = notice?.ProposalFor == t.Id;
         html.Append("<details").Append(typing ? " open" : "").Append("><summary>Propose a change or retire</summary>")
-            .Append("<form class=\"propose\" data-touchpoint=\"").Append(id).Append("\"><label for=\"propose-").Append(id)
-            .Append("\">What should change?</label><textarea id=\"propose-").Append(id).Append("\" name=\"text\" rows=\"3\">")
-            .Append(typing ? E(notice!.ProposalTyped) : "").Append("</textarea><button type=\"submit\">Propose the change</button>")
-            .Append("</form><button type=\"button\" class=\"destructive\" data-act=\"retire\" data-touchpoint=\"").Append(id)
-            .Append("\">Retire: it no longer happens</button></details></div></li>");
+            .Append("<form class=\"propose\" data-touchpoint=\"").Append(id).Append("\" data-version=\"").Append(seen)
+            .Append("\"><label for=\"propose-").Append(id).Append("\">What should change?</label><textarea id=\"propose-")
+            .Append(id).Append("\" name=\"text\" rows=\"3\">").Append(typing ? E(notice!.ProposalTyped) : "")
+            .Append("</textarea><button type=\"submit\">Propose the change</button></form>")
+            .Append("<button type=\"button\" class=\"destructive\" data-act=\"retire\" data-touchpoint=\"").Append(id)
+            .Append("\" data-version=\"").Append(seen).Append("\">Retire: it no longer happens</button></details></div></li>");
     }
 
     // Everyone's progress: per department and per person, and the changes proposed.

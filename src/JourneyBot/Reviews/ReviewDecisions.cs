@@ -68,12 +68,71 @@ public sealed class ReviewDecisions(TouchpointStore edits, ReviewStore reviews, 
         return new ReviewChange(now, note, retired, null);
     }
 
+    // One touchpoint as the person saw it, versionText the version their page carried. Written only when that is the
+    // version stored: a missing, empty, "*" or malformed one is out of date (RowVersion), never "any version", and a
+    // change since is named with who made it. The notes are plain text; each place renders them as it renders text.
+    public async Task<ReviewChange> ChangeSeenAsync(string programId, ReviewScope scope, string touchpointId,
+        string? versionText, bool retire, string editor, DateOnly today, CancellationToken cancellationToken)
+    {
+        var now = new Dictionary<string, Touchpoint>(StringComparer.Ordinal);
+        var stored = await edits.GetAsync(programId, touchpointId, cancellationToken);
+        if (stored is null) return new ReviewChange(now, DeletedMeanwhile, null, null);
+        now[touchpointId] = stored.Touchpoint;
+        if (!scope.Covers(stored.Touchpoint)) return new ReviewChange(now, null, null, OtherDepartment);
+        if (RowVersion.FromCard(versionText) is not { } seen) return new ReviewChange(now, OutOfDate, null, null);
+        if (seen != stored.ETag || stored.Touchpoint.Retired)
+        {
+            return new ReviewChange(now, ChangedBy(stored), null, null);
+        }
+        var updated = retire
+            ? stored.Touchpoint with { Retired = true, RetiredOn = today }
+            : stored.Touchpoint with { LastVerifiedOn = today };
+        try
+        {
+            var saved = await edits.UpdateAsync(programId, stored, updated, editor, cancellationToken);
+            now[touchpointId] = updated;
+            return new ReviewChange(now, null, retire ? saved : null, null);
+        }
+        catch (TouchpointChangedException e)
+        {
+            if (e.Latest is not { } latest)
+            {
+                now.Remove(touchpointId);
+                return new ReviewChange(now, DeletedMeanwhile, null, null);
+            }
+            now[touchpointId] = latest.Touchpoint;
+            return new ReviewChange(now, ChangedBy(latest), null, null);
+        }
+    }
+
+    // Whether what the person saw is what is stored: null when it is, else what to tell them (as ChangeSeenAsync).
+    public async Task<string?> StaleAsync(string programId, string touchpointId, string? versionText,
+        CancellationToken cancellationToken)
+    {
+        var stored = await edits.GetAsync(programId, touchpointId, cancellationToken);
+        if (stored is null) return DeletedMeanwhile;
+        if (RowVersion.FromCard(versionText) is not { } seen) return OutOfDate;
+        return seen != stored.ETag || stored.Touchpoint.Retired ? ChangedBy(stored) : null;
+    }
+
+    public const string OutOfDate =
+        "What you saw of this touchpoint was out of date, so nothing was saved: look at it as it is now.";
+    private const string DeletedMeanwhile = "That touchpoint was deleted meanwhile, so nothing was saved.";
+
+    private static string ChangedBy(StoredTouchpoint latest)
+    {
+        var by = latest.LastEditedBy ?? latest.Touchpoint.CreatedBy.DisplayName;
+        return latest.Touchpoint.Retired
+            ? $"Retired by {by} meanwhile, so nothing was saved: it is no longer on the map."
+            : $"Changed by {by} meanwhile, so nothing was saved: look at it as it is now and decide again.";
+    }
+
     // versionText is the retire's version as the undo button carried it.
     public async Task<ReviewUndo> UndoRetireAsync(string programId, ReviewScope scope, string touchpointId,
         string? versionText, string editor, CancellationToken cancellationToken)
     {
         var stored = await edits.GetAsync(programId, touchpointId, cancellationToken);
-        if (stored is null) 
+        if (stored is null)
         {
             return new ReviewUndo(null, "That touchpoint was deleted meanwhile, so it cannot come back.", null);
         }

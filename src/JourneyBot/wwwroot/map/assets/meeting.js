@@ -60,7 +60,10 @@
     state.root.querySelectorAll('form.propose').forEach(function (form) {
       form.addEventListener('submit', function (e) {
         e.preventDefault();
-        post('propose', { touchpointId: form.dataset.touchpoint, text: form.querySelector('textarea').value });
+        post('propose', {
+          touchpointId: form.dataset.touchpoint, version: form.dataset.version || null,
+          text: form.querySelector('textarea').value,
+        });
       });
     });
     state.root.querySelectorAll('button[data-share]').forEach(function (b) {
