@@ -95,20 +95,20 @@ public sealed class MeetingReviewTests(MapWorld world) : IClassFixture<MapWorld>
     public async Task CompletingInTheMeetingRecordsWhoTookPartAndPostsTheSummaryToTheMeetingChat()
     {
         var program = await world.ImportAsync(MeetingSamples.Program());
-        var chat = new Activities(world.Channel.ServiceUrl, world.AppId)
-        {
-            TenantId = program.TenantId, ConversationType = "groupChat", ConversationId = MeetingSamples.ChatId(),
-            UserAadObjectId = MapSamples.Owner.AadObjectId,
-        };
-        var installed = await world.App.PostActivityAsync(chat.BotAdded(), world.Channel.MintToken(world.AppId));
-        Assert.True(installed.IsSuccessStatusCode, installed.StatusCode.ToString());
+        var chatId = await MeetingSamples.InstalledChatAsync(world, program, MapSamples.Owner, MapSamples.Contact);
+        var chat = new { ConversationId = chatId };
         var query = "?chat=" + Uri.EscapeDataString(chat.ConversationId);
 
         await world.GetAsync($"/map/{program.Id}/meeting/panel{query}", Token(program, MapSamples.Owner));
         await world.GetAsync($"/map/{program.Id}/meeting/panel{query}", Token(program, MapSamples.Sponsor));
-        var verified = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/verify", Token(program, MapSamples.Contact), new { touchpointId = "t2", chat = chat.ConversationId });
+        var seen = MeetingSamples.VersionIn(await MeetingSamples.PanelAsync(world, program, MapSamples.Contact), "t2", "verify");
+        var verified = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/verify", Token(program, MapSamples.Contact),
+            new { touchpointId = "t2", version = seen, chat = chat.ConversationId });
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/propose", Token(program, MeetingSamples.Support), new { touchpointId = "t3", text = "Say *which* address" });
+        var t3 = MeetingSamples.VersionIn(await MeetingSamples.PanelAsync(world, program, MeetingSamples.Support), "t3", "propose");
+        var proposed = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/propose", Token(program, MeetingSamples.Support),
+            new { touchpointId = "t3", version = t3, text = "Say *which* address" });
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
 
         var before = world.Channel.CallsFor(chat.ConversationId).Count;
         var done = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/complete", Token(program, MapSamples.Owner), new { chat = chat.ConversationId });

@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using JourneyBot.Domain;
+using JourneyBot.Tests.Infrastructure;
 using JourneyBot.Tests.Map;
 
 namespace JourneyBot.Tests.Meetings;
@@ -22,6 +25,40 @@ public static class MeetingSamples
     }
 
     public static string ChatId() => $"19:meeting_{Guid.NewGuid():N}@thread.v2";
+
+    // The version a panel's button (verify, retire) or proposal form carries for a touchpoint, as the browser reads it.
+    public static string VersionIn(string panelHtml, string touchpointId, string act)
+    {
+        var pattern = act == "propose"
+            ? $"<form class=\"propose\" data-touchpoint=\"{touchpointId}\" data-version=\"([^\"]*)\""
+            : $"data-act=\"{act}\" data-touchpoint=\"{touchpointId}\" data-version=\"([^\"]*)\"";
+        var match = Regex.Match(panelHtml, pattern);
+        Assert.True(match.Success, $"no {act} version for {touchpointId} in the panel");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static async Task<string> PanelAsync(MapWorld world, JourneyProgram program, Person person, string query = "")
+    {
+        var response = await world.GetAsync($"/map/{program.Id}/meeting/panel{query}",
+            world.TokenFor(program, person.AadObjectId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    // JourneyBot added to a meeting's chat through the real endpoint, with these people its members in Teams.
+    public static async Task<string> InstalledChatAsync(MapWorld world, JourneyProgram program, params Person[] members)
+    {
+        var chat = new Activities(world.Channel.ServiceUrl, world.AppId)
+        {
+            TenantId = program.TenantId, ConversationType = "groupChat", ConversationId = ChatId(),
+            UserAadObjectId = MapSamples.Owner.AadObjectId,
+        };
+        var installed = await world.App.PostActivityAsync(chat.BotAdded(), world.Channel.MintToken(world.AppId));
+        Assert.True(installed.IsSuccessStatusCode, installed.StatusCode.ToString());
+        world.Channel.ConversationMembers[chat.ConversationId] =
+            new(members.ToDictionary(m => m.AadObjectId, m => m.DisplayName));
+        return chat.ConversationId;
+    }
 
     public static async Task<HttpResponseMessage> PostAsync(MapWorld world, string path, string? token, object body)
     {
