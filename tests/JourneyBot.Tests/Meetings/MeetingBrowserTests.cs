@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using JourneyBot.Tests.Map;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JourneyBot.Tests.Meetings;
@@ -82,6 +83,36 @@ public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld
         var html = await ownerPanel.Content.ReadAsStringAsync();
         Assert.Contains("&lt;b&gt;Ask&lt;/b&gt; for the move date first", html);
         Assert.Contains("0 verified, 0 retired, 1 proposed", html);
+        Assert.Empty(host.PageErrors);
+    }
+
+    [Fact]
+    public async Task AVerifyFromAPanelThatMissedAnotherAttendeesRetireIsRefusedAndThePanelSaysSo()
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var chat = MeetingSamples.ChatId();
+        var tab = $"/map/{program.Id}?inTeams=1";
+        await using var host = await TeamsHost.StartAsync();
+        var (_, owner) = await host.OpenAsync(world.App.BaseAddress, tab,
+            world.TokenFor(program, MapSamples.Owner.AadObjectId), width: 340, height: 900, frameContext: "sidePanel",
+            chatId: chat);
+        var (_, contact) = await host.OpenAsync(world.App.BaseAddress, tab,
+            world.TokenFor(program, MapSamples.Contact.AadObjectId), width: 340, height: 900,
+            frameContext: "sidePanel", chatId: chat);
+        await Assertions.Expect(contact.Locator("li[data-touchpoint=t2] button[data-act=verify]")).ToBeVisibleAsync();
+
+        await owner.Locator("li[data-touchpoint=t2] summary").ClickAsync();
+        await owner.Locator("li[data-touchpoint=t2] button[data-act=retire]").ClickAsync();
+        await Assertions.Expect(owner.Locator(".notice.retired")).ToContainTextAsync("It is no longer on the map");
+        await contact.Locator("li[data-touchpoint=t2] button[data-act=verify]").ClickAsync();
+
+        await Assertions.Expect(contact.Locator("[role=status]"))
+            .ToContainTextAsync("Retired by Olivia Owner meanwhile, so nothing was saved");
+        await Assertions.Expect(contact.Locator("li[data-touchpoint=t2]")).ToHaveCountAsync(0);
+        var t2 = (await world.App.Services.GetRequiredService<JourneyBot.Touchpoints.TouchpointStore>()
+            .GetAsync(program.Id, "t2", CancellationToken.None))!.Touchpoint;
+        Assert.True(t2.Retired);
+        Assert.Equal(MapSamples.Today.AddDays(-5), t2.LastVerifiedOn);
         Assert.Empty(host.PageErrors);
     }
 
