@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -31,7 +32,10 @@ public static partial class StageBenchmark
         await using var entra = await TestEntra.StartAsync();
         var clientId = Guid.NewGuid().ToString();
         using var app = BotApp.Authenticated(azurite.ConnectionString, channel, Guid.NewGuid().ToString(), null,
-            new Dictionary<string, string?> { ["Map:ClientId"] = clientId, ["Map:OpenIdMetadataUrl"] = entra.MetadataUrl }).Start();
+            new Dictionary<string, string?>
+            {
+                ["Map:ClientId"] = clientId, ["Map:OpenIdMetadataUrl"] = entra.MetadataUrl,
+            }).Start();
 
         var tenant = Guid.NewGuid().ToString();
         var people = Enumerable.Range(1, Attendees).Select(i => new Person($"contact-{i}", $"Contact {i}")).ToList();
@@ -43,7 +47,8 @@ public static partial class StageBenchmark
         {
             Id = "stage" + Guid.NewGuid().ToString("N")[..8], TenantId = tenant,
             Touchpoints = Enumerable.Range(0, Attendees * PerAttendee)
-                .Select(i => SamplePrograms.Touchpoint(i, $"s{i % 6 + 1}", $"d{i % Attendees + 1}", people[i % Attendees]) with
+                .Select(i => SamplePrograms.Touchpoint(i, $"s{i % 6 + 1}", $"d{i % Attendees + 1}",
+                    people[i % Attendees]) with
                 {
                     LastVerifiedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-60),
                 }).ToList(),
@@ -56,13 +61,24 @@ public static partial class StageBenchmark
         };
         string Token(string oid) => entra.Token(tenant, oid, clientId);
         var chat = $"19:meeting_{Guid.NewGuid():N}@thread.v2";
-        foreach (var p in people) await GetAsync(http, $"/map/{program.Id}/meeting/panel?chat={Uri.EscapeDataString(chat)}", Token(p.AadObjectId));
+        // Each attendee's panel: the version of each touchpoint, as its verify button carries it.
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in people)
+        {
+            var panel = await GetAsync(http, $"/map/{program.Id}/meeting/panel?chat={Uri.EscapeDataString(chat)}",
+                Token(p.AadObjectId));
+            foreach (Match m in VerifyButton().Matches(panel))
+            {
+                versions[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
+            }
+        }
 
         var sent = new ConcurrentDictionary<string, long>();
         var seen = new ConcurrentDictionary<string, long>();
         var events = 0;
         using var stop = new CancellationTokenSource();
-        var stage = Task.Run(() => WatchAsync(http, $"/map/{program.Id}/meeting/stream", Token(people[0].AadObjectId), seen,
+        var stage = Task.Run(() => WatchAsync(http, $"/map/{program.Id}/meeting/stream", Token(people[0].AadObjectId),
+            seen,
             () => Interlocked.Increment(ref events), stop.Token));
         await Task.Delay(1000);
 
@@ -78,11 +94,14 @@ public static partial class StageBenchmark
                 sent[t.Id] = Stopwatch.GetTimestamp();
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/map/{program.Id}/meeting/verify")
                 {
-                    Content = JsonContent.Create(new { touchpointId = t.Id, chat }),
+                    Content = JsonContent.Create(new { touchpointId = t.Id, version = versions[t.Id], chat }),
                 };
                 request.Headers.Authorization = new("Bearer", Token(p.AadObjectId));
                 using var response = await http.SendAsync(request);
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"verify {t.Id}: {response.StatusCode}");
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"verify {t.Id}: {response.StatusCode}");
+                }
             }
         })));
         var deadline = Stopwatch.StartNew();
@@ -93,15 +112,19 @@ public static partial class StageBenchmark
 
         var latencies = sent.Where(s => seen.ContainsKey(s.Key))
             .Select(s => Stopwatch.GetElapsedTime(s.Value, seen[s.Key]).TotalMilliseconds).Order().ToList();
-        double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-        Console.WriteLine($"stage updates: {Attendees} attendees x {PerAttendee} verifies = {sent.Count} in {elapsed.TotalSeconds:N1} s, " +
+        double P(double q) => latencies.Count == 0
+            ? double.NaN
+            : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        Console.WriteLine($"stage updates: {Attendees} attendees x {PerAttendee} verifies = {sent.Count} " +
+            $"in {elapsed.TotalSeconds:N1} s, " +
             $"{events} stage events received, {latencies.Count} of {sent.Count} verifies seen on the stage");
         Console.WriteLine($"  verify -> stage latency p50/p99 {P(0.50):N0} / {P(0.99):N0} ms (max {P(1):N0}); " +
-            $"target p99 < {TargetMs:N0} ms: {(latencies.Count == sent.Count && P(0.99) < TargetMs ? "met" : "MISSED")}");
+            $"target p99 < {TargetMs:N0} ms: " +
+            $"{(latencies.Count == sent.Count && P(0.99) < TargetMs ? "met" : "MISSED")}");
     }
 
-    private static async Task WatchAsync(HttpClient http, string path, string token, ConcurrentDictionary<string, long> seen,
-        Action counted, CancellationToken cancellationToken)
+    private static async Task WatchAsync(HttpClient http, string path, string token,
+        ConcurrentDictionary<string, long> seen, Action counted, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new("Bearer", token);
@@ -122,13 +145,17 @@ public static partial class StageBenchmark
         }
     }
 
-    private static async Task GetAsync(HttpClient http, string path, string token)
+    private static async Task<string> GetAsync(HttpClient http, string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new("Bearer", token);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
     }
+
+    [GeneratedRegex("data-act=\"verify\" data-touchpoint=\"([^\"]+)\" data-version=\"([^\"]*)\"")]
+    private static partial Regex VerifyButton();
 
     [GeneratedRegex("class=\"tp-stage verified\" data-touchpoint=\"([^\"]+)\"")]
     private static partial Regex VerifiedItem();

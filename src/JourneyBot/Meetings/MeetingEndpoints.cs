@@ -25,7 +25,8 @@ public static class MeetingEndpoints
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
-    private sealed record Opened(TabUser User, Person Caller, JourneyProgram Program, bool IsOwner, ReviewScope? Scope, DateOnly Today);
+    private sealed record Opened(TabUser User, Person Caller, JourneyProgram Program, bool IsOwner, ReviewScope? Scope,
+        DateOnly Today);
 
     public static IEndpointRouteBuilder MapMeeting(this IEndpointRouteBuilder app)
     {
@@ -35,7 +36,8 @@ public static class MeetingEndpoints
             if (await OpenAsync(programId, http, s) is not { } opened) return Refused(http);
             var chat = http.Request.Query["chat"].ToString();
             if (opened.IsOwner) await s.Reviews.MarkStartedAsync(opened.Program.Id, opened.Today, http.RequestAborted);
-            await s.Meetings.JoinAsync(opened.Program.Id, opened.Caller, MeetingChat.IsChatId(chat) ? chat : null, http.RequestAborted);
+            await s.Meetings.JoinAsync(opened.Program.Id, opened.Caller, MeetingChat.IsChatId(chat) ? chat : null,
+                http.RequestAborted);
             s.Signal.Changed(opened.Program.Id);
             return await PanelAsync(opened, s, null, http.RequestAborted);
         });
@@ -46,13 +48,16 @@ public static class MeetingEndpoints
             http.Response.Headers["X-Meeting-Version"] = version;
             return Results.Content(html, HtmlType);
         });
-        meeting.MapGet("/stream", (string programId, HttpContext http, MeetingServices s) => StreamAsync(programId, http, s));
+        meeting.MapGet("/stream", (string programId, HttpContext http, MeetingServices s) =>
+            StreamAsync(programId, http, s));
         meeting.MapPost("/{deed}", async (string programId, string deed, HttpContext http, MeetingServices s) =>
         {
             if (await OpenAsync(programId, http, s) is not { } opened) return Refused(http);
             if (await ReadAsync(http) is not { } request)
             {
-                return Results.Content("<p class=\"notice problem\" role=\"status\">That request could not be read.</p>", HtmlType, statusCode: 400);
+                return Results.Content(
+                    "<p class=\"notice problem\" role=\"status\">That request could not be read.</p>", HtmlType,
+                    statusCode: 400);
             }
             return deed switch
             {
@@ -76,21 +81,29 @@ public static class MeetingEndpoints
         if (!PlainId.IsValid(id)) return await PanelAsync(o, s, Gone, ct, 400);
         var change = await s.Decisions.ChangeSeenAsync(o.Program.Id, o.Scope, id, request.Version, retire,
             o.Caller.DisplayName, o.Today, ct);
-        if (change.Refusal is not null) return await PanelAsync(o, s, new PanelNotice(change.Refusal, Problem: true), ct, 403);
+        if (change.Refusal is not null)
+        {
+            return await PanelAsync(o, s, new PanelNotice(change.Refusal, Problem: true), ct, 403);
+        }
         if (change.Note is { } note) return await PanelAsync(o, s, new PanelNotice(note, Problem: true), ct, 409);
         await s.Meetings.CountAsync(o.Program.Id, o.Caller, retire ? MeetingDeed.Retired : MeetingDeed.Verified, 1, ct);
         s.Signal.Changed(o.Program.Id);
-        return await PanelAsync(o, s, retire ? new PanelNotice(null, change.Retired) : new PanelNotice("Marked verified."),
-            ct);
+        var done = retire ? new PanelNotice(null, change.Retired) : new PanelNotice("Marked verified.");
+        return await PanelAsync(o, s, done, ct);
     }
 
-    private static async Task<IResult> UndoAsync(Opened o, MeetingRequest request, MeetingServices s, CancellationToken ct)
+    private static async Task<IResult> UndoAsync(Opened o, MeetingRequest request, MeetingServices s,
+        CancellationToken ct)
     {
         if (o.Scope is null) return NotAReviewer();
         var id = request.TouchpointId ?? "";
         if (!PlainId.IsValid(id)) return await PanelAsync(o, s, Gone, ct, 400);
-        var undo = await s.Decisions.UndoRetireAsync(o.Program.Id, o.Scope, id, request.Version, o.Caller.DisplayName, ct);
-        if (undo.Refusal is not null) return await PanelAsync(o, s, new PanelNotice(undo.Refusal, Problem: true), ct, 403);
+        var undo = await s.Decisions.UndoRetireAsync(o.Program.Id, o.Scope, id, request.Version, o.Caller.DisplayName,
+            ct);
+        if (undo.Refusal is not null)
+        {
+            return await PanelAsync(o, s, new PanelNotice(undo.Refusal, Problem: true), ct, 403);
+        }
         if (undo.Back is not null)
         {
             await s.Meetings.CountAsync(o.Program.Id, o.Caller, MeetingDeed.Retired, -1, ct);
@@ -161,7 +174,9 @@ public static class MeetingEndpoints
         s.Signal.Changed(o.Program.Id);
         var html = new StringBuilder("<section class=\"meeting panel\"><h1>Review completed</h1>")
             .Append("<p role=\"status\" class=\"notice")
-            .Append(problem is null ? "\">The summary was posted to the meeting chat." : " problem\">" + Html.E(problem))
+            .Append(problem is null
+                ? "\">The summary was posted to the meeting chat."
+                : " problem\">" + Html.E(problem))
             .Append("</p><p>Took part: ").Append(Html.E(string.Join(", ", participants.Select(p => p.DisplayName))))
             .Append("</p></section>");
         return Results.Content(html.ToString(), HtmlType);
@@ -182,7 +197,8 @@ public static class MeetingEndpoints
             HtmlType, statusCode: status);
     }
 
-    private static async Task<(string Html, string Version)> StageAsync(Opened o, MeetingServices s, CancellationToken ct)
+    private static async Task<(string Html, string Version)> StageAsync(Opened o, MeetingServices s,
+        CancellationToken ct)
     {
         var session = await s.Meetings.ReadAsync(o.Program.Id, ct);
         var startedOn = await s.Decisions.StartedOnAsync(o.Program, o.Today, ct);
@@ -238,14 +254,16 @@ public static class MeetingEndpoints
 
     public static string Event(string id, string html)
     {
-        var text = new StringBuilder("id: ").Append(id.Replace('\n', ' ').Replace('\r', ' ')).Append("\nevent: stage\n");
+        var text = new StringBuilder("id: ").Append(id.Replace('\n', ' ').Replace('\r', ' '))
+            .Append("\nevent: stage\n");
         foreach (var line in html.Split('\n')) text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
         return text.Append('\n').ToString();
     }
 
     private static async Task<Opened?> OpenAsync(string programId, HttpContext http, MeetingServices s)
     {
-        var user = (await s.Auth.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(), http.Connection.RemoteIpAddress, http.RequestAborted)).User;
+        var user = (await s.Auth.AuthenticateAsync(http.Request.Headers.Authorization.FirstOrDefault(),
+            http.Connection.RemoteIpAddress, http.RequestAborted)).User;
         if (user is null)
         {
             http.Items[RefusalKey] = 401;
@@ -258,28 +276,36 @@ public static class MeetingEndpoints
             http.Items[RefusalKey] = 404;
             return null;
         }
-        var caller = program.Charter.Owners.Concat(program.Charter.Departments.SelectMany(d => d.Contacts)).Concat(program.Charter.Sponsors)
+        var caller = program.Charter.Owners.Concat(program.Charter.Departments.SelectMany(d => d.Contacts))
+            .Concat(program.Charter.Sponsors)
             .FirstOrDefault(p => p.AadObjectId == user.ObjectId) ?? new Person(user.ObjectId, user.Name);
-        return new Opened(user, caller, program, role.HasFlag(ProgramRole.Owner), ReviewScope.For(program.Charter, user.ObjectId, null),
+        return new Opened(user, caller, program, role.HasFlag(ProgramRole.Owner),
+            ReviewScope.For(program.Charter, user.ObjectId, null),
             WorkingTime.Today(s.Clock.GetUtcNow(), program.Charter));
     }
 
     private const string RefusalKey = "meeting.refusal";
 
     private static IResult Refused(HttpContext http) => http.Items[RefusalKey] is 401
-        ? Results.Content("<h1>Sign-in needed</h1><p>Open the review from Teams so it can sign you in.</p>", HtmlType, statusCode: 401)
+        ? Results.Content("<h1>Sign-in needed</h1><p>Open the review from Teams so it can sign you in.</p>", HtmlType,
+            statusCode: 401)
         : Results.Content(MapDocument.NotFound(), HtmlType, statusCode: 404);
 
     private static IResult NotAReviewer() => Results.Content(
-        "<p class=\"notice problem\" role=\"status\">Reviews are done by the program's owners and, for their own department, its contacts.</p>",
+        "<p class=\"notice problem\" role=\"status\">Reviews are done by the program's owners and, for their own " +
+        "department, its contacts.</p>",
         HtmlType, statusCode: 403);
 
     private static async Task<MeetingRequest?> ReadAsync(HttpContext http)
     {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBody;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBody;
+        }
         try
         {
-            var request = await JsonSerializer.DeserializeAsync<MeetingRequest>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
+            var request = await JsonSerializer.DeserializeAsync<MeetingRequest>(http.Request.Body,
+                JsonSerializerOptions.Web, http.RequestAborted);
             return request ?? new MeetingRequest();
         }
         catch (Exception e) when (e is JsonException or BadHttpRequestException or InvalidOperationException)

@@ -31,7 +31,8 @@ internal static class MeetingPages
         }
         if (notice?.Retired is { } retired)
         {
-            html.Append("<div class=\"notice retired\"><p>Retired: ").Append(E(Where(program.Charter, retired.Touchpoint)))
+            html.Append("<div class=\"notice retired\"><p>Retired: ")
+                .Append(E(Where(program.Charter, retired.Touchpoint)))
                 .Append(". It is no longer on the map.</p><button type=\"button\" data-act=\"undo\" data-touchpoint=\"")
                 .Append(E(retired.Touchpoint.Id)).Append("\" data-version=\"").Append(E(retired.ETag.ToString()))
                 .Append("\">Undo retire</button></div>");
@@ -39,11 +40,13 @@ internal static class MeetingPages
         if (isOwner)
         {
             html.Append("<div class=\"owner-tools\"><button type=\"button\" data-share>Share to stage</button>")
-                .Append("<button type=\"button\" data-act=\"complete\" class=\"positive\">Complete the review</button></div>");
+                .Append("<button type=\"button\" data-act=\"complete\" class=\"positive\">Complete the review</button>")
+                .Append("</div>");
         }
         if (scope is null)
         {
-            html.Append("<p>You follow this review: the owners and each department's contacts verify its touchpoints.</p>");
+            html.Append("<p>You follow this review: the owners and each department's contacts verify its touchpoints.")
+                .Append("</p>");
         }
         else
         {
@@ -64,7 +67,10 @@ internal static class MeetingPages
         var html = new StringBuilder(4096);
         html.Append("<section class=\"meeting stage\" data-program=\"").Append(E(program.Id)).Append("\">")
             .Append("<h1>").Append(E(program.Charter.Name)).Append(": the review together</h1>");
-        if (ended) html.Append("<p class=\"notice\" role=\"status\">The review was completed. Thank you for taking part.</p>");
+        if (ended)
+        {
+            html.Append("<p class=\"notice\" role=\"status\">The review was completed. Thank you for taking part.</p>");
+        }
         Summary(html, progress, "stage-summary");
         Everyone(html, progress, program);
         html.Append("<h2>The map, stage by stage</h2><div class=\"stage-lanes\">");
@@ -72,7 +78,8 @@ internal static class MeetingPages
         foreach (var stage in program.Charter.Stages)
         {
             var here = active.Where(t => t.StageId == stage.Id).ToList();
-            html.Append("<section class=\"lane\" data-stage=\"").Append(E(stage.Id)).Append("\"><h3>").Append(E(stage.Name))
+            html.Append("<section class=\"lane\" data-stage=\"").Append(E(stage.Id)).Append("\"><h3>")
+                .Append(E(stage.Name))
                 .Append(" <span class=\"count\">").Append(here.Count(t => MeetingProgress.IsVerified(t, startedOn)))
                 .Append(" of ").Append(here.Count).Append(" verified</span></h3><ul>");
             foreach (var t in here)
@@ -99,9 +106,13 @@ internal static class MeetingPages
         var seen = E(version);
         var verified = MeetingProgress.IsVerified(t, startedOn);
         html.Append("<li class=\"tp-review\" data-touchpoint=\"").Append(id).Append("\" data-verified=\"")
-            .Append(verified ? "true" : "false").Append("\"><h3>").Append(E(Where(program.Charter, t))).Append("</h3><p>")
+            .Append(verified ? "true" : "false").Append("\"><h3>").Append(E(Where(program.Charter, t)))
+            .Append("</h3><p>")
             .Append(E(Shorten(t.CustomerAction, 300))).Append("</p>");
-        if (t.HasPainPoints()) html.Append("<p class=\"pain\">Pain: ").Append(E(Shorten(t.PainText(), 200))).Append("</p>");
+        if (t.HasPainPoints())
+        {
+            html.Append("<p class=\"pain\">Pain: ").Append(E(Shorten(t.PainText(), 200))).Append("</p>");
+        }
         html.Append("<p class=\"status\">").Append(Status(t, startedOn)).Append("</p><div class=\"buttons\">");
         if (!verified)
         {
@@ -111,23 +122,27 @@ internal static class MeetingPages
         var typing = notice?.ProposalFor == t.Id;
         html.Append("<details").Append(typing ? " open" : "").Append("><summary>Propose a change or retire</summary>")
             .Append("<form class=\"propose\" data-touchpoint=\"").Append(id).Append("\" data-version=\"").Append(seen)
-            .Append("\"><label for=\"propose-").Append(id).Append("\">What should change?</label><textarea id=\"propose-")
+            .Append("\"><label for=\"propose-").Append(id).Append("\">What should change?</label>")
+            .Append("<textarea id=\"propose-")
             .Append(id).Append("\" name=\"text\" rows=\"3\">").Append(typing ? E(notice!.ProposalTyped) : "")
             .Append("</textarea><button type=\"submit\">Propose the change</button></form>")
             .Append("<button type=\"button\" class=\"destructive\" data-act=\"retire\" data-touchpoint=\"").Append(id)
-            .Append("\" data-version=\"").Append(seen).Append("\">Retire: it no longer happens</button></details></div></li>");
+            .Append("\" data-version=\"").Append(seen).Append("\">Retire: it no longer happens</button>")
+            .Append("</details></div></li>");
     }
 
     // Everyone's progress: per department and per person, and the changes proposed.
     private static void Everyone(StringBuilder html, MeetingProgress progress, JourneyProgram program)
     {
-        html.Append("<h2>Progress per department</h2><table class=\"progress\"><thead><tr><th scope=\"col\">Department</th>")
+        html.Append("<h2>Progress per department</h2><table class=\"progress\"><thead><tr>")
+            .Append("<th scope=\"col\">Department</th>")
             .Append("<th scope=\"col\">Verified</th></tr></thead><tbody>");
         foreach (var d in progress.Departments)
         {
             html.Append("<tr data-department=\"").Append(E(d.Id)).Append("\" data-verified=\"").Append(d.Verified)
                 .Append("\"><th scope=\"row\">").Append(E(d.Name)).Append("</th><td>").Append(d.Verified).Append(" of ")
-                .Append(d.Active).Append(" <progress max=\"").Append(Math.Max(d.Active, 1)).Append("\" value=\"").Append(d.Verified)
+                .Append(d.Active).Append(" <progress max=\"").Append(Math.Max(d.Active, 1)).Append("\" value=\"")
+                .Append(d.Verified)
                 .Append("\" aria-label=\"").Append(E(d.Name)).Append(" verified\"></progress></td></tr>");
         }
         html.Append("</tbody></table><h2>Who took part</h2>");
@@ -137,7 +152,8 @@ internal static class MeetingPages
             html.Append("<ul class=\"people\">");
             foreach (var p in progress.People)
             {
-                html.Append("<li data-person=\"").Append(E(p.Person.AadObjectId)).Append("\" data-verified=\"").Append(p.Verified)
+                html.Append("<li data-person=\"").Append(E(p.Person.AadObjectId)).Append("\" data-verified=\"")
+                    .Append(p.Verified)
                     .Append("\">").Append(E(p.Person.DisplayName)).Append(": ").Append(p.Verified).Append(" verified, ")
                     .Append(p.Retired).Append(" retired, ").Append(p.Proposed).Append(" proposed</li>");
             }
@@ -148,7 +164,8 @@ internal static class MeetingPages
         foreach (var x in progress.Proposals)
         {
             var t = program.Touchpoints.FirstOrDefault(t => t.Id == x.TouchpointId);
-            html.Append("<li><strong>").Append(E(t is null ? "A touchpoint no longer on the map" : Where(program.Charter, t)))
+            var where = t is null ? "A touchpoint no longer on the map" : Where(program.Charter, t);
+            html.Append("<li><strong>").Append(E(where))
                 .Append("</strong>: ").Append(E(x.Text)).Append(" <span class=\"by\">(").Append(E(x.By.DisplayName))
                 .Append(")</span></li>");
         }

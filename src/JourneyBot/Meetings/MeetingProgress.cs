@@ -17,7 +17,8 @@ public sealed record MeetingProgress(int Active, int Verified, IReadOnlyList<Dep
             .Select(d => new DepartmentProgress(d.Id, d.Name, active.Count(t => t.DepartmentId == d.Id),
                 active.Count(t => t.DepartmentId == d.Id && Verified(t))))
             .ToList();
-        return new MeetingProgress(active.Count, active.Count(Verified), departments, session.Participants, session.Proposals);
+        return new MeetingProgress(active.Count, active.Count(Verified), departments, session.Participants,
+            session.Proposals);
     }
 
     public static bool IsVerified(Touchpoint t, DateOnly startedOn) => t.LastVerifiedOn is { } on && on >= startedOn;

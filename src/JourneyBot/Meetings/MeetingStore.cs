@@ -51,13 +51,15 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
             }
             else if (row.RowKey.StartsWith(ParticipantPrefix, StringComparison.Ordinal))
             {
-                participants.Add(new MeetingParticipant(PersonOf(row), row.GetDateTimeOffset("Joined") ?? DateTimeOffset.MinValue,
+                participants.Add(new MeetingParticipant(PersonOf(row),
+                    row.GetDateTimeOffset("Joined") ?? DateTimeOffset.MinValue,
                     row.GetInt32("Verified") ?? 0, row.GetInt32("Retired") ?? 0, row.GetInt32("Proposed") ?? 0));
             }
             else if (row.RowKey.StartsWith(ProposalPrefix, StringComparison.Ordinal))
             {
-                proposals.Add(new MeetingProposal(row.RowKey[ProposalPrefix.Length..], row.GetString("TouchpointId") ?? "",
-                    PersonOf(row), row.GetString("Text") ?? "", row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+                proposals.Add(new MeetingProposal(row.RowKey[ProposalPrefix.Length..],
+                    row.GetString("TouchpointId") ?? "", PersonOf(row), row.GetString("Text") ?? "",
+                    row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
             }
         }
         return new MeetingSession(chatId, version, participants.OrderBy(p => p.Joined).ToList(),
@@ -67,7 +69,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
     // The state row alone: one point read, for a stage that only asks whether anything changed.
     public async Task<string> VersionAsync(string programId, CancellationToken cancellationToken)
     {
-        var row = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, StateKey, ["PartitionKey"], cancellationToken);
+        var row = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, StateKey, ["PartitionKey"],
+            cancellationToken);
         return row.HasValue ? row.Value!.ETag.ToString() : "";
     }
 
@@ -75,7 +78,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
     public async Task JoinAsync(string programId, Person person, string? chatId, CancellationToken cancellationToken)
     {
         var key = ParticipantPrefix + TableKey.Encode(person.AadObjectId);
-        var existing = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, key, cancellationToken: cancellationToken);
+        var existing = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, key,
+            cancellationToken: cancellationToken);
         var joined = false;
         if (!existing.HasValue)
         {
@@ -83,8 +87,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
             {
                 await tables.Programs.AddEntityAsync(new TableEntity(programId, key)
                 {
-                    ["AadObjectId"] = person.AadObjectId, ["DisplayName"] = person.DisplayName, ["Joined"] = clock.GetUtcNow(),
-                    ["Verified"] = 0, ["Retired"] = 0, ["Proposed"] = 0,
+                    ["AadObjectId"] = person.AadObjectId, ["DisplayName"] = person.DisplayName,
+                    ["Joined"] = clock.GetUtcNow(), ["Verified"] = 0, ["Retired"] = 0, ["Proposed"] = 0,
                 }, cancellationToken);
                 joined = true;
             }
@@ -104,21 +108,24 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
     }
 
     // Counts what the person did (joining them if they had not opened the panel), then tells the stage.
-    public async Task CountAsync(string programId, Person person, MeetingDeed deed, int count, CancellationToken cancellationToken)
+    public async Task CountAsync(string programId, Person person, MeetingDeed deed, int count,
+        CancellationToken cancellationToken)
     {
         var key = ParticipantPrefix + TableKey.Encode(person.AadObjectId);
         var column = deed.ToString();
         for (var attempt = 0; attempt < Contention.Attempts; attempt++)
         {
-            var read = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, key, cancellationToken: cancellationToken);
+            var read = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, key,
+                cancellationToken: cancellationToken);
             try
             {
                 if (!read.HasValue)
                 {
                     await tables.Programs.AddEntityAsync(new TableEntity(programId, key)
                     {
-                        ["AadObjectId"] = person.AadObjectId, ["DisplayName"] = person.DisplayName, ["Joined"] = clock.GetUtcNow(),
-                        ["Verified"] = 0, ["Retired"] = 0, ["Proposed"] = 0, [column] = count,
+                        ["AadObjectId"] = person.AadObjectId, ["DisplayName"] = person.DisplayName,
+                        ["Joined"] = clock.GetUtcNow(), ["Verified"] = 0, ["Retired"] = 0, ["Proposed"] = 0,
+                        [column] = count,
                     }, cancellationToken);
                 }
                 else
@@ -137,7 +144,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
         await TouchAsync(programId, null, cancellationToken);
     }
 
-    public async Task ProposeAsync(string programId, Person person, string touchpointId, string text, CancellationToken cancellationToken)
+    public async Task ProposeAsync(string programId, Person person, string touchpointId, string text,
+        CancellationToken cancellationToken)
     {
         var id = clock.GetUtcNow().UtcTicks.ToString("D19") + Guid.NewGuid().ToString("N")[..6];
         await tables.Programs.AddEntityAsync(new TableEntity(programId, ProposalPrefix + id)
@@ -149,7 +157,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
     }
 
     // Something changed on the map during the meeting (a touchpoint verified or retired): a new version.
-    public Task TouchAsync(string programId, CancellationToken cancellationToken) => TouchAsync(programId, null, cancellationToken);
+    public Task TouchAsync(string programId, CancellationToken cancellationToken) =>
+        TouchAsync(programId, null, cancellationToken);
 
     // After the review is completed: the next meeting starts afresh. The state row stays (with no chat), so a
     // stage still open sees one more version and shows the review as done.
@@ -166,7 +175,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
         foreach (var batch in rows.Chunk(100))
         {
             await tables.Programs.SubmitTransactionAsync(
-                batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+                batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)),
+                cancellationToken);
         }
         await tables.Programs.UpsertEntityAsync(new TableEntity(programId, StateKey)
         {
@@ -176,7 +186,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
 
     private async Task<string?> ChatIdAsync(string programId, CancellationToken cancellationToken)
     {
-        var row = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, StateKey, ["ChatId"], cancellationToken);
+        var row = await tables.Programs.GetEntityIfExistsAsync<TableEntity>(programId, StateKey, ["ChatId"],
+            cancellationToken);
         return row.HasValue ? row.Value!.GetString("ChatId") : null;
     }
 
@@ -187,7 +198,8 @@ public sealed class MeetingStore(StorageTables tables, TimeProvider clock)
         return tables.Programs.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
-    private static Person PersonOf(TableEntity row) => new(row.GetString("AadObjectId") ?? "", row.GetString("DisplayName") ?? "");
+    private static Person PersonOf(TableEntity row) =>
+        new(row.GetString("AadObjectId") ?? "", row.GetString("DisplayName") ?? "");
 }
 
 // What an attendee did in the meeting, counted per person for the owner's progress.

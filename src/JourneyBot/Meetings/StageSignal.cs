@@ -17,7 +17,8 @@ public sealed class StageSignal
     // Completes on the next change to the program, or when the timeout or the caller ends it.
     public async Task WaitAsync(string programId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var wait = _waits.GetOrAdd(programId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var wait = _waits.GetOrAdd(programId,
+            _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
             await wait.Task.WaitAsync(timeout, cancellationToken);

@@ -34,8 +34,9 @@ public sealed class ReviewDecisions(TouchpointStore edits, ReviewStore reviews, 
     private const string ChangedAfterRetire =
         "That touchpoint was changed after it was retired, so the undo was not applied; an owner can add it again.";
 
-    public async Task<ReviewChange> ChangeAsync(string programId, ReviewScope scope, IReadOnlyList<string> touchpointIds,
-        bool retire, string editor, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ReviewChange> ChangeAsync(string programId, ReviewScope scope,
+        IReadOnlyList<string> touchpointIds, bool retire, string editor, DateOnly today,
+        CancellationToken cancellationToken)
     {
         string? note = null;
         StoredTouchpoint? retired = null;
@@ -137,7 +138,10 @@ public sealed class ReviewDecisions(TouchpointStore edits, ReviewStore reviews, 
             return new ReviewUndo(null, "That touchpoint was deleted meanwhile, so it cannot come back.", null);
         }
         if (!scope.Covers(stored.Touchpoint)) return new ReviewUndo(null, null, OtherDepartment);
-        if (!stored.Touchpoint.Retired) return new ReviewUndo(null, "That touchpoint is on the map again already.", null);
+        if (!stored.Touchpoint.Retired)
+        {
+            return new ReviewUndo(null, "That touchpoint is on the map again already.", null);
+        }
         if (RowVersion.FromCard(versionText) is not { } version || version != stored.ETag)
         {
             return new ReviewUndo(null, ChangedAfterRetire, null);
@@ -172,13 +176,15 @@ public sealed class ReviewDecisions(TouchpointStore edits, ReviewStore reviews, 
         await reviews.ClearStartedAsync(program.Id, cancellationToken);
         if (mapSnapshots is not null)
         {
-            await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForReview(review.Id), program, today, cancellationToken);
+            await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForReview(review.Id), program, today,
+                cancellationToken);
         }
         return review;
     }
 
     // The day the review under way counts changes from, for progress shown while it runs.
-    public async Task<DateOnly> StartedOnAsync(JourneyProgram program, DateOnly today, CancellationToken cancellationToken)
+    public async Task<DateOnly> StartedOnAsync(JourneyProgram program, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var lastHeld = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
         return await reviews.StartedOnAsync(program.Id, cancellationToken) ?? lastHeld?.AddDays(1) ?? today;

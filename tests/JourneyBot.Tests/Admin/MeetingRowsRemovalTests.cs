@@ -46,7 +46,8 @@ public sealed class MeetingRowsRemovalTests(MapWorld world) : IClassFixture<MapW
         var program = await world.ImportAsync(MeetingSamples.Program());
         await MeetingSamples.PanelAsync(world, program, MapSamples.Owner);
         await TakePartAsync(program, MapSamples.Contact, "t1", "t2", "Ask for the move date first");
-        var meeting = (await RowsAsync(program.Id)).Where(r => r.Contains("/meeting|", StringComparison.Ordinal)).ToList();
+        var meeting = (await RowsAsync(program.Id))
+            .Where(r => r.Contains("/meeting|", StringComparison.Ordinal)).ToList();
         Assert.Contains(meeting, r => r.Contains("/meeting|state/", StringComparison.Ordinal));
         Assert.Contains(meeting, r => r.Contains("/meeting|p|contact-oid/", StringComparison.Ordinal));
         Assert.Contains(meeting, r => r.Contains("/meeting|x|", StringComparison.Ordinal));
@@ -54,7 +55,8 @@ public sealed class MeetingRowsRemovalTests(MapWorld world) : IClassFixture<MapW
         var deleted = await RunAsync("delete-program", "--tenant", program.TenantId, "--program", program.Id);
 
         Assert.True(deleted.Code == 0, deleted.Err);
-        var left = (await TableScan.EveryRowAsync(world.Azurite.ConnectionString)).Where(r => r.Contains(program.Id)).ToList();
+        var left = (await TableScan.EveryRowAsync(world.Azurite.ConnectionString))
+            .Where(r => r.Contains(program.Id)).ToList();
         Assert.True(left.Count == 0, "left: " + string.Join("\n", left));
     }
 
@@ -99,7 +101,8 @@ public sealed class MeetingRowsRemovalTests(MapWorld world) : IClassFixture<MapW
         Assert.Contains("Erased person: 1 verified, 0 retired, 1 proposed", ownerPanel);
         Assert.Contains("Erased person sends these now", ownerPanel);
         var review = (await world.App.Services.GetRequiredService<ProgramStore>()
-            .LoadAsync(seed.TenantId, seed.Main.Id, CancellationToken.None))!.Reviews.Single(r => r.Participants is not null);
+            .LoadAsync(seed.TenantId, seed.Main.Id, CancellationToken.None))!.Reviews
+            .Single(r => r.Participants is not null);
         Assert.Contains(marker, review.Participants!);
         Assert.Contains(owner, review.Participants!);
     }

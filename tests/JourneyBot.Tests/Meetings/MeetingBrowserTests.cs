@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using JourneyBot.Domain;
 using JourneyBot.Tests.Map;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -9,52 +10,75 @@ namespace JourneyBot.Tests.Meetings;
 // frame contexts (side panel, stage), signed in with test SSO tokens, in Debian's Chromium.
 public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld>
 {
-    private static readonly string Gallery = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "MapGallery")).FullName;
+    private static readonly string Gallery =
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "MapGallery")).FullName;
+
+    private static string Tab(JourneyProgram program) => $"/map/{program.Id}?inTeams=1";
+
+    // The person's side panel, as narrow as Teams draws it.
+    private Task<(IPage Page, IFrameLocator Tab)> PanelAsync(TeamsHost host, JourneyProgram program, Person person,
+        string chat, string theme = "default") =>
+        host.OpenAsync(world.App.BaseAddress, Tab(program), world.TokenFor(program, person.AadObjectId), theme,
+            width: 340, height: 900, frameContext: "sidePanel", chatId: chat);
+
+    private Task<(IPage Page, IFrameLocator Tab)> StageAsync(TeamsHost host, JourneyProgram program, Person person,
+        string chat, string theme = "default") =>
+        host.OpenAsync(world.App.BaseAddress, Tab(program), world.TokenFor(program, person.AadObjectId), theme,
+            frameContext: "meetingStage", chatId: chat);
+
+    private static Task<string[]> TouchpointsIn(IFrameLocator panel) =>
+        panel.Locator("li.tp-review").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.touchpoint)");
 
     [Fact]
     public async Task TwoAttendeesVerifyInTheirSidePanelsAndTheStageShowsItWithinSeconds()
     {
         var program = await world.ImportAsync(MeetingSamples.Program());
         var chat = MeetingSamples.ChatId();
-        var tab = $"/map/{program.Id}?inTeams=1";
+        var tab = Tab(program);
+        var soon = new LocatorAssertionsToHaveAttributeOptions { Timeout = 5000 };
         await using var host = await TeamsHost.StartAsync();
-        var (owner, ownerPanel) = await host.OpenAsync(world.App.BaseAddress, tab, world.TokenFor(program, MapSamples.Owner.AadObjectId),
-            width: 340, height: 900, frameContext: "sidePanel", chatId: chat);
+        var (owner, ownerPanel) = await PanelAsync(host, program, MapSamples.Owner, chat);
         await Assertions.Expect(ownerPanel.Locator("button[data-share]")).ToBeVisibleAsync();
-        var (_, stage) = await host.OpenAsync(world.App.BaseAddress, tab, world.TokenFor(program, MapSamples.Owner.AadObjectId),
-            frameContext: "meetingStage", chatId: chat);
+        var (_, stage) = await StageAsync(host, program, MapSamples.Owner, chat);
         await Assertions.Expect(stage.Locator("#stage-summary")).ToHaveAttributeAsync("data-verified", "0");
 
-        var (_, billing) = await host.OpenAsync(world.App.BaseAddress, tab, world.TokenFor(program, MapSamples.Contact.AadObjectId),
-            width: 340, height: 900, frameContext: "sidePanel", chatId: chat);
-        var (_, support) = await host.OpenAsync(world.App.BaseAddress, tab, world.TokenFor(program, MeetingSamples.Support.AadObjectId),
-            width: 340, height: 900, frameContext: "sidePanel", chatId: chat);
+        var (_, billing) = await PanelAsync(host, program, MapSamples.Contact, chat);
+        var (_, support) = await PanelAsync(host, program, MeetingSamples.Support, chat);
         // Each attendee sees only the touchpoints of the departments they are a contact for.
         await Assertions.Expect(billing.Locator("li.tp-review")).ToHaveCountAsync(2);
-        Assert.Equal(["t1", "t2"], await billing.Locator("li.tp-review").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.touchpoint)"));
-        Assert.Equal(["t3", "t5"], await support.Locator("li.tp-review").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.touchpoint)"));
+        Assert.Equal(["t1", "t2"], await TouchpointsIn(billing));
+        Assert.Equal(["t3", "t5"], await TouchpointsIn(support));
         Assert.Equal(0, await billing.Locator("button[data-share], button[data-act=complete]").CountAsync());
 
         await billing.Locator("li[data-touchpoint=t2] button[data-act=verify]").ClickAsync();
-        await Assertions.Expect(billing.Locator("li[data-touchpoint=t2]")).ToHaveAttributeAsync("data-verified", "true");
-        await Assertions.Expect(stage.Locator("#stage-summary")).ToHaveAttributeAsync("data-verified", "1", new() { Timeout = 5000 });
+        await Assertions.Expect(billing.Locator("li[data-touchpoint=t2]"))
+            .ToHaveAttributeAsync("data-verified", "true");
+        await Assertions.Expect(stage.Locator("#stage-summary")).ToHaveAttributeAsync("data-verified", "1", soon);
         await support.Locator("li[data-touchpoint=t3] button[data-act=verify]").ClickAsync();
-        await Assertions.Expect(stage.Locator("#stage-summary")).ToHaveAttributeAsync("data-verified", "2", new() { Timeout = 5000 });
-        await Assertions.Expect(stage.Locator("tr[data-department=billing]")).ToHaveAttributeAsync("data-verified", "1");
-        await Assertions.Expect(stage.Locator("tr[data-department=support]")).ToHaveAttributeAsync("data-verified", "1");
-        await Assertions.Expect(stage.Locator($"li[data-person='{MapSamples.Contact.AadObjectId}']")).ToHaveAttributeAsync("data-verified", "1");
+        await Assertions.Expect(stage.Locator("#stage-summary")).ToHaveAttributeAsync("data-verified", "2", soon);
+        foreach (var department in new[] { "billing", "support" })
+        {
+            await Assertions.Expect(stage.Locator($"tr[data-department={department}]"))
+                .ToHaveAttributeAsync("data-verified", "1");
+        }
+        await Assertions.Expect(stage.Locator($"li[data-person='{MapSamples.Contact.AadObjectId}']"))
+            .ToHaveAttributeAsync("data-verified", "1");
         await Assertions.Expect(stage.Locator("li.tp-stage[data-touchpoint=t3]")).ToHaveClassAsync("tp-stage verified");
         // Names are shown literally.
-        await Assertions.Expect(stage.Locator($"li[data-person='{MeetingSamples.Support.AadObjectId}']")).ToContainTextAsync("Dana <i>Support</i>: 1 verified");
+        await Assertions.Expect(stage.Locator($"li[data-person='{MeetingSamples.Support.AadObjectId}']"))
+            .ToContainTextAsync("Dana <i>Support</i>: 1 verified");
 
         // The owner sees everyone's progress, redrawn as it changes, and shares the review to the stage.
-        await Assertions.Expect(ownerPanel.Locator("#panel-summary")).ToHaveAttributeAsync("data-verified", "2", new() { Timeout = 5000 });
+        await Assertions.Expect(ownerPanel.Locator("#panel-summary")).ToHaveAttributeAsync("data-verified", "2", soon);
         await Assertions.Expect(ownerPanel.Locator("ul.people li")).ToHaveCountAsync(3);
         await ownerPanel.Locator("button[data-share]").ClickAsync();
         await Assertions.Expect(ownerPanel.Locator("text=Shared to the stage")).ToBeVisibleAsync();
         var shared = await TeamsHost.CallsAsync(owner, "meeting.shareAppContentToStage");
         Assert.Equal(new Uri(world.App.BaseAddress, tab).ToString(), shared[0][0].GetString());
-        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, "meeting-owner-panel.png"), FullPage = true });
+        await owner.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Gallery, "meeting-owner-panel.png"), FullPage = true,
+        });
         Assert.Empty(host.PageErrors);
     }
 
@@ -64,14 +88,14 @@ public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld
         var program = await world.ImportAsync(MeetingSamples.Program());
         var chat = MeetingSamples.ChatId();
         await using var host = await TeamsHost.StartAsync();
-        var (_, panel) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Contact.AadObjectId),
-            width: 340, height: 900, frameContext: "sidePanel", chatId: chat);
+        var (_, panel) = await PanelAsync(host, program, MapSamples.Contact, chat);
         await panel.Locator("li[data-touchpoint=t1] summary").ClickAsync();
         await panel.Locator("li[data-touchpoint=t1] button[data-act=retire]").ClickAsync();
         await Assertions.Expect(panel.Locator(".notice.retired")).ToContainTextAsync("It is no longer on the map");
         await Assertions.Expect(panel.Locator("li.tp-review")).ToHaveCountAsync(1);
         await panel.Locator("button[data-act=undo]").ClickAsync();
-        await Assertions.Expect(panel.Locator("[role=status]")).ToHaveTextAsync("Undone: the touchpoint is back on the map.");
+        await Assertions.Expect(panel.Locator("[role=status]"))
+            .ToHaveTextAsync("Undone: the touchpoint is back on the map.");
         await Assertions.Expect(panel.Locator("li.tp-review")).ToHaveCountAsync(2);
 
         await panel.Locator("li[data-touchpoint=t2] summary").ClickAsync();
@@ -79,7 +103,8 @@ public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld
         await panel.Locator("li[data-touchpoint=t2] form.propose button").ClickAsync();
         await Assertions.Expect(panel.Locator("[role=status]")).ToContainTextAsync("Change proposed");
 
-        var ownerPanel = await world.GetAsync($"/map/{program.Id}/meeting/panel", world.TokenFor(program, MapSamples.Owner.AadObjectId));
+        var ownerPanel = await world.GetAsync($"/map/{program.Id}/meeting/panel",
+            world.TokenFor(program, MapSamples.Owner.AadObjectId));
         var html = await ownerPanel.Content.ReadAsStringAsync();
         Assert.Contains("&lt;b&gt;Ask&lt;/b&gt; for the move date first", html);
         Assert.Contains("0 verified, 0 retired, 1 proposed", html);
@@ -91,14 +116,9 @@ public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld
     {
         var program = await world.ImportAsync(MeetingSamples.Program());
         var chat = MeetingSamples.ChatId();
-        var tab = $"/map/{program.Id}?inTeams=1";
         await using var host = await TeamsHost.StartAsync();
-        var (_, owner) = await host.OpenAsync(world.App.BaseAddress, tab,
-            world.TokenFor(program, MapSamples.Owner.AadObjectId), width: 340, height: 900, frameContext: "sidePanel",
-            chatId: chat);
-        var (_, contact) = await host.OpenAsync(world.App.BaseAddress, tab,
-            world.TokenFor(program, MapSamples.Contact.AadObjectId), width: 340, height: 900,
-            frameContext: "sidePanel", chatId: chat);
+        var (_, owner) = await PanelAsync(host, program, MapSamples.Owner, chat);
+        var (_, contact) = await PanelAsync(host, program, MapSamples.Contact, chat);
         await Assertions.Expect(contact.Locator("li[data-touchpoint=t2] button[data-act=verify]")).ToBeVisibleAsync();
 
         await owner.Locator("li[data-touchpoint=t2] summary").ClickAsync();
@@ -125,27 +145,35 @@ public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld
         var program = await world.ImportAsync(MeetingSamples.Program());
         var chat = MeetingSamples.ChatId();
         await using var host = await TeamsHost.StartAsync();
-        var (panelPage, panel) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Owner.AadObjectId),
-            theme, width: 340, height: 900, frameContext: "sidePanel", chatId: chat);
+        var (panelPage, panel) = await PanelAsync(host, program, MapSamples.Owner, chat, theme);
         await Assertions.Expect(panel.Locator("li.tp-review").First).ToBeVisibleAsync();
         await Assertions.Expect(panel.Locator("html")).ToHaveAttributeAsync("data-theme", theme);
         var wide = await panel.Locator("body").EvaluateAsync<string[]>(
-            "b => b.scrollWidth <= window.innerWidth + 1 ? [] : [...b.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className)");
+            "b => b.scrollWidth <= window.innerWidth + 1 ? [] : [...b.querySelectorAll('*')]" +
+            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)" +
+            ".map(e => e.tagName + '.' + e.className)");
         Assert.True(wide.Length == 0, "the side panel scrolls sideways at 320 px: " + string.Join(", ", wide));
         AssertNoSerious(await panelPage.RunAxe());
-        await panelPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, $"meeting-panel-{theme}.png"), FullPage = true });
+        await panelPage.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Gallery, $"meeting-panel-{theme}.png"), FullPage = true,
+        });
 
-        var (stagePage, stage) = await host.OpenAsync(world.App.BaseAddress, $"/map/{program.Id}?inTeams=1", world.TokenFor(program, MapSamples.Sponsor.AadObjectId),
-            theme, frameContext: "meetingStage", chatId: chat);
+        var (stagePage, stage) = await StageAsync(host, program, MapSamples.Sponsor, chat, theme);
         await Assertions.Expect(stage.Locator("#stage-summary")).ToBeVisibleAsync();
         AssertNoSerious(await stagePage.RunAxe());
-        await stagePage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Gallery, $"meeting-stage-{theme}.png"), FullPage = true });
+        await stagePage.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Gallery, $"meeting-stage-{theme}.png"), FullPage = true,
+        });
     }
 
     private static void AssertNoSerious(Deque.AxeCore.Commons.AxeResult results)
     {
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? ""))}").ToList();
+            .Select(v => $"{v.Id} ({v.Impact}): " +
+                string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? "")))
+            .ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 }

@@ -13,12 +13,18 @@ public sealed class MeetingCardTests
     public void AReviewReminderOffersToHoldItInAMeetingWithTheSteps(FollowUpKind kind)
     {
         var program = MapSamples.Program();
-        var entry = new DigestEntry("k", kind, program.Id, program.Charter.Name, "The review is due.", MapSamples.Owner);
+        var entry = new DigestEntry("k", kind, program.Id, program.Charter.Name, "The review is due.",
+            MapSamples.Owner);
         var actions = FollowUpCards.For([entry]).ToJson()["actions"]!.AsArray();
         var meeting = actions.Single(a => a!["title"]!.GetValue<string>() == "Hold it in a meeting")!;
         Assert.Equal("Action.ShowCard", meeting["type"]!.GetValue<string>());
         var steps = meeting["card"]!.ToJsonString();
-        foreach (var step in new[] { "Schedule a Teams meeting", "choose JourneyBot, pick this program", "side panel", "Share to stage", "Complete the review" })
+        var expected = new[]
+        {
+            "Schedule a Teams meeting", "choose JourneyBot, pick this program", "side panel", "Share to stage",
+            "Complete the review",
+        };
+        foreach (var step in expected)
         {
             Assert.Contains(step, steps);
         }

@@ -44,7 +44,8 @@ public sealed class MeetingChatTests(MapWorld world) : IClassFixture<MapWorld>
             && c.Path.EndsWith("/members/" + MapSamples.Owner.AadObjectId, StringComparison.Ordinal)
             && Uri.UnescapeDataString(c.Path).Contains(chat, StringComparison.Ordinal));
         // The review itself is recorded.
-        Assert.Equal([MapSamples.Owner.AadObjectId], (await ReviewAsync(program)).Participants!.Select(p => p.AadObjectId));
+        Assert.Equal([MapSamples.Owner.AadObjectId],
+            (await ReviewAsync(program)).Participants!.Select(p => p.AadObjectId));
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public static class MeetingSamples
         {
             Charter = program.Charter with
             {
-                Departments = [.. program.Charter.Departments.Select(d => d.Id == "support" ? d with { Contacts = [Support] } : d)],
+                Departments =
+                [
+                    .. program.Charter.Departments.Select(d => d.Id == "support" ? d with { Contacts = [Support] } : d),
+                ],
             },
         };
     }
@@ -37,7 +40,8 @@ public static class MeetingSamples
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    public static async Task<string> PanelAsync(MapWorld world, JourneyProgram program, Person person, string query = "")
+    public static async Task<string> PanelAsync(MapWorld world, JourneyProgram program, Person person,
+        string query = "")
     {
         var response = await world.GetAsync($"/map/{program.Id}/meeting/panel{query}",
             world.TokenFor(program, person.AadObjectId));

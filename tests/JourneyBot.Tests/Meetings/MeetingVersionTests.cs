@@ -67,7 +67,11 @@ public sealed class MeetingVersionTests(MapWorld world) : IClassFixture<MapWorld
         foreach (var deed in new[] { "verify", "retire", "propose" })
         {
             var response = await MeetingSamples.PostAsync(world, $"/map/{program.Id}/meeting/{deed}", token,
-                new { touchpointId = "t1", version = MeetingSamples.VersionIn(panel, "t1", deed), text = "Ask <i>first</i>" });
+                new
+                {
+                    touchpointId = "t1", version = MeetingSamples.VersionIn(panel, "t1", deed),
+                    text = "Ask <i>first</i>",
+                });
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             var page = await response.Content.ReadAsStringAsync();
             Assert.Contains("Changed by Pat &lt;b&gt;Editor&lt;/b&gt; meanwhile, so nothing was saved", page);

@@ -19,11 +19,14 @@
   }
 
   async function fetchWithToken(url, options) {
-    var response = await fetch(url, Object.assign({ credentials: 'omit' }, options, { headers: headers(options && options.extra) }));
+    var init = function () {
+      return Object.assign({ credentials: 'omit' }, options, { headers: headers(options && options.extra) });
+    };
+    var response = await fetch(url, init());
     if (response.status === 401 && state.refreshToken) {
       // A meeting outlasts an SSO token: ask Teams for a fresh one, once.
       try { state.token = await state.refreshToken(); } catch (e) { return response; }
-      response = await fetch(url, Object.assign({ credentials: 'omit' }, options, { headers: headers(options && options.extra) }));
+      response = await fetch(url, init());
     }
     return response;
   }
@@ -47,7 +50,8 @@
   function busy() {
     var active = document.activeElement;
     if (active && active.tagName === 'TEXTAREA') return true;
-    return Array.prototype.some.call(state.root.querySelectorAll('textarea'), function (t) { return t.value.length > 0; });
+    return Array.prototype.some.call(state.root.querySelectorAll('textarea'),
+      function (t) { return t.value.length > 0; });
   }
 
   function wirePanel() {
@@ -73,7 +77,8 @@
           var note = document.createElement('p');
           note.setAttribute('role', 'status');
           note.className = error ? 'notice problem' : 'notice';
-          note.textContent = error ? 'Teams did not share the review to the stage: ' + (error.message || error.errorCode || error)
+          note.textContent = error
+            ? 'Teams did not share the review to the stage: ' + (error.message || error.errorCode || error)
             : 'Shared to the stage: everyone in the meeting sees the progress.';
           b.insertAdjacentElement('afterend', note);
         }, url);
@@ -86,8 +91,12 @@
     var delay = 500;
     for (;;) {
       try {
-        var response = await fetchWithToken(base() + '/stream', { extra: state.version ? { 'Last-Event-ID': state.version } : {} });
-        if (response.status === 404) { show('<h1>Review not found</h1><p>You are not part of this program.</p>'); return; }
+        var resume = state.version ? { 'Last-Event-ID': state.version } : {};
+        var response = await fetchWithToken(base() + '/stream', { extra: resume });
+        if (response.status === 404) {
+          show('<h1>Review not found</h1><p>You are not part of this program.</p>');
+          return;
+        }
         if (!response.ok || !response.body) throw new Error('stream ' + response.status);
         delay = 500;
         var reader = response.body.getReader();
