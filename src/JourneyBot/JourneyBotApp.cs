@@ -9,6 +9,7 @@ using JourneyBot.Graph;
 using JourneyBot.Health;
 using JourneyBot.Help;
 using JourneyBot.Map;
+using JourneyBot.Meetings;
 using JourneyBot.Operations;
 using JourneyBot.People;
 using JourneyBot.Pictures;
@@ -52,6 +53,7 @@ public static class JourneyBotApp
         builder.Services.AddMap();
         builder.Services.AddPictures();
         builder.Services.AddPortfolio();
+        builder.Services.AddMeetings();
         builder.Services.AddHealth();
         builder.Services.AddDeletion();
 
@@ -78,6 +80,7 @@ public static class JourneyBotApp
         app.MapMapTab();
         app.MapPictures();
         app.MapPortfolio();
+        app.MapMeetings();
         return app;
     }
 }

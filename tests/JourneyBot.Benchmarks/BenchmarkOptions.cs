@@ -2,7 +2,15 @@ namespace JourneyBot.Benchmarks;
 
 public sealed record BenchmarkOptions(string Scenario, int Turns, int Concurrency, int Warmup, TimeSpan TimeLimit)
 {
-    public const string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- [--scenario all|help|touchpoints|cards|map-page|scheduler|scheduler-growth|idempotency|restarts|erase|export|portfolio] [--turns 20000] [--concurrency 16] [--warmup 2000] [--time-limit-seconds 120]";
+    public static readonly string[] Scenarios =
+    [
+        "all", "help", "touchpoints", "cards", "map-page", "scheduler", "scheduler-growth", "idempotency", "restarts",
+        "erase", "export", "portfolio", "stage",
+    ];
+
+    public static readonly string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- "
+        + $"[--scenario {string.Join('|', Scenarios)}] [--turns 20000] [--concurrency 16] [--warmup 2000] "
+        + "[--time-limit-seconds 120]";
 
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -12,7 +20,7 @@ public sealed record BenchmarkOptions(string Scenario, int Turns, int Concurrenc
             if (i + 1 >= args.Length) return null;
             if (args[i] == "--scenario")
             {
-                if (args[i + 1] is not ("all" or "help" or "touchpoints" or "cards" or "map-page" or "scheduler" or "scheduler-growth" or "idempotency" or "restarts" or "erase" or "export" or "portfolio")) return null;
+                if (!Scenarios.Contains(args[i + 1])) return null;
                 options = options with { Scenario = args[i + 1] };
                 continue;
             }

@@ -17,4 +17,5 @@ if (options.Scenario is "restarts") await RestartBenchmark.RunAsync();
 if (options.Scenario is "erase") await EraseBenchmark.RunAsync();
 if (options.Scenario is "export") await ExportBenchmark.RunAsync();
 if (options.Scenario is "portfolio") await PortfolioBenchmark.RunAsync();
+if (options.Scenario is "stage") await StageBenchmark.RunAsync();
 return 0;

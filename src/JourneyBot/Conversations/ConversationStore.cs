@@ -114,6 +114,14 @@ public sealed class ConversationStore(StorageTables tables, TimeProvider clock)
         return row.HasValue ? row.Value : null;
     }
 
+    // A chat or channel the bot is in (installed there, or spoken to there), by conversation id; none when it is not.
+    public async Task<ConversationRow?> GetConversationAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Conversations.GetEntityIfExistsAsync<ConversationRow>(
+            PartitionFor(tenantId), ConversationRowKey(conversationId), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.Active ? row.Value : null;
+    }
+
     // Where the bot can open new chats in this tenant: any conversation it was installed in there.
     public async Task<(string ServiceUrl, string BotId)?> AnyEndpointAsync(string tenantId, CancellationToken cancellationToken)
     {

@@ -148,6 +148,11 @@ public static class ProgramValidator
         {
             Text(program.Reviews[i].Note, $"reviews[{i}].note", TextLimits.LongText);
             if (program.Reviews[i].PostponedTo is not null && program.Reviews[i].Outcome != ReviewOutcome.Postponed) errors.Add($"reviews[{i}].postponedTo is only for a postponed review");
+            if (program.Reviews[i].Participants is { } taking)
+            {
+                if (!program.Reviews[i].WasHeld()) errors.Add($"reviews[{i}].participants is only for a held review");
+                People(taking, $"reviews[{i}].participants");
+            }
         }
         for (var i = 0; i < program.Readings.Count; i++)
         {

@@ -13,6 +13,9 @@ public sealed record Review(string Id, DateOnly CompletedOn, Person By, Snapshot
     public ReviewChanges? Changes { get; init; }
     // For a postponed review: the date it moved to.
     public DateOnly? PostponedTo { get; init; }
+    // For a review held in a Teams meeting: the attendees who opened its side panel or acted in it. Absent for
+    // reviews held in chat (and in files written before meetings).
+    public IReadOnlyList<Person>? Participants { get; init; }
 
     public bool WasHeld() => Outcome is ReviewOutcome.Held or ReviewOutcome.Confirmed or ReviewOutcome.Updated;
 }

@@ -51,6 +51,22 @@ public static class FollowUpCards
         _ => "Journey mapping",
     };
 
+    public const string HoldInMeetingTitle = "Hold it in a meeting";
+
+    // Reviews go better with the departments in one room. JourneyBot does not create the meeting (that would need
+    // Graph's OnlineMeetings.ReadWrite for the owner, see README); these are the steps to bring it into one.
+    public static AdaptiveCard HoldInMeeting() => new AdaptiveCard().Add(
+        new TextBlock("Review it together in a Teams meeting") { Weight = TextWeight.Bolder },
+        Step(1, "Schedule a Teams meeting with the program's department contacts (Calendar, New meeting)."),
+        Step(2, "In the meeting, select Apps (+ Add an app), choose JourneyBot, pick this program and Save. " +
+            "Type @JourneyBot hello in the meeting chat, so the review's summary can be posted there."),
+        Step(3, "During the meeting, open JourneyBot in the side panel: each contact marks their department's " +
+            "touchpoints verified, proposes changes or retires what no longer happens."),
+        Step(4, "As an owner, select Share to stage so everyone sees the progress, then Complete the review " +
+            "in the side panel: it records who took part."));
+
+    private static TextBlock Step(int number, string text) => new($"Step {number}: {text}") { Spacing = "small" };
+
     private static IEnumerable<CardAction> Actions(DigestEntry entry)
     {
         var data = new Dictionary<string, string> { [CardData.ProgramId] = entry.ProgramId };
@@ -60,6 +76,7 @@ public static class FollowUpCards
                 yield return new CardExecuteAction("Start the review", CardVerbs.ReviewStart) { Style = "positive", Data = data };
                 yield return new CardShowAction("Postpone", PostponeCards.Form(entry.ProgramId));
                 yield return new CardShowAction("Cancel this review", CancelCards.Form(entry.ProgramId));
+                yield return new CardShowAction(HoldInMeetingTitle, HoldInMeeting());
                 break;
             case FollowUpKind.DepartmentGaps:
                 yield return new CardExecuteAction("Add a touchpoint", CardVerbs.TouchpointStart) { Style = "positive", Data = data };

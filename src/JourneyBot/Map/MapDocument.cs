@@ -17,6 +17,7 @@ internal static class MapDocument
         html.Append("<!doctype html><html lang=\"en\" data-theme=\"default\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title><link rel=\"stylesheet\" href=\"/map/assets/map.css\">");
         if (mode == "teams") html.Append("<script src=\"/lib/teams-js/MicrosoftTeams.min.js\" defer></script>");
+        if (mode == "teams") html.Append("<script src=\"/map/assets/meeting.js\" defer></script>");
         html.Append("<script src=\"/map/assets/tab.js\" defer></script></head><body data-mode=\"").Append(mode).Append('"');
         if (contentUrl is not null) html.Append(" data-content=\"").Append(E(contentUrl)).Append('"');
         html.Append("><main id=\"map-root\" aria-live=\"polite\">");

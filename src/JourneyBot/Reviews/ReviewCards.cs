@@ -62,7 +62,8 @@ public static class ReviewCards
     // The summary of a held review: its outcome (confirmed or updated, and what changed when known), the figures, a
     // note the owner may add, and the decisions before it.
     public static AdaptiveCard Completed(JourneyProgram program, Review review, DateOnly nextDue, DateOnly? previousReview, Uri? mapLink = null,
-        ReviewChanges? changes = null, string? noteTyped = null, string? notice = null)
+        ReviewChanges? changes = null, string? noteTyped = null, string? notice = null,
+        IReadOnlyList<(string TouchpointId, string By, string Text)>? proposals = null)
     {
         var snapshot = review.Snapshot!;
         var verified = program.ActiveTouchpoints().Count(t => t.LastVerifiedOn == review.CompletedOn);
@@ -72,6 +73,7 @@ public static class ReviewCards
                 new TextBlock($"Review completed: {CardText.Literal(program.Charter.Name)}") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
                 new FactSet([
                     new Fact("Completed", $"{review.CompletedOn:d MMM yyyy} by {CardText.Literal(review.By.DisplayName)}"),
+                    .. TookPart(review),
                     new Fact("Outcome", outcome),
                     new Fact("Verified today", $"{verified} of {snapshot.Touchpoints} active touchpoints"),
                     new Fact("Evidence-backed", CardText.Percent(snapshot.EvidenceShare)),
@@ -91,6 +93,7 @@ public static class ReviewCards
             foreach (var t in gone.Take(MaxRetiredListed)) card.Add(new TextBlock($"• {Describe(program.Charter, t)}") { Spacing = "none" });
             if (gone.Count > MaxRetiredListed) card.Add(new TextBlock($"and {gone.Count - MaxRetiredListed} more") { IsSubtle = true, Spacing = "none" });
         }
+        if (proposals is { Count: > 0 }) AddProposals(card, program, proposals);
         var earlier = program.Reviews.Where(r => r.Id != review.Id && r.CompletedOn <= review.CompletedOn).OrderByDescending(r => r.CompletedOn).Take(HistoryShown).ToList();
         if (earlier.Count > 0)
         {
@@ -108,6 +111,34 @@ public static class ReviewCards
         card.AddActions(new CardExecuteAction("Send sponsors a progress card now", CardVerbs.ProgressSendNow) { Data = ids });
         if (mapLink is not null) card.AddActions(new CardOpenUrlAction("Open the map", mapLink));
         return card;
+    }
+
+    private const int ParticipantsNamed = 12;
+    private const int ProposalsListed = 10;
+
+    // Changes attendees proposed in the meeting, for the owners to make: they live on in the meeting chat.
+    private static void AddProposals(AdaptiveCard card, JourneyProgram program,
+        IReadOnlyList<(string TouchpointId, string By, string Text)> proposals)
+    {
+        card.Add(new TextBlock($"Changes proposed in the meeting: {proposals.Count}") { Weight = TextWeight.Bolder, Separator = true });
+        foreach (var (touchpointId, by, text) in proposals.Take(ProposalsListed))
+        {
+            var where = program.Touchpoints.FirstOrDefault(t => t.Id == touchpointId) is { } t ? Describe(program.Charter, t) : "A touchpoint";
+            card.Add(new TextBlock($"• {where}: {CardText.Literal(CardText.Shorten(text, 200))} ({CardText.Literal(CardText.Shorten(by, 60))})")
+            {
+                Spacing = "none",
+            });
+        }
+        if (proposals.Count > ProposalsListed) card.Add(new TextBlock($"and {proposals.Count - ProposalsListed} more") { IsSubtle = true, Spacing = "none" });
+    }
+
+    // Who took part in a review held in a meeting: the first names in full, the rest counted.
+    private static IEnumerable<Fact> TookPart(Review review)
+    {
+        if (review.Participants is not { Count: > 0 } people) yield break;
+        var named = string.Join(", ", people.Take(ParticipantsNamed).Select(p => CardText.Literal(CardText.Shorten(p.DisplayName, 60))));
+        var more = people.Count > ParticipantsNamed ? $" and {people.Count - ParticipantsNamed} more" : "";
+        yield return new Fact("Took part in the meeting", named + more);
     }
 
     public static string OutcomeName(ReviewOutcome outcome) => outcome switch

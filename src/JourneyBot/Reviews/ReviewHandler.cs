@@ -13,7 +13,7 @@ namespace JourneyBot.Reviews;
 
 // `review` and the review card's buttons. Owners review everything and complete the review; department
 // contacts confirm, update or retire their own department's touchpoints.
-public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edits, ReviewStore reviews, TimeProvider clock, MapLinks? links = null, MapSnapshotStore? mapSnapshots = null) : ICommandSource
+public sealed class ReviewHandler(ProgramSessions sessions, ReviewDecisions decisions, ReviewStore reviews, TimeProvider clock, MapLinks? links = null) : ICommandSource
 {
     private const string NotAReviewer = "Reviews are done by the program's owners and, for their own department, its contacts.";
 
@@ -64,39 +64,9 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
         var today = Today(program!);
-        string? note = null;
-        StoredTouchpoint? retired = null;
-        // What each touchpoint is now, so the page is drawn from it without reading the program again.
-        var now = new Dictionary<string, Touchpoint>(StringComparer.Ordinal);
-        foreach (var id in touchpointIds)
-        {
-            var stored = await edits.GetAsync(program!.Id, id, cancellationToken);
-            if (stored is null || stored.Touchpoint.Retired)
-            {
-                note = "A touchpoint on this page was deleted or retired meanwhile.";
-                if (stored is not null) now[id] = stored.Touchpoint;
-                continue;
-            }
-            if (!scope!.Covers(stored.Touchpoint)) return Card(ProgramCards.Refusal("That touchpoint belongs to another department; its own contacts or an owner review it."));
-            var updated = retire ? stored.Touchpoint with { Retired = true, RetiredOn = today } : stored.Touchpoint with { LastVerifiedOn = today };
-            try
-            {
-                var saved = await edits.UpdateAsync(program.Id, stored, updated, session!.Caller.DisplayName, cancellationToken);
-                now[id] = updated;
-                if (retire) retired = saved;
-            }
-            catch (TouchpointChangedException e)
-            {
-                note = "Someone changed a touchpoint on this page meanwhile; look at it again and confirm it if it is right.";
-                if (e.Latest is { } latest) now[id] = latest.Touchpoint;
-            }
-        }
-        var shown = program! with
-        {
-            Touchpoints = program.Touchpoints.Where(t => now.ContainsKey(t.Id) || !touchpointIds.Contains(t.Id))
-                .Select(t => now.GetValueOrDefault(t.Id, t)).ToList(),
-        };
-        return Card(ReviewCards.Page(shown, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note, retired));
+        var change = await decisions.ChangeAsync(program!.Id, scope!, touchpointIds, retire, session!.Caller.DisplayName, today, cancellationToken);
+        if (change.Refusal is not null) return Card(ProgramCards.Refusal(change.Refusal));
+        return Card(ReviewCards.Page(change.Applied(program, touchpointIds), scope!, CardData.PageOf(action), session.Caller.AadObjectId, today, change.Note, change.Retired));
     }
 
     private async Task<InvokeResponse> DetailsAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
@@ -116,36 +86,14 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
     {
         var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
-        var today = Today(program!);
-        var stored = await edits.GetAsync(program!.Id, action.GetString(CardData.TouchpointId) ?? "", cancellationToken);
-        string note;
-        if (stored is null) note = "That touchpoint was deleted meanwhile, so it cannot come back.";
-        else if (!scope!.Covers(stored.Touchpoint)) return Card(ProgramCards.Refusal("That touchpoint belongs to another department; its own contacts or an owner review it."));
-        else if (!stored.Touchpoint.Retired) note = "That touchpoint is on the map again already.";
-        else if (RowVersion.FromCard(action.GetString(CardData.ETag)) is not { } version || version != stored.ETag)
-        {
-            note = "That touchpoint was changed after it was retired, so the undo was not applied; an owner can add it again.";
-        }
-        else
-        {
-            var back = stored.Touchpoint with { Retired = false, RetiredOn = null };
-            try
-            {
-                await edits.UpdateAsync(program.Id, stored, back, session!.Caller.DisplayName, cancellationToken);
-                program = program with { Touchpoints = program.Touchpoints.Select(t => t.Id == back.Id ? back : t).ToList() };
-                note = "Undone: the touchpoint is back on the map.";
-            }
-            catch (TouchpointChangedException)
-            {
-                note = "That touchpoint was changed after it was retired, so the undo was not applied; an owner can add it again.";
-            }
-        }
-        return Card(ReviewCards.Page(program, scope!, CardData.PageOf(action), session!.Caller.AadObjectId, today, note));
+        var undo = await decisions.UndoRetireAsync(program!.Id, scope!, action.GetString(CardData.TouchpointId) ?? "",
+            action.GetString(CardData.ETag), session!.Caller.DisplayName, cancellationToken);
+        if (undo.Refusal is not null) return Card(ProgramCards.Refusal(undo.Refusal));
+        if (undo.Back is { } back) program = program with { Touchpoints = program.Touchpoints.Select(t => t.Id == back.Id ? back : t).ToList() };
+        return Card(ReviewCards.Page(program, scope!, CardData.PageOf(action), session.Caller.AadObjectId, Today(program), undo.Note));
     }
 
-    // Records the review with a snapshot of the program: updated when touchpoints were added, edited or retired since
-    // it started (else since the day after the last review held), confirmed when none were. The daily planning
-    // reminds again a cadence later.
+    // Completing in chat records no participants: only a meeting knows who was there (ReviewDecisions has the rules).
     private async Task<InvokeResponse> CompleteAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
         var opened = await sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner,
@@ -154,13 +102,8 @@ public sealed class ReviewHandler(ProgramSessions sessions, TouchpointStore edit
         var program = opened.Program!;
         var today = Today(program);
         DateOnly? previous = program.Reviews.Count > 0 ? program.Reviews.Max(r => r.CompletedOn) : null;
-        var lastHeld = program.Reviews.Where(r => r.WasHeld()).Select(r => (DateOnly?)r.CompletedOn).Max();
-        var from = await reviews.StartedOnAsync(program.Id, cancellationToken) ?? lastHeld?.AddDays(1) ?? today;
-        var changes = ReviewChanges.Since(program, from);
-        var review = new Review(Guid.NewGuid().ToString("N"), today, session.Caller, MapHealth.TakeSnapshot(program, today)) { Outcome = changes.Outcome(), Changes = changes };
-        await reviews.AddAsync(program.Id, review, cancellationToken);
-        await reviews.ClearStartedAsync(program.Id, cancellationToken);
-        if (mapSnapshots is not null) await mapSnapshots.TrySaveAsync(program.Id, MapSnapshotStore.ForReview(review.Id), program, today, cancellationToken);
+        var review = await decisions.CompleteAsync(program, session.Caller, today, null, cancellationToken);
+        var changes = review.Changes;
         return Card(ReviewCards.Completed(program, review, today.AddDays(program.Charter.ReviewCadenceDays), previous, links?.For(program.Id), changes));
     }
 

@@ -115,6 +115,13 @@ public static class CardCatalog
             ("review-completed", ReviewCards.Completed(program with { Touchpoints = program.Touchpoints.Select((t, i) => i % 3 == 0 ? t with { CustomerAction = worst, Retired = true, RetiredOn = SamplePrograms.AsOf } : t).ToList() },
                 new Review("r1", SamplePrograms.AsOf, owner, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Updated }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
                 new ReviewChanges(120, 45, 667)).ToJson()),
+            ("review-completed-meeting", ReviewCards.Completed(program,
+                new Review("r1", SamplePrograms.AsOf, owner, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf))
+                {
+                    Outcome = ReviewOutcome.Updated,
+                    Participants = Enumerable.Range(0, 80).Select(i => new Person($"aad-{i}", asTyped(new string('N', 200)))).ToList(),
+                }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id), new ReviewChanges(1, 2, 3),
+                proposals: Enumerable.Range(0, 40).Select(i => (program.Touchpoints[i % program.Touchpoints.Count].Id, asTyped(new string('N', 200)), worst)).ToList()).ToJson()),
             ("review-completed-note", ReviewCards.Completed(program with { Reviews = ReviewHistory(owner, worst) },
                 new Review("r1", SamplePrograms.AsOf, owner, MapHealth.TakeSnapshot(program, SamplePrograms.AsOf)) { Outcome = ReviewOutcome.Confirmed, Note = worst }, SamplePrograms.AsOf.AddDays(30), SamplePrograms.AsOf.AddDays(-30), MapLink(program.Id),
                 null, worst, "The note was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end and save again.").ToJson()),

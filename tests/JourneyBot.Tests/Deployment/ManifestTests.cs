@@ -60,6 +60,38 @@ public sealed class ManifestTests
         Assert.NotEmpty(manifest["validDomains"]!.AsArray());
     }
 
+    [Fact]
+    public async Task TheMapTabCanBeAddedToAMeetingAndSharedToItsStageAndTheSchemaChecksTheContexts()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!.AsObject();
+        var tab = manifest["configurableTabs"]!.AsArray().Single()!;
+        Assert.Equal(["channelTab", "privateChatTab", "meetingChatTab", "meetingDetailsTab", "meetingSidePanel", "meetingStage"],
+            tab["context"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["sidePanel", "stage"], tab["meetingSurfaces"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Contains("groupChat", tab["scopes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        // shareAppContentToStage needs the meeting stage RSC permission, delegated.
+        var rsc = manifest["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray().Single()!;
+        Assert.Equal(("MeetingStage.Write.Chat", "Delegated"), (rsc["name"]!.GetValue<string>(), rsc["type"]!.GetValue<string>()));
+
+        // The official schema knows these contexts: one it does not know is refused.
+        tab["context"]!.AsArray().Add("meetingBackstage");
+        var dir = Directory.CreateTempSubdirectory("journeybot-manifest-");
+        try
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "manifest", "color.png"), Path.Combine(dir.FullName, "color.png"));
+            File.Copy(Path.Combine(RepoPaths.Root, "manifest", "outline.png"), Path.Combine(dir.FullName, "outline.png"));
+            var path = Path.Combine(dir.FullName, "manifest.json");
+            await File.WriteAllTextAsync(path, manifest.ToJsonString());
+            var result = await Tool.RunAsync("node", "manifest/tools/validate-manifest.js", "--sample", path);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("configurableTabs", result.Stdout + result.Stderr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("color.png", 192)]
     [InlineData("outline.png", 32)]

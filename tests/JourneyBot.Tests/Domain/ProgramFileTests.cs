@@ -198,6 +198,32 @@ public sealed class ProgramFileTests
     }
 
     [Fact]
+    public void WhoTookPartInAReviewHeldInAMeetingSurvivesARoundTripAndOlderReviewsHaveNone()
+    {
+        var full = SamplePrograms.Full();
+        Person[] took = [new("p-1", "Olivia <b>Owner</b>"), new("p-2", "Chris Contact")];
+        var program = full with
+        {
+            Reviews = [.. full.Reviews.Select((r, i) => i == 0 ? r : r with { Participants = took })],
+        };
+
+        var written = ProgramFile.Write(program);
+        var read = ProgramFile.Read(written);
+
+        Assert.Empty(Schema.Value.Validate(written).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Null(read.Reviews[0].Participants);
+        Assert.Equal(took, read.Reviews[1].Participants);
+        Assert.Equal(written, ProgramFile.Write(read));
+        // A file written before meetings has no participants field and still reads.
+        Assert.DoesNotContain("participants", ProgramFile.Write(full));
+        Assert.Null(ProgramFile.Read(FormatOne).Reviews.Single().Participants);
+        // A postponed review held no meeting: participants there are refused, naming the field.
+        var wrong = full with { Reviews = [.. full.Reviews.Select(r => r with { Participants = took })] };
+        var error = Assert.Throws<ProgramFileException>(() => ProgramFile.Read(ProgramFile.Write(wrong)));
+        Assert.Contains("reviews[0].participants", error.Message);
+    }
+
+    [Fact]
     public void ProgressCardsAndTouchpointAuthorshipSurviveARoundTrip()
     {
         var read = ProgramFile.Read(ProgramFile.Write(SamplePrograms.Full()));

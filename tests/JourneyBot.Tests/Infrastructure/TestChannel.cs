@@ -52,6 +52,9 @@ public sealed class TestChannel : IAsyncDisposable
     // Members Teams can name, by AAD object id: answered by member lookups and the paged member list. A lookup for
     // anyone else is answered 404, as Teams answers for someone outside the conversation.
     public ConcurrentDictionary<string, string> MemberNames { get; } = new();
+    // Members of particular conversations (conversation id, then AAD object id and name): a member lookup in one of
+    // these answers only its own members and 404 for anyone else, as Teams does for someone outside that chat.
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, string>> ConversationMembers { get; } = new();
     // The most members the paged list returns at once, whatever the bot asks for (Teams may return fewer).
     public int MemberPageLimit { get; set; } = 500;
     public string BaseUrl { get; }
@@ -129,6 +132,11 @@ public sealed class TestChannel : IAsyncDisposable
             {
                 return Results.StatusCode(403);
             }
+            if (ConversationMember(http.Request) is { } scoped)
+            {
+                return scoped.Name is null ? Results.StatusCode(404)
+                    : Results.Json(new { id = "29:" + scoped.Id, name = scoped.Name, aadObjectId = scoped.Id });
+            }
             // A member lookup for someone outside the conversation: Teams answers 404.
             if (http.Request.Method == "GET" && http.Request.Path.Value!.Contains("/members/", StringComparison.Ordinal)
                 && NotMembers.ContainsKey(http.Request.Path.Value[(http.Request.Path.Value.LastIndexOf('/') + 1)..]))
@@ -187,6 +195,22 @@ public sealed class TestChannel : IAsyncDisposable
             if (http.Request.Method == "GET") return Results.StatusCode(404);
             return Results.Json(new { id }, statusCode: http.Request.Method == "POST" ? 201 : 200);
         });
+    }
+
+    // A member lookup in a conversation with members of its own: who was asked for, and their name if a member.
+    private (string Id, string? Name)? ConversationMember(HttpRequest request)
+    {
+        const string Conversations = "/v3/conversations/";
+        var path = request.Path.Value ?? "";
+        var members = path.IndexOf("/members/", StringComparison.Ordinal);
+        if (request.Method != "GET" || !path.StartsWith(Conversations, StringComparison.Ordinal) || members < 0)
+        {
+            return null;
+        }
+        var conversation = Uri.UnescapeDataString(path[Conversations.Length..members]);
+        if (!ConversationMembers.TryGetValue(conversation, out var known)) return null;
+        var id = Uri.UnescapeDataString(path[(members + "/members/".Length)..]);
+        return (id, known.TryGetValue(id, out var name) ? name : null);
     }
 
     private static object Jwk(RsaSecurityKey key, string endorsement)

@@ -152,6 +152,17 @@
       return;
     }
     var content = body.dataset.content;
+    // In a meeting the same tab opens as the side panel or on the stage: the meeting script takes over there.
+    var frame = context.page && context.page.frameContext;
+    var pinned = content.match(/^\/map\/([A-Za-z0-9_-]+)\/content/);
+    if (pinned && (frame === 'sidePanel' || frame === 'meetingStage') && window.journeyMeeting) {
+      window.journeyMeeting.start({
+        programId: pinned[1], frame: frame, root: root, token: token,
+        chatId: context.chat && context.chat.id,
+        refreshToken: function () { return microsoftTeams.authentication.getAuthToken(); },
+      });
+      return;
+    }
     var params = new URLSearchParams(location.search);
     if (content.indexOf('/map/programs/content') === 0 && content.indexOf('configure=1') < 0 && !params.has('choose')) {
       // A card's deep link names the program as the tab's sub-page.
