@@ -9,6 +9,7 @@ using JourneyBot.Graph;
 using JourneyBot.Health;
 using JourneyBot.Help;
 using JourneyBot.Map;
+using JourneyBot.MessageActions;
 using JourneyBot.Operations;
 using JourneyBot.People;
 using JourneyBot.Programs;
@@ -43,6 +44,7 @@ public static class JourneyBotApp
         builder.Services.AddConversations();
         builder.Services.AddPrograms();
         builder.Services.AddTouchpoints();
+        builder.Services.AddMessageActions();
         builder.Services.AddCharters();
         builder.Services.AddReviews();
         builder.Services.AddActions();
