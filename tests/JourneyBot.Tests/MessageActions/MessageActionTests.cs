@@ -227,7 +227,9 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
 
         var forged = CardJson.Text(await SubmitAsync(mine.Contacts[0], data, message));
         var borrowed = CardJson.Text(await SubmitAsync(sameIdElsewhere, data, message));
-        var junk = CardJson.Text(await SubmitAsync(mine.Contacts[0], Filled(form) is var d && (d["programId"] = "../" + new string('x', 300)) is not null ? d : d, message));
+        var notAnId = Filled(form);
+        notAnId["programId"] = "../" + new string('x', 300);
+        var junk = CardJson.Text(await SubmitAsync(mine.Contacts[0], notAnId, message));
 
         foreach (var answer in new[] { forged, borrowed, junk })
         {
