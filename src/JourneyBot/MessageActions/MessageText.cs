@@ -14,10 +14,12 @@ public static class MessageText
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
-        "br", "p", "div", "li", "ul", "ol", "tr", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+        "br", "p", "div", "li", "ul", "ol", "tr", "table", "blockquote", "pre",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr",
     };
 
-    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "head" };
+    private static readonly HashSet<string> Dropped =
+        new(StringComparer.OrdinalIgnoreCase) { "script", "style", "head" };
 
     public static string FromBody(string? content, string? contentType)
     {
@@ -71,7 +73,8 @@ public static class MessageText
             }
             if (Blocks.Contains(name)) text.Append('\n');
             else if (!closing && (name.Equals("img", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("emoji", StringComparison.OrdinalIgnoreCase)) && Attribute(tag, "alt") is { Length: > 0 } alt)
+                || name.Equals("emoji", StringComparison.OrdinalIgnoreCase))
+                && Attribute(tag, "alt") is { Length: > 0 } alt)
             {
                 text.Append(alt);
             }
@@ -106,13 +109,15 @@ public static class MessageText
             }
             if (char.IsSurrogate(c)) c = '\uFFFD';
             else if (c is '\u00a0' or '\t' or '\r') c = c == '\r' ? '\n' : ' ';
-            else if (c != '\n' && (char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069'))
+            else if (c != '\n'
+                && (char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069'))
             {
                 continue;
             }
             builder.Append(c);
         }
-        var lines = builder.ToString().Split('\n').Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        var lines = builder.ToString().Split('\n')
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         return string.Join('\n', lines.Where(l => l.Length > 0));
     }
 }

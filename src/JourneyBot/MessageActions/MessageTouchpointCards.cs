@@ -22,13 +22,17 @@ public static class MessageTouchpointCards
     public static AdaptiveCard Picker(IReadOnlyList<MembershipRow> programs, string? selected, MessageView message)
     {
         var card = new AdaptiveCard { FallbackText = "Which program is this touchpoint for?" };
-        card.Add(new TextBlock("Which program is this touchpoint for?") { Size = TextSize.Medium, Weight = TextWeight.Bolder });
+        card.Add(new TextBlock("Which program is this touchpoint for?")
+        {
+            Size = TextSize.Medium, Weight = TextWeight.Bolder,
+        });
         if (!message.IsEmpty) card.Add(Quote(message));
         var choices = programs.OrderBy(p => p.ProgramName, StringComparer.OrdinalIgnoreCase)
             .Take(ProgramCards.ProgramsPerCard * 5).Select(p => new Choice(p.ProgramName, p.RowKey)).ToList();
         card.Add(new InputChoiceSet(CardData.ProgramId, "Program", choices)
         {
-            Value = choices.Any(c => c.Value == selected) ? selected : null, IsRequired = true, Expanded = choices.Count <= 6,
+            Value = choices.Any(c => c.Value == selected) ? selected : null, IsRequired = true,
+            Expanded = choices.Count <= 6,
             Placeholder = "Pick the program",
         });
         card.AddActions(new CardSubmitAction("Next", CardVerbs.MessageTouchpointPick) { Style = "positive" });
@@ -36,7 +40,8 @@ public static class MessageTouchpointCards
     }
 
     // The chat's touchpoint form, with the message's text offered (editable) as the customer's words or a pain point.
-    public static AdaptiveCard Form(ProgramHeader program, Person caller, bool isOwner, string formId, MessageView message,
+    public static AdaptiveCard Form(ProgramHeader program, Person caller, bool isOwner, string formId,
+        MessageView message,
         IReadOnlyDictionary<string, string>? values = null, IReadOnlyDictionary<string, string>? errors = null,
         string? notice = null)
     {
@@ -49,15 +54,18 @@ public static class MessageTouchpointCards
             var form = new CardForm(card, values, errors, null);
             var parts = new List<CardElement>
             {
-                new TextBlock(message.AuthorName is { } author ? $"From {CardText.Literal(author)}'s message" : "From the message")
+                new TextBlock(message.AuthorName is { } author
+                    ? $"From {CardText.Literal(author)}'s message"
+                    : "From the message")
                 {
                     Weight = TextWeight.Bolder, Separator = true,
                 },
             };
             if (message.IsCut)
             {
-                parts.Add(new TextBlock($"The message is {message.FullLength:N0} characters; the field holds {TextLimits.LongText:N0}, " +
-                    "so it was cut at the last whole word that fits (…). Add what matters from the rest.") { Color = TextColor.Warning });
+                parts.Add(new TextBlock($"The message is {message.FullLength:N0} characters; the field holds " +
+                    $"{TextLimits.LongText:N0}, so it was cut at the last whole word that fits (…). " +
+                    "Add what matters from the rest.") { Color = TextColor.Warning });
             }
             parts.AddRange(form.Parts(new InputText(M.MessageText, "The message's text (edit it if you like)")
             {
@@ -69,8 +77,10 @@ public static class MessageTouchpointCards
             }));
             if (message.Link is not null || message.AuthorName is not null)
             {
-                parts.Add(new TextBlock("The link to the message is the source link below" +
-                    (message.AuthorName is { } who ? $", and {CardText.Literal(who)} is kept as its author." : ".")) { IsSubtle = true });
+                var kept = message.AuthorName is { } who
+                    ? $", and {CardText.Literal(who)} is kept as its author."
+                    : ".";
+                parts.Add(new TextBlock("The link to the message is the source link below" + kept) { IsSubtle = true });
             }
             // After the form's title and introduction, before its notices and fields.
             card.Body.InsertRange(2, parts);
@@ -92,7 +102,8 @@ public static class MessageTouchpointCards
     {
         var charter = program.Charter;
         var stage = charter.Stages.FirstOrDefault(s => s.Id == saved.StageId)?.Name ?? saved.StageId;
-        var department = charter.Departments.FirstOrDefault(d => d.Id == saved.DepartmentId)?.Name ?? saved.DepartmentId;
+        var department = charter.Departments.FirstOrDefault(d => d.Id == saved.DepartmentId)?.Name
+            ?? saved.DepartmentId;
         var facts = new List<Fact>
         {
             new("Program", CardText.Literal(CardText.Shorten(charter.Name, 80))),
@@ -113,16 +124,26 @@ public static class MessageTouchpointCards
         var ids = new Dictionary<string, string> { [CardData.ProgramId] = program.Id };
         return new AdaptiveCard { FallbackText = "Touchpoint saved" }
             .Add(
-                new TextBlock("Touchpoint saved") { Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good },
+                new TextBlock("Touchpoint saved")
+                {
+                    Size = TextSize.Medium, Weight = TextWeight.Bolder, Color = TextColor.Good,
+                },
                 new FactSet(facts),
-                new TextBlock("Type **my touchpoints** in your chat with JourneyBot to see or edit it.") { IsSubtle = true })
+                new TextBlock("Type **my touchpoints** in your chat with JourneyBot to see or edit it.")
+                {
+                    IsSubtle = true,
+                })
             .AddActions(
-                new CardSubmitAction("Add another from this message", CardVerbs.MessageTouchpointAnother) { Data = ids },
+                new CardSubmitAction("Add another from this message", CardVerbs.MessageTouchpointAnother)
+                {
+                    Data = ids,
+                },
                 new CardSubmitAction("Done", CardVerbs.MessageTouchpointDone) { Data = ids });
     }
 
     private static TextBlock Quote(MessageView message) =>
-        new(CardText.Literal((message.AuthorName is { } author ? author + ": " : "") + CardText.Shorten(message.Text, Quoted)))
+        new(CardText.Literal((message.AuthorName is { } author ? author + ": " : "")
+            + CardText.Shorten(message.Text, Quoted)))
         {
             IsSubtle = true,
         };

@@ -24,8 +24,9 @@ public sealed class MessageTouchpointHandler(
     public const string NotInAProgram = "You are not part of any journey-mapping program yet, so there is nowhere to " +
         "add this. A program owner adds you as the contact of your department; then try again.";
 
-    public const string SponsorOnly = "As a sponsor you follow this program's map; touchpoints are added by owners and " +
-        "department contacts. Ask a program owner to add you as the contact of your department, or send them the message.";
+    public const string SponsorOnly = "As a sponsor you follow this program's map; touchpoints are added by owners " +
+        "and department contacts. Ask a program owner to add you as the contact of your department, or send them " +
+        "the message.";
 
     public IEnumerable<BotCommand> Commands => [];
     public IEnumerable<CardVerb> Verbs => [];
@@ -61,7 +62,8 @@ public sealed class MessageTouchpointHandler(
             CardVerbs.MessageTouchpointSave => await SaveAsync(turn, action, programId, message, cancellationToken),
             CardVerbs.MessageTouchpointDone => InvokeResponse.TaskMessage(
                 "Saved. Type \"my touchpoints\" in your chat with JourneyBot to see or edit your touchpoints."),
-            _ => Refuse("This dialog is out of date, so nothing was saved. Open \"Add as touchpoint\" on the message again."),
+            _ => Refuse("This dialog is out of date, so nothing was saved. Open \"Add as touchpoint\" on the " +
+                "message again."),
         };
     }
 
@@ -72,8 +74,8 @@ public sealed class MessageTouchpointHandler(
         var (session, refusal) = await ContributorAsync(turn, programId, cancellationToken);
         if (session is null) return refusal!;
         var values = await DefaultsAsync(session, message, cancellationToken);
-        return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner), NewFormId(),
-            message, values));
+        return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, session.Can(ProgramRole.Owner),
+            NewFormId(), message, values));
     }
 
     private async Task<InvokeResponse> SaveAsync(TurnContext turn, MessageExtensionAction action, string programId,
@@ -92,22 +94,24 @@ public sealed class MessageTouchpointHandler(
         var formId = action.GetString(CardData.FormId);
         if (!PlainId.IsValid(formId) || action.GetString(CardData.Version) != F.CurrentVersion)
         {
-            return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), message, values,
-                null, "This form was out of date, so nothing was saved. Check the values and save again."));
+            return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), message,
+                values, null, "This form was out of date, so nothing was saved. Check the values and save again."));
         }
 
         // The message's text joins what was typed in the field it was kept as.
         var target = offered.Use == M.AsPain ? F.PainPoints : F.Verbatim;
         var errors = new Dictionary<string, string>(offered.Errors);
-        var merged = JsonNode.Parse(action.Data.ValueKind == JsonValueKind.Object ? action.Data.GetRawText() : "{}")!.AsObject();
+        var merged = JsonNode.Parse(action.Data.ValueKind == JsonValueKind.Object ? action.Data.GetRawText() : "{}")!
+            .AsObject();
         if (offered.Offered is { } text && errors.Count == 0)
         {
             var already = typed.Values.GetValueOrDefault(target, "");
             var joined = already.Length == 0 ? text : already + "\n" + text;
             if (joined.Length > TextLimits.LongText)
             {
-                errors[M.MessageText] = $"Together with what is typed under \"{(target == F.Verbatim ? "In the customer's own words" : "Pain points")}\"" +
-                    $" this is {joined.Length:N0} characters; the limit is {TextLimits.LongText:N0}. Shorten one of them.";
+                var label = target == F.Verbatim ? "In the customer's own words" : "Pain points";
+                errors[M.MessageText] = $"Together with what is typed under \"{label}\" this is {joined.Length:N0} " +
+                    $"characters; the limit is {TextLimits.LongText:N0}. Shorten one of them.";
             }
             else merged[target] = joined;
         }
@@ -116,32 +120,37 @@ public sealed class MessageTouchpointHandler(
         foreach (var (field, error) in input.Errors) errors.TryAdd(field, error);
         if (touchpoint is null || errors.Count > 0)
         {
-            return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, isOwner, formId!, message, values, errors));
+            return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, isOwner, formId!, message,
+                values, errors));
         }
         touchpoint = touchpoint with { SourceAuthor = message.Author };
 
         // The form id is the touchpoint's id: a double click or a redelivery saves one touchpoint.
         if (await store.AddAsync(session.Program.Id, touchpoint, cancellationToken) is not null)
         {
-            await lastUsed.SetAsync(session.Program.TenantId, session.Caller.AadObjectId, new LastUsed(session.Program.Id,
-                touchpoint.StageId, touchpoint.DepartmentId, string.Join(",", touchpoint.PersonaIds), offered.Use), cancellationToken);
+            var used = new LastUsed(session.Program.Id, touchpoint.StageId, touchpoint.DepartmentId,
+                string.Join(",", touchpoint.PersonaIds), offered.Use);
+            await lastUsed.SetAsync(session.Program.TenantId, session.Caller.AadObjectId, used, cancellationToken);
             return Dialog(MessageTouchpointCards.Saved(session.Program, touchpoint, offered.Use));
         }
         var saved = await store.GetAsync(session.Program.Id, touchpoint.Id, cancellationToken);
-        if (saved is not null && !saved.Touchpoint.Retired && saved.Touchpoint.CreatedBy.AadObjectId == session.Caller.AadObjectId
+        if (saved is not null && !saved.Touchpoint.Retired
+            && saved.Touchpoint.CreatedBy.AadObjectId == session.Caller.AadObjectId
             && TouchpointComparison.SameContent(saved.Touchpoint, touchpoint))
         {
             return Dialog(MessageTouchpointCards.Saved(session.Program, saved.Touchpoint, offered.Use));
         }
         // Saved before with other values (or by someone else): nothing is written over it, and the input stays.
-        return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), message, values, null,
-            "This form was saved before with other values, so nothing was saved now. Your input is kept: save to add it " +
-            "as another touchpoint, or type **my touchpoints** in your chat with JourneyBot to edit the first."));
+        return Dialog(MessageTouchpointCards.Form(session.Program, session.Caller, isOwner, NewFormId(), message,
+            values, null,
+            "This form was saved before with other values, so nothing was saved now. Your input is kept: save to " +
+            "add it as another touchpoint, or type **my touchpoints** in your chat with JourneyBot to edit the " +
+            "first."));
     }
 
     // The program the dialog names, for a caller who adds touchpoints to it; else the refusal, in the dialog.
-    private async Task<(ProgramSession? Session, InvokeResponse? Refusal)> ContributorAsync(TurnContext turn, string programId,
-        CancellationToken cancellationToken)
+    private async Task<(ProgramSession? Session, InvokeResponse? Refusal)> ContributorAsync(TurnContext turn,
+        string programId, CancellationToken cancellationToken)
     {
         var (session, problem) = await sessions.ResolveAsync(turn, programId, cancellationToken);
         if (session is null) return (null, Refuse(problem!.Message));
@@ -164,7 +173,8 @@ public sealed class MessageTouchpointHandler(
         var charter = session.Program.Charter;
         if (charter.Stages.Any(s => s.Id == last.StageId)) values[F.Stage] = last.StageId!;
         if (charter.Departments.FirstOrDefault(d => d.Id == last.DepartmentId) is { } department
-            && (session.Can(ProgramRole.Owner) || department.Contacts.Any(c => c.AadObjectId == session.Caller.AadObjectId)))
+            && (session.Can(ProgramRole.Owner)
+                || department.Contacts.Any(c => c.AadObjectId == session.Caller.AadObjectId)))
         {
             values[F.Department] = department.Id;
         }
@@ -174,11 +184,13 @@ public sealed class MessageTouchpointHandler(
         return values;
     }
 
-    private const string Unknown = "I can't tell which organisation or person this comes from, so I can't add a touchpoint.";
+    private const string Unknown =
+        "I can't tell which organisation or person this comes from, so I can't add a touchpoint.";
 
     private static InvokeResponse Refuse(string reason) => Dialog(ProgramCards.Refusal(reason));
 
-    private static InvokeResponse Dialog(AdaptiveCard card) => InvokeResponse.TaskContinue(MessageTouchpointCards.Title, card.ToJson());
+    private static InvokeResponse Dialog(AdaptiveCard card) =>
+        InvokeResponse.TaskContinue(MessageTouchpointCards.Title, card.ToJson());
 
     private static string NewFormId() => Guid.NewGuid().ToString("N");
 }

@@ -37,9 +37,11 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         var task = answer.Body!["task"]!;
         Assert.Equal("continue", task["type"]!.GetValue<string>());
         Assert.Equal("Add as touchpoint", task["value"]!["title"]!.GetValue<string>());
-        Assert.Equal("application/vnd.microsoft.card.adaptive", task["value"]!["card"]!["contentType"]!.GetValue<string>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive",
+            task["value"]!["card"]!["contentType"]!.GetValue<string>());
         var card = task["value"]!["card"]!["content"]!.AsObject();
-        Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) <= CardRules.MaxBytes, "the dialog's card is over 28 KB");
+        Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) <= CardRules.MaxBytes,
+            "the dialog's card is over 28 KB");
         return card;
     }
 
@@ -50,7 +52,8 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         Dialog(await SendAsync(who.MessageAction(Submit, Command, message, data)));
 
     private static string? InputValue(JsonObject card, string id) =>
-        CardJson.Inputs(card["body"]).FirstOrDefault(i => i["id"]!.GetValue<string>() == id)?["value"]?.GetValue<string>();
+        CardJson.Inputs(card["body"]).FirstOrDefault(i => i["id"]!.GetValue<string>() == id)?["value"]
+            ?.GetValue<string>();
 
     // The form as Teams submits it untouched, with the fields a person fills in.
     private static JsonObject Filled(JsonObject form, string customer = "Asks support why the renewal price went up")
@@ -123,18 +126,22 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
     public static TheoryData<string, string, string, string> HostileBodies => new()
     {
         // body, content type, what the text must read, what must not survive
-        { "<p>Hi <at id=\"0\">Ada Lovelace</at>, see <a href=\"https://evil.example/x\">this</a></p><script>alert(1)</script>",
+        { "<p>Hi <at id=\"0\">Ada Lovelace</at>, see <a href=\"https://evil.example/x\">this</a></p>" +
+            "<script>alert(1)</script>",
             "html", "Hi Ada Lovelace, see this", "<at>" },
         { "<div>Price &lt;b&gt;up&lt;/b&gt; &amp; [click](https://evil.example) **now**</div><style>p{}</style>",
             "html", "Price <b>up</b> & [click](https://evil.example) **now**", "p{}" },
-        { "line one<br>line\u0007 two<!-- hidden --><img alt=\"😀\" src=\"x\">", "html", "line one\nline two😀", "hidden" },
+        { "line one<br>line\u0007 two<!-- hidden --><img alt=\"😀\" src=\"x\">", "html", "line one\nline two😀",
+            "hidden" },
         { "half \ud800 pair and \udc00 more", "text", "half \ufffd pair and \ufffd more", "\\ud" },
-        { "<p>‮reversed <at id=\"1\">[Bob](https://evil.example)</at></p>", "html", "reversed [Bob](https://evil.example)", "‮" },
+        { "<p>‮reversed <at id=\"1\">[Bob](https://evil.example)</at></p>", "html",
+            "reversed [Bob](https://evil.example)", "‮" },
     };
 
     [Theory]
     [MemberData(nameof(HostileBodies))]
-    public async Task HostileMessageBodiesArriveAsPlainTextAndAreShownLiterally(string body, string type, string reads, string gone)
+    public async Task HostileMessageBodiesArriveAsPlainTextAndAreShownLiterally(string body, string type, string reads,
+        string gone)
     {
         var p = await ProgramInChat.CreateAsync(fixture);
         var message = TeamsMessages.Payload(body, type, authorName: "[Mallory](https://evil.example) <b>**x**</b>",
@@ -154,7 +161,8 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
 
         Assert.Contains("Touchpoint saved", CardJson.Text(saved));
         Assert.Equal(reads, Assert.Single(await TouchpointsAsync(p)).Verbatim);
-        var words = saved["body"]![1]!["facts"]!.AsArray().Single(f => f!["title"]!.GetValue<string>() == "In their words")!;
+        var words = saved["body"]![1]!["facts"]!.AsArray()
+            .Single(f => f!["title"]!.GetValue<string>() == "In their words")!;
         Assert.Equal(JourneyBot.Cards.CardText.Literal(reads), words["value"]!.GetValue<string>());
     }
 
@@ -248,7 +256,8 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         var message = TeamsMessages.Payload("<p>It took two weeks.</p>");
         var data = Filled(await FetchAsync(p.Contacts[0], message));
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SubmitAsync(p.Contacts[0], (JsonObject)data.DeepClone(), message)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6)
+            .Select(_ => SubmitAsync(p.Contacts[0], (JsonObject)data.DeepClone(), message)));
         var again = await SubmitAsync(p.Contacts[0], (JsonObject)data.DeepClone(), message);
 
         Assert.All(answers.Append(again), a => Assert.Contains("Touchpoint saved", CardJson.Text(a)));
@@ -269,7 +278,8 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         Assert.Contains("saved before with other values", CardJson.Text(second));
         Assert.Equal("A second text", InputValue(second, "customerAction"));
         Assert.Equal("The first text", Assert.Single(await TouchpointsAsync(p)).CustomerAction);
-        Assert.NotEqual(data["formId"]!.GetValue<string>(), second["actions"]![0]!["data"]!["formId"]!.GetValue<string>());
+        Assert.NotEqual(data["formId"]!.GetValue<string>(),
+            second["actions"]![0]!["data"]!["formId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -309,11 +319,13 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         var saved = await SubmitAsync(owner, data, message);
 
         var another = await SubmitAsync(owner, CardJson.SubmitData(saved), message);
-        var done = await SendAsync(owner.MessageAction(Submit, Command, message, saved["actions"]![1]!["data"]!.AsObject()));
+        var done = await SendAsync(owner.MessageAction(Submit, Command, message,
+            saved["actions"]![1]!["data"]!.AsObject()));
         var next = await FetchAsync(owner, TeamsMessages.Payload("<p>Another message</p>"));
 
         Assert.Equal("msgtouchpoint.another", saved["actions"]![0]!["data"]!["verb"]!.GetValue<string>());
-        Assert.NotEqual(data["formId"]!.GetValue<string>(), another["actions"]![0]!["data"]!["formId"]!.GetValue<string>());
+        Assert.NotEqual(data["formId"]!.GetValue<string>(),
+            another["actions"]![0]!["data"]!["formId"]!.GetValue<string>());
         Assert.Equal("Two things went wrong.", InputValue(another, "messageText"));
         Assert.Null(InputValue(another, "customerAction"));
         foreach (var form in new[] { another, next })
@@ -343,7 +355,8 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         var message = TeamsMessages.Payload("<p>Moving house is hard.</p>");
 
         var picker = await FetchAsync(person, message);
-        var choices = CardJson.Inputs(picker["body"]).Single(i => i["id"]!.GetValue<string>() == "programId")["choices"]!.AsArray();
+        var choices = CardJson.Inputs(picker["body"])
+            .Single(i => i["id"]!.GetValue<string>() == "programId")["choices"]!.AsArray();
         var pick = CardJson.SubmitData(picker);
         pick["programId"] = second.Id;
         var form = await SubmitAsync(person, pick, message);
@@ -366,7 +379,8 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
     {
         var p = await ProgramInChat.CreateAsync(fixture);
 
-        var form = Dialog(await SendAsync(p.Contacts[0].MessageAction(Fetch, Command, null, commandContext: "compose")));
+        var form = Dialog(await SendAsync(
+            p.Contacts[0].MessageAction(Fetch, Command, null, commandContext: "compose")));
         var saved = CardJson.Text(await SubmitAsync(p.Contacts[0], Filled(form), null));
 
         Assert.Null(InputValue(form, "messageText"));
@@ -385,13 +399,15 @@ public sealed class MessageActionTests(BotFixture fixture) : IClassFixture<BotFi
         var bogus = "bogus" + new string('Z', 80);
 
         var unknownFetch = await SendAsync(who.MessageAction(Fetch, bogus, message));
-        var unknownSubmit = await SendAsync(who.MessageAction(Submit, bogus, message, new JsonObject { ["verb"] = "msgtouchpoint.save" }));
+        var unknownSubmit = await SendAsync(who.MessageAction(Submit, bogus, message,
+            new JsonObject { ["verb"] = "msgtouchpoint.save" }));
         var unknownName = await SendAsync(who.MessageAction("composeExtension/query", Command, message));
         var taskFetch = await SendAsync(who.MessageAction("task/fetch", Command, message));
         var noCommand = who.MessageAction(Fetch, Command, message);
         noCommand["value"]!.AsObject().Remove("commandId");
         var malformed = await SendAsync(noCommand);
-        var unknownVerb = CardJson.Text(await SubmitAsync(who, new JsonObject { ["verb"] = "msgtouchpoint.nope" }, message));
+        var unknownVerb = CardJson.Text(
+            await SubmitAsync(who, new JsonObject { ["verb"] = "msgtouchpoint.nope" }, message));
 
         Assert.Equal(HttpStatusCode.NotImplemented, unknownFetch.Status);
         Assert.Equal(HttpStatusCode.NotImplemented, unknownSubmit.Status);

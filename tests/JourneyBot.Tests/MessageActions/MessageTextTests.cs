@@ -30,7 +30,8 @@ public sealed class MessageTextTests
     [Fact]
     public void TextBodiesKeepTheirMarkupAsText()
     {
-        Assert.Equal("<b>not bold</b>\n[x](https://evil.example)", MessageText.FromBody("<b>not bold</b>\r\n[x](https://evil.example)", "text"));
+        Assert.Equal("<b>not bold</b>\n[x](https://evil.example)",
+            MessageText.FromBody("<b>not bold</b>\r\n[x](https://evil.example)", "text"));
     }
 
     [Fact]

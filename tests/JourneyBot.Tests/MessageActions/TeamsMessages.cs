@@ -7,7 +7,8 @@ namespace JourneyBot.Tests.MessageActions;
 public static class TeamsMessages
 {
     public const string AuthorName = "Chris Care";
-    public const string Link = "https://teams.microsoft.com/l/message/19:abc@thread.tacv2/1700000000000?tenantId=t&groupId=g";
+    public const string Link =
+        "https://teams.microsoft.com/l/message/19:abc@thread.tacv2/1700000000000?tenantId=t&groupId=g";
 
     public static JsonObject Payload(string content, string contentType = "html", string authorName = AuthorName,
         string? authorId = null, string? link = Link, JsonArray? mentions = null) => new()
@@ -29,7 +30,8 @@ public static class TeamsMessages
             ["conversation"] = null,
             ["user"] = new JsonObject
             {
-                ["userIdentityType"] = "aadUser", ["id"] = authorId ?? Guid.NewGuid().ToString(), ["displayName"] = authorName,
+                ["userIdentityType"] = "aadUser", ["id"] = authorId ?? Guid.NewGuid().ToString(),
+                ["displayName"] = authorName,
             },
         },
         ["body"] = new JsonObject { ["contentType"] = contentType, ["content"] = content },
@@ -45,7 +47,10 @@ public static class TeamsMessages
         ["mentionText"] = name,
         ["mentioned"] = new JsonObject
         {
-            ["user"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["displayName"] = name, ["userIdentityType"] = "aadUser" },
+            ["user"] = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString(), ["displayName"] = name, ["userIdentityType"] = "aadUser",
+            },
         },
     };
 }

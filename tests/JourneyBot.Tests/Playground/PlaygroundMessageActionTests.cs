@@ -21,26 +21,38 @@ public sealed class PlaygroundMessageActionTests
     {
         await using var azurite = await AzuriteServer.StartAsync();
         using var bot = BotApp.Anonymous(azurite.ConnectionString).Start();
-        await using var playground = await Infrastructure.Playground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
+        await using var playground =
+            await Infrastructure.Playground.StartAsync(new Uri(bot.BaseAddress, "/api/messages"));
         await playground.InstallAsync();
-        await playground.WaitForMessageAsync(m => Infrastructure.Playground.CardTitle(m) == "Welcome to JourneyBot", "the welcome card");
+        await playground.WaitForMessageAsync(m => Infrastructure.Playground.CardTitle(m) == "Welcome to JourneyBot",
+            "the welcome card");
         var me = await playground.CurrentUserAadObjectIdAsync();
         var tables = bot.Services.GetRequiredService<StorageTables>();
-        var tenant = tables.Conversations.Query<TableEntity>(e => e.RowKey == "u:" + TableKey.Encode(me)).Single().GetString("TenantId");
+        var tenant = tables.Conversations.Query<TableEntity>(e => e.RowKey == "u:" + TableKey.Encode(me)).Single()
+            .GetString("TenantId");
         var contact = new Person(me, "Playground contact");
         var charter = SamplePrograms.CompleteCharter() with
         {
             Name = "Playground renewal",
-            Departments = [new Department("d1", "Support", [contact]), new Department("d2", "Billing", [SamplePrograms.PersonNo(2)])],
+            Departments =
+            [
+                new Department("d1", "Support", [contact]),
+                new Department("d2", "Billing", [SamplePrograms.PersonNo(2)]),
+            ],
         };
-        var program = SamplePrograms.Program(charter) with { Id = "pg" + Guid.NewGuid().ToString("N")[..8], TenantId = tenant! };
+        var program = SamplePrograms.Program(charter) with
+        {
+            Id = "pg" + Guid.NewGuid().ToString("N")[..8], TenantId = tenant!,
+        };
         await bot.Services.GetRequiredService<ProgramStore>().ImportAsync(program, CancellationToken.None);
-        var message = TeamsMessages.Payload("<p>Why is my <b>renewal</b> &amp; invoice late? <at id=\"0\">Billing</at></p>",
+        var message = TeamsMessages.Payload(
+            "<p>Why is my <b>renewal</b> &amp; invoice late? <at id=\"0\">Billing</at></p>",
             authorId: await playground.OtherUserAadObjectIdAsync());
 
         var fetched = await playground.MessageActionAsync("composeExtension/fetchTask", new JsonObject
         {
-            ["commandId"] = MessageTouchpointHandler.CommandId, ["commandContext"] = "message", ["messagePayload"] = message.DeepClone(),
+            ["commandId"] = MessageTouchpointHandler.CommandId, ["commandContext"] = "message",
+            ["messagePayload"] = message.DeepClone(),
         });
         Assert.Equal("continue", fetched["task"]!["type"]!.GetValue<string>());
         var form = fetched["task"]!["value"]!["card"]!["content"]!.AsObject();
@@ -53,12 +65,13 @@ public sealed class PlaygroundMessageActionTests
 
         var saved = await playground.MessageActionAsync("composeExtension/submitAction", new JsonObject
         {
-            ["commandId"] = MessageTouchpointHandler.CommandId, ["commandContext"] = "message", ["messagePayload"] = message.DeepClone(),
-            ["data"] = data,
+            ["commandId"] = MessageTouchpointHandler.CommandId, ["commandContext"] = "message",
+            ["messagePayload"] = message.DeepClone(), ["data"] = data,
         });
 
         Assert.Contains("Touchpoint saved", CardJson.Text(saved["task"]!["value"]!["card"]!["content"]!.AsObject()));
-        var stored = (await bot.Services.GetRequiredService<ProgramStore>().LoadAsync(tenant!, program.Id, CancellationToken.None))!;
+        var stored = (await bot.Services.GetRequiredService<ProgramStore>()
+            .LoadAsync(tenant!, program.Id, CancellationToken.None))!;
         var touchpoint = Assert.Single(stored.Touchpoints);
         Assert.Equal("Why is my renewal & invoice late? Billing", touchpoint.PainPoints);
         Assert.Equal(TeamsMessages.Link, touchpoint.SourceLink);
