@@ -2,7 +2,7 @@ namespace JourneyBot.Benchmarks;
 
 public sealed record BenchmarkOptions(string Scenario, int Turns, int Concurrency, int Warmup, TimeSpan TimeLimit)
 {
-    public const string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- [--scenario all|help|touchpoints|cards|map-page|scheduler|scheduler-growth|idempotency|restarts|erase|export] [--turns 20000] [--concurrency 16] [--warmup 2000] [--time-limit-seconds 120]";
+    public const string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- [--scenario all|help|touchpoints|cards|map-page|scheduler|scheduler-growth|idempotency|restarts|erase|export|message-action] [--turns 20000] [--concurrency 16] [--warmup 2000] [--time-limit-seconds 120]";
 
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -12,7 +12,7 @@ public sealed record BenchmarkOptions(string Scenario, int Turns, int Concurrenc
             if (i + 1 >= args.Length) return null;
             if (args[i] == "--scenario")
             {
-                if (args[i + 1] is not ("all" or "help" or "touchpoints" or "cards" or "map-page" or "scheduler" or "scheduler-growth" or "idempotency" or "restarts" or "erase" or "export")) return null;
+                if (args[i + 1] is not ("all" or "help" or "touchpoints" or "cards" or "map-page" or "scheduler" or "scheduler-growth" or "idempotency" or "restarts" or "erase" or "export" or "message-action")) return null;
                 options = options with { Scenario = args[i + 1] };
                 continue;
             }
