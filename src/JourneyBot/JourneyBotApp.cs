@@ -10,6 +10,7 @@ using JourneyBot.Health;
 using JourneyBot.Help;
 using JourneyBot.Map;
 using JourneyBot.Meetings;
+using JourneyBot.MessageActions;
 using JourneyBot.Operations;
 using JourneyBot.People;
 using JourneyBot.Pictures;
@@ -46,6 +47,7 @@ public static class JourneyBotApp
         builder.Services.AddConversations();
         builder.Services.AddPrograms();
         builder.Services.AddTouchpoints();
+        builder.Services.AddMessageActions();
         builder.Services.AddCharters();
         builder.Services.AddReviews();
         builder.Services.AddActions();

@@ -5,7 +5,7 @@ public sealed record BenchmarkOptions(string Scenario, int Turns, int Concurrenc
     public static readonly string[] Scenarios =
     [
         "all", "help", "touchpoints", "cards", "map-page", "scheduler", "scheduler-growth", "idempotency", "restarts",
-        "erase", "export", "portfolio", "stage",
+        "erase", "export", "portfolio", "stage", "message-action",
     ];
 
     public static readonly string Usage = "usage: dotnet run -c Release --project tests/JourneyBot.Benchmarks -- "

@@ -9,6 +9,7 @@ if (options is null)
 if (options.Scenario is "all" or "help") await HelpTurnBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "touchpoints") await TouchpointSubmitBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "cards") CardBuildBenchmark.Run();
+if (options.Scenario is "message-action") await MessageActionBenchmark.RunAsync(options);
 if (options.Scenario is "all" or "map-page") MapPageBenchmark.Run();
 if (options.Scenario is "all" or "scheduler") await SchedulerBenchmark.RunAsync(options);
 if (options.Scenario is "scheduler-growth") await SendFloorBenchmark.RunAsync(options);

@@ -20,6 +20,13 @@ public sealed record CardVerb(
     string Verb,
     Func<TurnContext, AdaptiveCardAction, CancellationToken, Task<InvokeResponse>> RunAsync);
 
+// A message extension action command (manifest composeExtensions[].commands[].id): the dialog it opens, and what
+// that dialog's buttons submit.
+public sealed record MessageCommand(
+    string Id,
+    Func<TurnContext, MessageExtensionAction, CancellationToken, Task<InvokeResponse>> FetchAsync,
+    Func<TurnContext, MessageExtensionAction, CancellationToken, Task<InvokeResponse>> SubmitAsync);
+
 // What a capability offers the router: its commands and card verbs, and, if it cares, what happens when the
 // bot is installed or removed, or a message arrives before its command runs. Each capability registers one or
 // more; the router knows none of them by name.
@@ -27,6 +34,7 @@ public interface ICommandSource
 {
     IEnumerable<BotCommand> Commands { get; }
     IEnumerable<CardVerb> Verbs { get; }
+    IEnumerable<MessageCommand> MessageCommands => [];
 
     Task OnInstalledAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
     Task OnUninstalledAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -7,6 +7,8 @@ public sealed class CommandCatalog
     public IReadOnlyList<ICommandSource> Sources { get; }
     public IReadOnlyList<BotCommand> Commands { get; }
     public IReadOnlyDictionary<string, CardVerb> Verbs { get; }
+    // Teams sends the manifest's command id exactly as declared.
+    public IReadOnlyDictionary<string, MessageCommand> MessageCommands { get; }
 
     public CommandCatalog(IEnumerable<ICommandSource> sources)
     {
@@ -19,5 +21,6 @@ public sealed class CommandCatalog
         // Longest first, so "programs" is not read as "program" with an argument.
         Commands = commands.OrderByDescending(c => c.Name.Length).ToList();
         Verbs = Sources.SelectMany(s => s.Verbs).ToDictionary(v => v.Verb, StringComparer.OrdinalIgnoreCase);
+        MessageCommands = Sources.SelectMany(s => s.MessageCommands).ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 }

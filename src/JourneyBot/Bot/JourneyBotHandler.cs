@@ -52,6 +52,23 @@ public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
             ? verb.RunAsync(turn, CardIds.Checked(action), cancellationToken)
             : Task.FromResult(InvokeResponse.Card(NoticeCards.UnknownAction()));
 
+    // An unknown command id is a 501, as for an unknown invoke: no dialog of ours asked for it.
+    protected override Task<InvokeResponse> OnMessageExtensionFetchTaskAsync(TurnContext turn,
+        MessageExtensionAction action, CancellationToken cancellationToken) =>
+        catalog.MessageCommands.TryGetValue(action.CommandId, out var command)
+            ? command.FetchAsync(turn, action, cancellationToken)
+            : Task.FromResult(InvokeResponse.UnknownCommand());
+
+    // A dialog's submit carries ids like a card's: checked the same way before the command sees them.
+    protected override Task<InvokeResponse> OnMessageExtensionSubmitActionAsync(TurnContext turn,
+        MessageExtensionAction action, CancellationToken cancellationToken) =>
+        catalog.MessageCommands.TryGetValue(action.CommandId, out var command)
+            ? command.SubmitAsync(turn, action with { Data = Checked(action) }, cancellationToken)
+            : Task.FromResult(InvokeResponse.UnknownCommand());
+
+    private static System.Text.Json.JsonElement Checked(MessageExtensionAction action) =>
+        CardIds.Checked(new AdaptiveCardAction(action.CommandId, action.Data)).Data;
+
     private async Task InstalledAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         foreach (var source in catalog.Sources) await source.OnInstalledAsync(turn, cancellationToken);

@@ -40,6 +40,23 @@ public sealed record CardExecuteAction(string Title, string Verb) : CardAction(T
     }
 }
 
+// In a dialog (task module) opened by a message extension, Teams does not run Universal Actions: a button submits,
+// and the bot gets composeExtension/submitAction with this data and the inputs' values in value.data. The dialog's
+// verb travels in the data (CardData.Verb).
+public sealed record CardSubmitAction(string Title, string Verb) : CardAction(Title)
+{
+    public IReadOnlyDictionary<string, string>? Data { get; init; }
+
+    protected override string TypeName => "Action.Submit";
+
+    protected override void WriteProperties(JsonObject json)
+    {
+        var data = new JsonObject { [CardData.Verb] = Verb };
+        foreach (var (key, value) in Data ?? new Dictionary<string, string>()) data[key] = value;
+        json["data"] = data;
+    }
+}
+
 public sealed record CardOpenUrlAction(string Title, Uri Url) : CardAction(Title)
 {
     protected override string TypeName => "Action.OpenUrl";

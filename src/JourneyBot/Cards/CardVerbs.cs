@@ -24,6 +24,12 @@ public static class CardVerbs
     public const string TouchpointStart = "touchpoint.start";
     public const string TouchpointUpdate = "touchpoint.update";
 
+    // The "Add as touchpoint" dialog on a Teams message (Action.Submit, composeExtension/submitAction).
+    public const string MessageTouchpointPick = "msgtouchpoint.pick";
+    public const string MessageTouchpointSave = "msgtouchpoint.save";
+    public const string MessageTouchpointAnother = "msgtouchpoint.another";
+    public const string MessageTouchpointDone = "msgtouchpoint.done";
+
     public const string MapPage = "map.page";
     public const string ProgramUse = "program.use";
     public const string ProgramDelete = "program.delete";

@@ -123,6 +123,7 @@ public static class ProgramValidator
                 errors.Add($"{path}.sourceLink must be an https link of at most {TextLimits.Link} characters");
             }
             People([t.CreatedBy], $"{path}.createdBy");
+            if (t.SourceAuthor is not null) People([t.SourceAuthor], $"{path}.sourceAuthor");
         }
 
         var touchpoints = program.Touchpoints.Select(t => t.Id).ToHashSet();

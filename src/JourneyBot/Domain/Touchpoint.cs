@@ -67,6 +67,8 @@ public sealed record Touchpoint
     public IReadOnlyList<PainPoint> PainPointItems { get; init; } = [];
     public Evidence Evidence { get; init; } = Evidence.NotRecorded;
     public string? SourceLink { get; init; }
+    // Who wrote the Teams message this touchpoint was taken from ("Add as touchpoint"); SourceLink is that message.
+    public Person? SourceAuthor { get; init; }
     public string? Verbatim { get; init; }
     public Backstage? Backstage { get; init; }
     public required Person CreatedBy { get; init; }

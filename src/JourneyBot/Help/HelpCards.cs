@@ -34,6 +34,12 @@ public sealed class HelpCards(HelpLink helpLink)
             var buttons = here.Where(c => !c.TakesArgument && c.Name != "help")
                 .Select(c => (CardAction)new CardExecuteAction(Capitalised(c.Name), CardVerbs.HelpRun) { Data = new Dictionary<string, string> { [CommandKey] = c.Name } }).ToList();
             if (buttons.Count > 0) items.Add(new ActionSet(buttons));
+            // The message action is no command to type: say where Teams shows it.
+            if (step == WorkflowStep.Collect)
+            {
+                items.Add(new TextBlock("Or take one from any Teams message: its **…** menu → **More actions** → " +
+                    "**Add as touchpoint**.") { IsSubtle = true });
+            }
             card.Add(new Container(items) { Separator = true });
         }
         if (helpLink.Url is { } url) card.AddActions(new CardOpenUrlAction("Open the guide", url));

@@ -20,6 +20,15 @@ public abstract class ActivityHandler
     protected virtual Task<InvokeResponse> OnAdaptiveCardActionAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
         Task.FromResult(InvokeResponse.NotImplemented("adaptiveCard/action"));
 
+    // Message extension action commands: the dialog a command opens, and what its dialog submits.
+    protected virtual Task<InvokeResponse> OnMessageExtensionFetchTaskAsync(TurnContext turn,
+        MessageExtensionAction action, CancellationToken cancellationToken) =>
+        Task.FromResult(InvokeResponse.NotImplemented(MessageExtensionAction.FetchTaskName));
+
+    protected virtual Task<InvokeResponse> OnMessageExtensionSubmitActionAsync(TurnContext turn,
+        MessageExtensionAction action, CancellationToken cancellationToken) =>
+        Task.FromResult(InvokeResponse.NotImplemented(MessageExtensionAction.SubmitActionName));
+
     protected virtual Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken) =>
         Task.FromResult(InvokeResponse.NotImplemented(turn.Activity.Name ?? "(unnamed)"));
 
@@ -30,6 +39,18 @@ public abstract class ActivityHandler
             turn.InvokeResponse = AdaptiveCardAction.TryParse(turn.Activity, out var action, out var problem)
                 ? await OnAdaptiveCardActionAsync(turn, action, cancellationToken)
                 : InvokeResponse.Error(400, "BadRequest", problem);
+            return;
+        }
+        if (turn.Activity.Name is MessageExtensionAction.FetchTaskName or MessageExtensionAction.SubmitActionName)
+        {
+            if (!MessageExtensionAction.TryParse(turn.Activity, out var command, out var invalid))
+            {
+                turn.InvokeResponse = InvokeResponse.BadRequest(invalid);
+                return;
+            }
+            turn.InvokeResponse = turn.Activity.Name == MessageExtensionAction.FetchTaskName
+                ? await OnMessageExtensionFetchTaskAsync(turn, command, cancellationToken)
+                : await OnMessageExtensionSubmitActionAsync(turn, command, cancellationToken);
             return;
         }
         turn.InvokeResponse = await OnInvokeAsync(turn, cancellationToken);

@@ -54,7 +54,11 @@ public sealed record ErasureSeed(string TenantId, Person Erased, Person Owner, P
             Verbatim = $"{zofia.DisplayName} walked me through it",
             Backstage = new Backstage(zofia.DisplayName, "CRM", "Two screens"),
         };
-        touchpoints[2] = touchpoints[2] with { CustomerAction = "Annual statement arrives" };
+        // Taken from a Teams message she wrote ("Add as touchpoint"): she is its source author.
+        touchpoints[2] = touchpoints[2] with
+        {
+            CustomerAction = "Annual statement arrives", SourceAuthor = zofia, SourceLink = "https://teams.microsoft.com/l/message/1",
+        };
         var before = sample with { Charter = charter, Touchpoints = touchpoints };
         var main = before with
         {
@@ -121,6 +125,9 @@ public sealed record ErasureSeed(string TenantId, Person Erased, Person Owner, P
         await InstallAsync(world, tenant, owner, "personal");
         await services.GetRequiredService<ActiveProgramStore>()
             .SetAsync(tenant, personal, main.Id, CancellationToken.None);
+        // What she last used in the message dialog, kept beside her conversation rows.
+        await services.GetRequiredService<JourneyBot.MessageActions.LastUsedStore>().SetAsync(tenant, zofia.AadObjectId,
+            new JourneyBot.MessageActions.LastUsed(main.Id, "s1", "billing", "p1", "words"), CancellationToken.None);
         return new ErasureSeed(tenant, zofia, owner, contact, main, second, elsewhere, personal, channel);
     }
 

@@ -92,7 +92,7 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
             var different = Enumerable.Range(0, n).Select(i => typed is null ? data.DeepClone().AsObject() : With(data, (typed, $"value {i} typed at once")));
             foreach (var batch in new[] { identical.ToList(), different.ToList() })
             {
-                var answers = await Task.WhenAll(batch.Select(d => fixture.SendAsync(world.Owner.CardAction(verb, d))));
+                var answers = await Task.WhenAll(batch.Select(d => fixture.SendAsync(Invoke(world.Owner, verb, d))));
                 foreach (var response in answers)
                 {
                     var body = await response.Content.ReadAsStringAsync();
@@ -131,7 +131,7 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
                     var id = "Q" + new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
                     // With a changed typed value too, so forms get past "nothing changed" to where ids are echoed.
                     var sent = typed is null ? With(data, (key, id)) : With(data, (key, id), (typed, $"changed {i}"));
-                    var response = await fixture.SendAsync(world.Owner.CardAction(verb, sent));
+                    var response = await fixture.SendAsync(Invoke(world.Owner, verb, sent));
                     var body = await response.Content.ReadAsStringAsync();
                     Assert.True((int)response.StatusCode < 500, $"{verb}.{key}: HTTP {(int)response.StatusCode}");
                     Assert.True(Encoding.UTF8.GetByteCount(body) <= CardRules.MaxBytes + 1024, $"{verb}.{key} ({length}): {body.Length} bytes");
@@ -161,6 +161,7 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
         var registered = fixture.Bot.Services.GetRequiredService<CommandCatalog>().Verbs.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var covered = Actions(world).Select(a => a.Verb).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Empty(registered.Except(covered));
+        Assert.Empty(CardRules.DialogVerbs.Except(covered));
     }
 
     [Fact]
@@ -231,7 +232,7 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
         Actions = template.Actions.Select(a => a with { Title = $"{Secret}-other action" }).ToList(),
     };
 
-    // Every Action.Execute on every card the bot can send, with its data and the inputs its card submits, aimed at
+    // Every Action.Execute (and dialog Action.Submit) on every card the bot can send, with its data and the inputs its card submits, aimed at
     // the program under attack.
     private static IReadOnlyList<(string Verb, JsonObject Data)> Actions(World world)
     {
@@ -245,9 +246,10 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
             {
                 inputs[input["id"]!.GetValue<string>()] = input["value"]?.ToString() ?? "";
             }
-            foreach (var action in Walk(card).Where(o => o["type"]?.GetValue<string>() == "Action.Execute"))
+            // Dialog buttons (Action.Submit) name their verb in their data.
+            foreach (var action in Walk(card).Where(o => o["type"]?.GetValue<string>() is "Action.Execute" or "Action.Submit"))
             {
-                var verb = action["verb"]!.GetValue<string>();
+                var verb = (action["verb"] ?? action["data"]?["verb"])!.GetValue<string>();
                 if (found.ContainsKey(verb)) continue;
                 var data = inputs.DeepClone().AsObject();
                 foreach (var (key, value) in action["data"]?.AsObject() ?? []) data[key] = value?.DeepClone();
@@ -259,6 +261,13 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
         }
         return found.Select(f => (f.Key, f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
     }
+
+    // A dialog's verb goes as Teams sends a dialog's submit, on a message; every other verb as a card's Action.Execute.
+    private static JsonObject Invoke(Activities caller, string verb, JsonObject data) =>
+        CardRules.DialogVerbs.Contains(verb)
+            ? caller.MessageAction("composeExtension/submitAction", JourneyBot.MessageActions.MessageTouchpointHandler.CommandId,
+                JourneyBot.Tests.MessageActions.TeamsMessages.Payload("<p>Renewal <b>price</b> [x](https://evil.example)</p>"), data)
+            : caller.CardAction(verb, data);
 
     private static IEnumerable<JsonObject> Walk(JsonNode? node)
     {
@@ -307,7 +316,7 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
     private async Task SendAndCheckAsync(World world, Activities caller, string verb, JsonObject data, string what)
     {
         var before = await SnapshotAsync(world);
-        var response = await fixture.SendAsync(caller.CardAction(verb, data.DeepClone().AsObject()));
+        var response = await fixture.SendAsync(Invoke(caller, verb, data.DeepClone().AsObject()));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode < 500, $"{what}: HTTP {(int)response.StatusCode} {Shorten(body)}");
         var answer = body.Length == 0 ? null : JsonNode.Parse(body);
@@ -316,6 +325,12 @@ public sealed class HostileCardInputTests(BotFixture fixture, ITestOutputHelper 
         Assert.DoesNotContain($"{Secret}-other", body);
         if (caller != world.Owner) Assert.DoesNotContain($"{Secret}-mine", body);
         var refused = status >= 400 || caller != world.Owner;
+        // A dialog's answer carries its card in task.value.card.content.
+        if (answer is JsonObject { } reply && reply["task"] is JsonObject task && task["value"] is JsonObject shown
+            && shown["card"] is JsonObject attached && attached["content"] is JsonObject dialog) answer = new JsonObject
+        {
+            ["type"] = "application/vnd.microsoft.card.adaptive", ["value"] = dialog.DeepClone(),
+        };
         if (answer?["value"] is JsonObject card && answer["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")
         {
             Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) <= CardRules.MaxBytes, $"{what}: card of {Encoding.UTF8.GetByteCount(card.ToJsonString())} bytes");

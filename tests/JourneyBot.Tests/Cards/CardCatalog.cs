@@ -18,6 +18,7 @@ using JourneyBot.Map;
 using JourneyBot.Health;
 using JourneyBot.Pictures;
 using JourneyBot.Portfolio;
+using JourneyBot.MessageActions;
 
 namespace JourneyBot.Tests.Cards;
 
@@ -52,6 +53,9 @@ public static class CardCatalog
         };
         var errors = typed.Keys.ToDictionary(k => k, _ => "This was 1,048,576 characters; the limit is 1,000. It was cut to fit: check the end before saving.");
         var savedTouchpoint = program.Touchpoints[0] with { CustomerAction = worst };
+        // A message as "Add as touchpoint" reads it: the longest text the field holds, cut from a 1 MB one.
+        var message = new MessageView(worst, 1024 * 1024, new Person("aad-author", asTyped(new string('A', TextLimits.PersonName))),
+            asTyped(new string('A', TextLimits.PersonName)), "https://teams.microsoft.com/l/message/19:x@thread.v2/1?" + new string('q', 400));
         var memberships = Enumerable.Range(0, 25).Select(i => new MembershipRow { RowKey = $"p{i}", ProgramName = asTyped(new string('N', TextLimits.Name)), Roles = "Owner, Contributor, Sponsor" }).ToList();
         return
         [
@@ -72,6 +76,18 @@ public static class CardCatalog
             ("touchpoint-form", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
             ("touchpoint-form-errors", TouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), typed, errors).ToJson()),
             ("touchpoint-saved", TouchpointCards.Saved(header, savedTouchpoint, owner, isOwner: true, Guid.NewGuid().ToString("N")).ToJson()),
+            ("message-touchpoint-picker", MessageTouchpointCards.Picker(memberships, "p3", message).ToJson()),
+            ("message-touchpoint-form", MessageTouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), message,
+                new Dictionary<string, string> { ["messageText"] = message.Text, ["sourceLink"] = message.Link! }).ToJson()),
+            ("message-touchpoint-form-errors", MessageTouchpointCards.Form(header, owner, isOwner: true, Guid.NewGuid().ToString("N"), message,
+                new Dictionary<string, string>(typed) { ["messageText"] = worst, ["messageUse"] = "pain" },
+                new Dictionary<string, string>(errors) { ["messageText"] = errors["customerAction"], ["messageUse"] = "Pick whether the message is the customer's own words or a pain point." },
+                "This form was saved before with other values, so nothing was saved now.").ToJson()),
+            ("message-touchpoint-saved", MessageTouchpointCards.Saved(header, savedTouchpoint with
+            {
+                Verbatim = worst, SourceAuthor = message.Author, SourceLink = message.Link,
+            }, "words").ToJson()),
+            ("message-touchpoint-saved-pain", MessageTouchpointCards.Saved(header, savedTouchpoint with { PainPoints = worst }, "pain").ToJson()),
             ("map", MapCards.Build(program, mapLink: MapLink(program.Id)).ToJson()),
             ("map-last-page", MapCards.Build(program, page: 3).ToJson()),
             ("health", HealthCards.Build(program, SamplePrograms.AsOf, MapLink(program.Id)).ToJson()),

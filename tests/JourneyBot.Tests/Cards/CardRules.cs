@@ -100,6 +100,12 @@ public static class CardRules
         }
     }
 
+    public static readonly IReadOnlySet<string> DialogVerbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        JourneyBot.Cards.CardVerbs.MessageTouchpointPick, JourneyBot.Cards.CardVerbs.MessageTouchpointSave,
+        JourneyBot.Cards.CardVerbs.MessageTouchpointAnother, JourneyBot.Cards.CardVerbs.MessageTouchpointDone,
+    };
+
     private static void CheckAction(JsonObject action, string path, List<string> problems)
     {
         var type = action["type"]?.GetValue<string>();
@@ -122,6 +128,14 @@ public static class CardRules
                 if (!Uri.TryCreate(action["url"]?.GetValue<string>(), UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
                 {
                     problems.Add($"{path} url is not an absolute https URL");
+                }
+                break;
+            // Teams runs no Universal Actions in a dialog a message extension opens: there, and only there, a button
+            // submits, naming the dialog's verb in its data.
+            case "Action.Submit":
+                if (action["data"]?["verb"]?.GetValue<string>() is not { } verb || !DialogVerbs.Contains(verb))
+                {
+                    problems.Add($"{path}: Action.Submit is for the message extension's dialog only, with one of its verbs in data.verb");
                 }
                 break;
             default:

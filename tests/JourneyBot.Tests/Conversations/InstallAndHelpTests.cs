@@ -101,6 +101,9 @@ public sealed class InstallAndHelpTests(BotFixture fixture) : IClassFixture<BotF
         Assert.Contains(sections[^1]!["items"]![1]!["facts"]!.AsArray(), f => f!["title"]!.GetValue<string>() == "help");
         var setUp = sections[0]!["items"]!.AsArray().Single(i => i!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!.AsArray().Select(a => a!["data"]!["command"]!.GetValue<string>());
         Assert.Equal(["new program", "open collection", "program"], setUp.Order());
+        // The message action is no command: help says where Teams shows it.
+        Assert.Contains("**More actions** → **Add as touchpoint**", sections[1]!.ToJsonString(
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     [Fact]

@@ -19,4 +19,17 @@ public sealed class ManifestCommandsTests(BotFixture fixture) : IClassFixture<Bo
             Assert.All(list!["commands"]!.AsArray(), c => Assert.Contains(c!["title"]!.GetValue<string>(), known));
         }
     }
+
+    // A message extension command Teams shows must be one the bot answers (else Teams gets a 501).
+    [Fact]
+    public async Task EveryManifestMessageExtensionCommandIsOneTheBotHandles()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "manifest", "manifest.json")))!;
+        var known = fixture.Bot.Services.GetRequiredService<CommandCatalog>().MessageCommands.Keys.ToHashSet();
+
+        var declared = manifest["composeExtensions"]!.AsArray().SelectMany(e => e!["commands"]!.AsArray())
+            .Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(declared);
+        Assert.All(declared, id => Assert.Contains(id, known));
+    }
 }

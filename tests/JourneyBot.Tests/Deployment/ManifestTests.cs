@@ -60,6 +60,46 @@ public sealed class ManifestTests
         Assert.NotEmpty(manifest["validDomains"]!.AsArray());
     }
 
+    // "Add as touchpoint" on any message: one action command, its dialog fetched from the bot.
+    [Fact]
+    public async Task ManifestDeclaresTheAddAsTouchpointMessageAction()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
+
+        var extension = Assert.Single(manifest["composeExtensions"]!.AsArray())!;
+        Assert.Equal(manifest["bots"]![0]!["botId"]!.GetValue<string>(), extension["botId"]!.GetValue<string>());
+        var command = Assert.Single(extension["commands"]!.AsArray())!;
+        Assert.Equal(JourneyBot.MessageActions.MessageTouchpointHandler.CommandId, command["id"]!.GetValue<string>());
+        Assert.Equal("action", command["type"]!.GetValue<string>());
+        Assert.True(command["fetchTask"]!.GetValue<bool>());
+        Assert.Equal(["message", "compose", "commandBox"], command["context"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("Add as touchpoint", command["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheValidatorRejectsAMessageActionTheSchemaDoesNotAllow()
+    {
+        var broken = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!.AsObject();
+        var command = broken["composeExtensions"]![0]!["commands"]![0]!;
+        command["context"] = new JsonArray("message", "meetingStage");
+        command["type"] = "button";
+        var dir = Directory.CreateTempSubdirectory("journeybot-manifest-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "manifest.json");
+            await File.WriteAllTextAsync(path, broken.ToJsonString());
+
+            var result = await Tool.RunAsync("node", "manifest/tools/validate-manifest.js", "--sample", path);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("composeExtensions", result.Stdout + result.Stderr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task TheMapTabCanBeAddedToAMeetingAndSharedToItsStageAndTheSchemaChecksTheContexts()
     {

@@ -144,6 +144,32 @@ public sealed class ProgramFileTests
         Assert.All(read.Charter.Owners, o => Assert.Null(o.NamedAt));
     }
 
+    // A touchpoint taken from a Teams message ("Add as touchpoint") keeps who wrote it beside the link to it.
+    [Fact]
+    public void AMessagesAuthorSurvivesARoundTripConformsToTheSchemaAndIsCheckedOnImport()
+    {
+        var full = SamplePrograms.Full();
+        var author = new Person("6f1c2d3e-aaaa-4bbb-8ccc-123456789abc", "Chris Care");
+        var program = full with
+        {
+            Touchpoints = [full.Touchpoints[0] with { SourceAuthor = author, SourceLink = "https://teams.microsoft.com/l/message/1" },
+                .. full.Touchpoints.Skip(1)],
+        };
+
+        var written = ProgramFile.Write(program);
+        var read = ProgramFile.Read(written);
+
+        Assert.Empty(Schema.Value.Validate(written).Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Equal(written, ProgramFile.Write(read));
+        Assert.Equal(author, read.Touchpoints[0].SourceAuthor);
+        Assert.Null(read.Touchpoints[1].SourceAuthor);
+        Assert.DoesNotContain("sourceAuthor", ProgramFile.Write(full));
+        var nameless = written.Replace("\"displayName\": \"Chris Care\"", "\"displayName\": \"\"", StringComparison.Ordinal);
+        Assert.NotEqual(written, nameless);
+        Assert.Contains("sourceAuthor", Assert.Throws<ProgramFileException>(() => ProgramFile.Read(nameless)).Message);
+        Assert.NotEmpty(Schema.Value.Validate(nameless));
+    }
+
     [Fact]
     public void MetricReadingsAndAMetricsCadenceAndOwnerSurviveARoundTripAndConformToTheSchema()
     {

@@ -65,6 +65,23 @@ public sealed class Activities(string serviceUrl, string botId)
         return activity;
     }
 
+    // A message extension action invoke as Teams sends it: composeExtension/fetchTask when the command is chosen on a
+    // message (or in the compose box), composeExtension/submitAction when its dialog submits (the data in value.data).
+    public JsonObject MessageAction(string name, string commandId, JsonObject? messagePayload, JsonObject? data = null,
+        string commandContext = "message", string? id = null)
+    {
+        var activity = Base("invoke", id);
+        activity["name"] = name;
+        var value = new JsonObject
+        {
+            ["commandId"] = commandId, ["commandContext"] = commandContext, ["context"] = new JsonObject { ["theme"] = "default" },
+        };
+        if (data is not null) value["data"] = data.DeepClone();
+        if (messagePayload is not null) value["messagePayload"] = messagePayload.DeepClone();
+        activity["value"] = value;
+        return activity;
+    }
+
     private JsonObject Base(string type, string? id) => new()
     {
         ["type"] = type,

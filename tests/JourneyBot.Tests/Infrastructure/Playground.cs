@@ -96,6 +96,22 @@ public sealed partial class Playground : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    // A message extension invoke as the Playground's own UI sends it (composeExtension/fetchTask or /submitAction,
+    // with the message the action was chosen on in value.messagePayload); the answer is the bot's task/composeExtension.
+    public async Task<JsonObject> MessageActionAsync(string name, JsonObject value)
+    {
+        var response = await Http.PostAsJsonAsync("/_conversation/v1/invoke", new JsonObject
+        {
+            ["name"] = name,
+            ["value"] = value.DeepClone(),
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["conversation"] = new JsonObject { ["id"] = PersonalChatId },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The Playground answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
     public static string? CardTitle(JsonObject message) =>
         message["attachments"] is JsonArray { Count: > 0 } attachments
         && attachments[0]?["content"]?["body"] is JsonArray { Count: > 0 } body
