@@ -12,6 +12,7 @@ using JourneyBot.Map;
 using JourneyBot.Operations;
 using JourneyBot.People;
 using JourneyBot.Programs;
+using JourneyBot.Readings;
 using JourneyBot.Protocol;
 using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
@@ -46,6 +47,7 @@ public static class JourneyBotApp
         builder.Services.AddCharters();
         builder.Services.AddReviews();
         builder.Services.AddActions();
+        builder.Services.AddReadings();
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
         builder.Services.AddHealth();

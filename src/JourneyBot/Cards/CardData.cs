@@ -20,6 +20,8 @@ public static class CardData
     // The metric rows a charter form shows, comma-separated, and the one its "Remove" asks to drop.
     public const string MetricRows = "metricRows";
     public const string RemoveRow = "removeRow";
+    // The metric a reading card records a figure of.
+    public const string MetricId = "metric";
 
     // The page a paging button asks for; anything else is the first page (pages clamp to what exists).
     public static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString(Page), out var page) && page >= 0 ? page : 0;
