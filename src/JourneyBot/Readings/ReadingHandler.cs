@@ -49,8 +49,17 @@ public sealed class ReadingHandler(ProgramSessions sessions, ReadingStore readin
         return starting.Count > 0 ? starting : metrics.Where(m => m.Name.Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
+    // With a metric, its card; without one (map health's "Record a figure"), the metrics the caller records.
     private async Task<InvokeResponse> OpenAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken)
     {
+        if ((action.GetString(CardData.MetricId) ?? "").Length == 0)
+        {
+            var opened = await sessions.ForCardAsync(turn, action, cancellationToken, withParts: true);
+            if (opened.Session is not { } session) return opened.Refusal!;
+            var charter = opened.Program!.Charter;
+            return Card(ReadingCards.Pick(opened.Program, charter.Metrics
+                .Where(m => ReadingSchedule.MayRecord(charter, m, session.Caller.AadObjectId)).ToList(), null));
+        }
         var (program, metric, _, refusal) = await OpenMetricAsync(turn, action, cancellationToken);
         return refusal ?? Card(ReadingCards.Ask(program!, metric!, Today(program!)));
     }
