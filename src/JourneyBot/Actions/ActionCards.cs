@@ -73,7 +73,7 @@ public static class ActionCards
             if (ImpactWords.Of(program, action) is { } impact
                 && program.Charter.Metrics.FirstOrDefault(m => m.Id == action.MetricId) is { } metric)
             {
-                items.Add(new TextBlock($"{CardText.Literal(CardText.Shorten(metric.Name, 60))}: {CardText.Literal(impact)}")
+                items.Add(new TextBlock(CardText.Literal($"{CardText.Shorten(metric.Name, 60)}: {impact}"))
                     { Size = TextSize.Small, Spacing = "none", Color = ActionImpact.Of(program, action)?.TowardsTarget > 0 ? TextColor.Good : TextColor.Default });
             }
             if (!action.IsClosed() && (isOwner || action.Owner.AadObjectId == caller))

@@ -121,7 +121,9 @@ public sealed class ReadingHandler(ProgramSessions sessions, ReadingStore readin
             return (null, null, null, ProgramSessions.Refuse(NoSuchMetric));
         }
         if (!ReadingSchedule.MayRecord(program.Charter, metric, session.Caller.AadObjectId)) return (null, null, null, ProgramSessions.Refuse(NotYours));
-        return (program, metric, session.Caller, null);
+        // Recorded under the name the program knows them by, when it does (Teams sends whatever name the client has).
+        var caller = ProgramRoles.Members(program.Charter).FirstOrDefault(p => p.AadObjectId == session.Caller.AadObjectId) ?? session.Caller;
+        return (program, metric, caller, null);
     }
 
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
