@@ -16,6 +16,7 @@ using JourneyBot.People;
 using JourneyBot.Pictures;
 using JourneyBot.Portfolio;
 using JourneyBot.Programs;
+using JourneyBot.Readings;
 using JourneyBot.Protocol;
 using JourneyBot.Reviews;
 using JourneyBot.Scheduling;
@@ -51,6 +52,7 @@ public static class JourneyBotApp
         builder.Services.AddCharters();
         builder.Services.AddReviews();
         builder.Services.AddActions();
+        builder.Services.AddReadings();
         builder.Services.AddFollowUps();
         builder.Services.AddMap();
         builder.Services.AddPictures();

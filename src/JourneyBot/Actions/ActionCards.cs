@@ -49,7 +49,11 @@ public static class ActionCards
 
     public static AdaptiveCard List(JourneyProgram program, string caller, bool isOwner, DateOnly today, int page, string? note = null)
     {
-        var ordered = program.Actions.OrderBy(a => a.IsClosed()).ThenByDescending(a => a.IsOverdue(today)).ThenBy(a => a.DueOn).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
+        // Open ones first (overdue, then by due day); then done ones, those that moved their metric most first.
+        var rank = ActionImpact.Ranked(program).Select((r, i) => (r.Action.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var ordered = program.Actions.OrderBy(a => a.IsClosed()).ThenBy(a => a.Status == ActionStatus.Dropped)
+            .ThenBy(a => rank.GetValueOrDefault(a.Id, -1)).ThenByDescending(a => a.IsOverdue(today)).ThenBy(a => a.DueOn)
+            .ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
         var pages = Math.Max(1, (ordered.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 0, pages - 1);
         var card = new AdaptiveCard { FallbackText = $"Improvement actions of {program.Charter.Name}" };
@@ -66,6 +70,12 @@ public static class ActionCards
                 new TextBlock(CardText.Literal(action.Title)) { Weight = TextWeight.Bolder },
                 new TextBlock($"{CardText.Literal(action.Owner.DisplayName)} · {state}") { IsSubtle = !action.IsOverdue(today), Color = action.IsOverdue(today) ? TextColor.Attention : TextColor.Default, Size = TextSize.Small, Spacing = "none" },
             };
+            if (ImpactWords.Of(program, action) is { } impact
+                && program.Charter.Metrics.FirstOrDefault(m => m.Id == action.MetricId) is { } metric)
+            {
+                items.Add(new TextBlock(CardText.Literal($"{CardText.Shorten(metric.Name, 60)}: {impact}"))
+                    { Size = TextSize.Small, Spacing = "none", Color = ActionImpact.Of(program, action)?.TowardsTarget > 0 ? TextColor.Good : TextColor.Default });
+            }
             if (!action.IsClosed() && (isOwner || action.Owner.AadObjectId == caller))
             {
                 // Only moves the action can still make: no "In progress" for one already in progress.

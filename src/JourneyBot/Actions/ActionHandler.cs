@@ -117,9 +117,10 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         var current = stored.Action;
         if (current.Status != status)
         {
-            if (await actions.UpdateAsync(program.Id, stored, current with { Status = status }, session.Caller.AadObjectId, cancellationToken))
+            var moved = Moved(current, status, Today(program));
+            if (await actions.UpdateAsync(program.Id, stored, moved, session.Caller.AadObjectId, cancellationToken))
             {
-                current = current with { Status = status };
+                current = moved;
                 await TellReportersAsync(program, current, session.Caller.AadObjectId, cancellationToken);
             }
             else
@@ -191,6 +192,15 @@ public sealed class ActionHandler(ProgramSessions sessions, ActionStore actions,
         sessions.ForCardAsync(turn, action, cancellationToken, ProgramRole.Owner | ProgramRole.Contributor, NotAContributor, withParts: true);
 
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
+
+    // The days impact is judged by: work starts when the action is first put in progress (or done straight away);
+    // it is done on the day it is marked done, and only while it is.
+    public static ImprovementAction Moved(ImprovementAction action, ActionStatus status, DateOnly today) => action with
+    {
+        Status = status,
+        StartedOn = action.StartedOn ?? (status is ActionStatus.InProgress or ActionStatus.Done ? today : null),
+        DoneOn = status == ActionStatus.Done ? action.DoneOn ?? today : null,
+    };
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -25,13 +25,15 @@ public static class AdminCommandLine
                JourneyBot package --app-id <guid> --host <host name> --out <zip> [--version 1.0.0] [--manifest <folder>] [--unpacked <folder>]
                JourneyBot delete-program --tenant <tenant id> --program <program id>   (every row of the program)
                JourneyBot erase-person --tenant <tenant id> --aad <object id>   (their id and name, from every table)
-        list, export, import, delete-program and erase-person use ConnectionStrings__Storage (default: Azurite on
+               JourneyBot import-readings --tenant <tenant id> --program <program id> --file <readings.csv> [--apply]
+                          [--locale de-DE] [--by <object id>]   (columns metric,date,value[,link]; a preview unless --apply)
+        list, export, import, import-readings, delete-program and erase-person use ConnectionStrings__Storage (default: Azurite on
         this machine); list and export only read. A backup folder gets a file named for the time; a name ending in .gz is gzipped.
         package fills in manifest.json from --manifest (default: manifest) and zips it with the two icons.
         """;
 
     public static readonly IReadOnlyList<string> Commands =
-        ["health", "list", "export", "import", "upgrade", "package", "delete-program", "erase-person"];
+        ["health", "list", "export", "import", "upgrade", "package", "delete-program", "erase-person", "import-readings"];
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "/?", "help"];
 
@@ -65,6 +67,8 @@ public static class AdminCommandLine
                 "delete-program" => await ProgramDeletion.DeleteAsync(Options(args[1..], "--tenant", "--program"), stdout, clock),
                 "erase-person" => await PersonErasure.EraseAsync(Options(args[1..], "--tenant", "--aad"),
                     stdout, stderr, clock),
+                "import-readings" => await ReadingsImportCommand.RunAsync(Options(args[1..], "--tenant", "--program", "--file"),
+                    stdout, clock),
                 "package" => await AppPackage.BuildAsync(Options(args[1..], "--app-id", "--host", "--out"), stdout),
                 _ => Fail(stderr, Usage),
             };
@@ -201,7 +205,7 @@ public static class AdminCommandLine
     }
 
     // Options that take no value.
-    private static readonly string[] Switches = ["--all"];
+    private static readonly string[] Switches = ["--all", "--apply"];
 
     // Named options plus at most one positional argument (the file), keyed "".
     private static Dictionary<string, string> Options(string[] args, params string[] required)

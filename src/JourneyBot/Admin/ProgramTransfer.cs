@@ -2,6 +2,7 @@ using Azure;
 using JourneyBot.Domain;
 using JourneyBot.FollowUps;
 using JourneyBot.Programs;
+using JourneyBot.Readings;
 using JourneyBot.Scheduling;
 using JourneyBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -85,7 +86,7 @@ public static class ProgramTransfer
             .Build();
         var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(config).AddSingleton(clock).AddLogging()
-            .AddStorage().AddPrograms().AddScheduling().AddFollowUps();
+            .AddStorage().AddPrograms().AddScheduling().AddFollowUps().AddReadings();
         // A command that only reads creates no table, not even one it finds missing.
         if (!createTables) collection.AddSingleton(sp => StorageConnection.CreateTables(config, recreateMissingTables: false));
         var services = collection.BuildServiceProvider();

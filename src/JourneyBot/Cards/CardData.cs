@@ -22,6 +22,8 @@ public static class CardData
     public const string RemoveRow = "removeRow";
     // Which button of a dialog was pressed (Action.Submit carries no verb of its own).
     public const string Verb = "verb";
+    // The metric a reading card records a figure of.
+    public const string MetricId = "metric";
 
     // The page a paging button asks for; anything else is the first page (pages clamp to what exists).
     public static int PageOf(AdaptiveCardAction action) => int.TryParse(action.GetString(Page), out var page) && page >= 0 ? page : 0;

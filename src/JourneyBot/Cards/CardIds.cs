@@ -15,7 +15,7 @@ public static class CardIds
     private static readonly string[] Plain =
     [
         CardData.ProgramId, CardData.FormId, CardData.TouchpointId, CardData.ActionId, CardData.DepartmentId,
-        CardData.Step, CardData.Version, CardData.ReviewId, CardData.CardId, CardData.RemoveRow,
+        CardData.Step, CardData.Version, CardData.ReviewId, CardData.CardId, CardData.RemoveRow, CardData.MetricId,
     ];
 
     // Every key this check reads.

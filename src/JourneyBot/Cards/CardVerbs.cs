@@ -49,6 +49,11 @@ public static class CardVerbs
 
     public const string HelpRun = "help.run";
 
+    // A metric's figure: the card for it, recording it, and replacing the figure someone else recorded that day.
+    public const string ReadingOpen = "reading.open";
+    public const string ReadingSave = "reading.save";
+    public const string ReadingReplace = "reading.replace";
+
     public const string CharterSave = "charter.save";
     // The metrics step grows and shrinks a row at a time; nothing is saved until Save.
     public const string CharterAddMetric = "charter.metricAdd";

@@ -9,7 +9,7 @@ namespace JourneyBot.Charters;
 
 // "Add a metric" and "Remove this metric" on the charter's metrics step: the same card comes back with one row
 // more or less and everything typed kept. Nothing is saved until Save, so the owner can still change their mind.
-public sealed class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
+public sealed partial class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands => [];
 
@@ -55,9 +55,13 @@ public sealed class MetricRowsHandler(ProgramSessions sessions) : ICommandSource
             .Where(e => e.Key != CardData.MetricRows).ToDictionary();
         // The card keeps the version it was read at, so Save still notices what others saved meanwhile.
         // (An etag no store would write is not carried: it could only make the card heavy.)
-        var seen = action.GetString(CardData.ETag) is { Length: > 0 and <= 100 } etag && etag.All(c => c is > ' ' and < '\x7f')
+        var seen = action.GetString(CardData.ETag) is { Length: > 0 and <= 100 } etag && TableETag().IsMatch(etag)
             ? session.Program with { ETag = new Azure.ETag(etag) }
             : session.Program;
         return Card(CharterCards.Step(CharterSteps.Metrics, seen, charter, formId, values, errors, notice));
     }
+
+    // The shape of a table row's version (W/"datetime'2026-12-03T19%3A00%3A00.1234567Z'"): anything else is not carried.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^W/""datetime'[0-9A-Za-z%.:\-]+'""$")]
+    private static partial System.Text.RegularExpressions.Regex TableETag();
 }

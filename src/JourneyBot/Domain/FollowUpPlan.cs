@@ -1,6 +1,6 @@
 namespace JourneyBot.Domain;
 
-public enum FollowUpKind { ReviewDue, ReviewReminder, DepartmentGaps, Unverified, ActionOverdue, Progress }
+public enum FollowUpKind { ReviewDue, ReviewReminder, DepartmentGaps, Unverified, ActionOverdue, Progress, ReadingDue, ActionNeverMoved }
 
 // One message a person should get about a program. The key names the occasion (which review, which period),
 // so planning the same day twice, or on several instances, yields the same keys and nobody hears twice.
@@ -10,6 +10,9 @@ public sealed record FollowUp(string Key, FollowUpKind Kind, Person Recipient, s
     public string? ActionId { get; init; }
     // For a progress card: the card this sponsor's copy belongs to, shared by every sponsor's copy.
     public string? CardId { get; init; }
+    // For a metric's reading: the metric, and the day its figure fell due.
+    public string? MetricId { get; init; }
+    public DateOnly? DueOn { get; init; }
 }
 
 // How long to wait before nudging; documented in README beside the health thresholds.
@@ -89,6 +92,9 @@ public static class FollowUpPlan
                 $"Your improvement action \"{action.Title}\" in {charter.Name} was due on {action.DueOn:d MMM}. Mark it done, or tell the team where it stands.") { ActionId = action.Id });
         }
 
+        due.AddRange(Readings(program, today));
+        due.AddRange(NeverMoved(program));
+
         var cards = (today.DayNumber - opened.DayNumber) / cadence;
         if (cards >= 1)
         {
@@ -98,4 +104,43 @@ public static class FollowUpPlan
         return due.Where(f => !ErasedPerson.Is(f.Recipient)).ToList();
     }
 
+    // Each metric's figure, asked of its owner (or the program's owners) once it falls due, and again each cadence
+    // it stays unanswered.
+    private static IEnumerable<FollowUp> Readings(JourneyProgram program, DateOnly today)
+    {
+        var charter = program.Charter;
+        foreach (var metric in charter.Metrics)
+        {
+            if (ReadingSchedule.NextDue(program, metric) is not { } dueOn || today < dueOn) continue;
+            var period = (today.DayNumber - dueOn.DayNumber) / metric.DaysBetweenReadings();
+            var last = ReadingSchedule.Latest(program, metric.Id);
+            var lastText = last is null
+                ? metric.Baseline is { } baseline ? $"no reading yet (baseline {ImpactWords.Figure(baseline, metric.Unit)})" : "no reading yet"
+                : $"last {ImpactWords.Figure(last.Value, metric.Unit)} on {last.On:d MMM yyyy}";
+            var target = metric.Target is { } t ? $"; target {ImpactWords.Figure(t, metric.Unit)}" : "";
+            var text = $"{metric.Name} in {charter.Name}: what is this period's figure? {char.ToUpperInvariant(lastText[0])}{lastText[1..]}{target}.";
+            foreach (var person in ReadingSchedule.AskedOf(charter, metric))
+            {
+                yield return new FollowUp($"reading|{metric.Id}|{dueOn:yyyyMMdd}|{period}|{person.AadObjectId}", FollowUpKind.ReadingDue, person, text)
+                {
+                    MetricId = metric.Id, DueOn = dueOn,
+                };
+            }
+        }
+    }
+
+    // A done action whose metric stood still over two figures since: its owner hears of it once.
+    private static IEnumerable<FollowUp> NeverMoved(JourneyProgram program)
+    {
+        foreach (var action in program.Actions.Where(a => a.Status == ActionStatus.Done))
+        {
+            if (ActionImpact.Of(program, action) is not { NeverMoved: true } impact) continue;
+            yield return new FollowUp($"nevermoved|{action.Id}", FollowUpKind.ActionNeverMoved, action.Owner,
+                $"Your improvement action \"{action.Title}\" in {program.Charter.Name} is done, but {impact.Metric.Name} has not moved in " +
+                $"{Words.Count(impact.ReadingsSinceDone, "reading")} since. Worth a look: did the change reach customers, or is another action needed?")
+            {
+                ActionId = action.Id, MetricId = impact.Metric.Id,
+            };
+        }
+    }
 }

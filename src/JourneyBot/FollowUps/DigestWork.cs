@@ -3,6 +3,7 @@ using JourneyBot.Actions;
 using JourneyBot.Conversations;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
+using JourneyBot.Readings;
 using JourneyBot.Scheduling;
 using JourneyBot.Outreach;
 
@@ -11,7 +12,7 @@ namespace JourneyBot.FollowUps;
 // Sends a person's nudges for the day as one message. Someone who cannot be reached is recorded on each
 // program concerned, so its owners see who and why.
 public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore followUps, RecheckReads reads, ActionStore actions,
-    TimeProvider clock)
+    ReadingStore readings, TimeProvider clock)
     : IScheduledWork
 {
     public string Kind => FollowUpItems.DigestKind;
@@ -55,6 +56,15 @@ public sealed class DigestWork(PersonalMessenger messenger, FollowUpStore follow
                     case FollowUpKind.ActionOverdue:
                         var action = entry.ActionId is { } id ? (await actions.GetAsync(program.Id, id, cancellationToken))?.Action : null;
                         if (action is not null && action.IsOverdue(today) && action.Owner.AadObjectId == entry.Recipient.AadObjectId) kept.Add(entry);
+                        break;
+                    case FollowUpKind.ReadingDue:
+                        // Recorded since it fell due (in chat, or imported): nothing left to ask.
+                        var metric = program.Charter.Metrics.FirstOrDefault(m => m.Id == entry.MetricId);
+                        if (metric is null || entry.DueOn is not { } dueOn) break;
+                        var since = dueOn.AddDays(-metric.DaysBetweenReadings());
+                        var figures = await readings.OfMetricAsync(program.Id, metric.Id, cancellationToken);
+                        if (figures.All(r => r.On <= since) && ReadingSchedule.AskedOf(program.Charter, metric)
+                            .Any(p => p.AadObjectId == entry.Recipient.AadObjectId)) kept.Add(entry);
                         break;
                     default:
                         kept.Add(entry);

@@ -1,6 +1,7 @@
 using JourneyBot.Actions;
 using JourneyBot.Cards;
 using JourneyBot.Domain;
+using JourneyBot.Readings;
 using JourneyBot.Reviews;
 using JourneyBot.Outreach;
 
@@ -48,6 +49,8 @@ public static class FollowUpCards
         FollowUpKind.DepartmentGaps => "Gaps in your department's touchpoints",
         FollowUpKind.Unverified => "Touchpoints to verify",
         FollowUpKind.ActionOverdue => "Improvement action overdue",
+        FollowUpKind.ReadingDue => "A metric's figure is due",
+        FollowUpKind.ActionNeverMoved => "Done, but the metric has not moved",
         _ => "Journey mapping",
     };
 
@@ -94,6 +97,17 @@ public static class FollowUpCards
                     Style = "positive",
                     Data = new Dictionary<string, string>(data) { [CardData.ActionId] = entry.ActionId ?? "", ["status"] = "done" },
                 };
+                yield return new CardExecuteAction("Open actions", CardVerbs.ActionsList) { Data = data };
+                break;
+            case FollowUpKind.ReadingDue when entry.MetricId is { } metricId:
+                // The figure is typed where the reminder is; the card shows the metric's name from the reminder.
+                yield return new CardShowAction("Record the figure", ReadingCards.Form(entry.ProgramId, metricId));
+                yield return new CardExecuteAction("Last figure and target", CardVerbs.ReadingOpen)
+                {
+                    Data = new Dictionary<string, string>(data) { [CardData.MetricId] = metricId },
+                };
+                break;
+            case FollowUpKind.ActionNeverMoved:
                 yield return new CardExecuteAction("Open actions", CardVerbs.ActionsList) { Data = data };
                 break;
         }

@@ -44,7 +44,7 @@ public sealed class PlanWork(ProgramStore programs, FollowUpStore followUps, Con
                     JsonSerializer.Serialize(new ProgressPayload(program.Id, progress.Recipient, progress.Key) { CardId = progress.CardId }, Json)), cancellationToken);
             }
             var entries = person.Where(f => f.Kind != FollowUpKind.Progress)
-                .Select(f => new DigestEntry(f.Key, f.Kind, program.Id, program.Charter.Name, f.Text, f.Recipient) { DepartmentId = f.DepartmentId, ActionId = f.ActionId })
+                .Select(f => new DigestEntry(f.Key, f.Kind, program.Id, program.Charter.Name, f.Text, f.Recipient) { DepartmentId = f.DepartmentId, ActionId = f.ActionId, MetricId = f.MetricId, DueOn = f.DueOn })
                 .ToList();
             // A digest that kept changing past every retry: the day's planning runs again later and adds to it then.
             if (entries.Count > 0 && !await AddToDigestAsync(program.TenantId, person.Key, slot, hours, zone, entries, cancellationToken))

@@ -36,6 +36,7 @@ public static class ProgressCards
             new Fact("Actions", $"{now.ActionsOpen} open, {now.ActionsDone} done, {now.ActionsOverdue} overdue{(before is null || before.ActionsDone == now.ActionsDone ? "" : $" ({now.ActionsDone - before.ActionsDone:+0;-0} done)")}"),
             new Fact("Checks ok", $"{now.ChecksOk()}{Change(now.ChecksOk(), before?.ChecksOk())}"),
         ]));
+        ProgressImpact.Add(card, program);
         if (charter.Stages.Count > 0)
         {
             card.Add(

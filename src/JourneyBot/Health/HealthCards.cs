@@ -116,6 +116,7 @@ public static class HealthCards
                 { Data = data },
             HealthCommand.SendProgress => new CardExecuteAction("Send the progress card now", CardVerbs.ProgressSendNow)
                 { Data = data },
+            HealthCommand.Record => new CardExecuteAction("Record a figure", CardVerbs.ReadingOpen) { Data = data },
         };
     }
 

@@ -9,7 +9,7 @@ namespace JourneyBot.Health;
 public enum HealthCheckId
 {
     Objective, OutcomeMetrics, OutputHeavy, Resources, Sponsor, SponsorEngagement, Scope,
-    Silo, Personas, Evidence, Emotion, Verbatims, EmployeeSide, Stale, Actions, OverdueActions, Contributors,
+    Silo, Personas, Evidence, Emotion, Verbatims, EmployeeSide, Stale, MetricsRead, Actions, OverdueActions, Contributors,
 }
 
 public static class HealthCheckIds

@@ -7,7 +7,7 @@ namespace JourneyBot.Health;
 [JsonConverter(typeof(HealthCommandJson))]
 public enum HealthCommand
 {
-    Charter, Departments, Review, NewAction, Actions, Map, AddTouchpoint, SendProgress,
+    Charter, Departments, Review, NewAction, Actions, Map, AddTouchpoint, SendProgress, Record,
 }
 
 public static class HealthCommandWords
@@ -23,6 +23,7 @@ public static class HealthCommandWords
         HealthCommand.Map => "map",
         HealthCommand.AddTouchpoint => "add touchpoint",
         HealthCommand.SendProgress => "send progress",
+        HealthCommand.Record => "record",
     };
 
     public static HealthCommand? FromTyped(string? typed) =>

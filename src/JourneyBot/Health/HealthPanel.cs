@@ -5,7 +5,7 @@ using JourneyBot.Domain;
 namespace JourneyBot.Health;
 
 // The part of the map tab a check is about: touchpoints a filter shows, or a section of the page.
-public enum MapFocus { Assumptions, Unverified, PainPoints, Departments, EmotionCurve, Backstage, Touchpoints }
+public enum MapFocus { Assumptions, Unverified, PainPoints, Departments, EmotionCurve, Backstage, Touchpoints, Trends }
 
 // Map health beside the map. Each check links to what it is about: a check about touchpoints to the view that shows
 // them (the map draws the link), a check about the charter to the chat with JourneyBot, its command typed.
@@ -20,6 +20,7 @@ public static class HealthPanel
         HealthCheckId.Emotion or HealthCheckId.Personas => MapFocus.EmotionCurve,
         HealthCheckId.EmployeeSide => MapFocus.Backstage,
         HealthCheckId.Verbatims => MapFocus.Touchpoints,
+        HealthCheckId.MetricsRead => MapFocus.Trends,
         HealthCheckId.Objective or HealthCheckId.OutcomeMetrics or HealthCheckId.OutputHeavy or HealthCheckId.Resources
             or HealthCheckId.Sponsor or HealthCheckId.SponsorEngagement or HealthCheckId.Scope => null,
     };

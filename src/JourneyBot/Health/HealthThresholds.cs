@@ -58,6 +58,10 @@ public static class HealthThresholds
     public const int FreshWindowCadences = 2;
     public const double FreshShareMin = 0.5;
 
+    // Outcome metrics read: warn when an outcome metric's latest figure (or the opening day, before its first) is
+    // more than this many of its cadences old. One missed reading is a busy month; two is a metric nobody reads.
+    public const int UnreadCadences = 2;
+
     // Actions: critical pain points sit on touchpoints with emotion at or below this; flag when fewer than this
     // share of them have a live action.
     public const int CriticalEmotionMax = -1;

@@ -29,6 +29,7 @@ public static class MapHealth
             EvidenceChecks.Verbatims(active),
             EvidenceChecks.EmployeeSide(active),
             LivingMapCheck.Stale(program, active, asOf),
+            MetricsReadCheck.MetricsRead(program, asOf),
             FollowThroughChecks.Actions(program, active),
             FollowThroughChecks.Overdue(program, asOf),
             VoiceChecks.Contributors(active),

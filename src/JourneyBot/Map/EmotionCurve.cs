@@ -23,7 +23,7 @@ internal static class EmotionCurve
         var width = Math.Max(1, view.Stages.Count) * StageWidth + 40;
         var summary = string.Join("; ", view.Stages.Select(s => $"{s.Name}: {(s.AverageEmotion is { } a ? Signed(a) : "no emotion given")}"));
         html.Append("<section id=\"curve\" aria-labelledby=\"curve-h\"><h2 id=\"curve-h\">Emotion curve</h2>");
-        html.Append("<div class=\"scroll\"><svg class=\"curve\" role=\"img\" aria-labelledby=\"curve-title curve-desc\" viewBox=\"-40 0 ")
+        html.Append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Emotion curve (scrolls sideways)\"><svg class=\"curve\" role=\"img\" aria-labelledby=\"curve-title curve-desc\" viewBox=\"-40 0 ")
             .Append(width).Append(' ').Append(Height + 30).Append("\" width=\"").Append(width).Append("\" height=\"").Append(Height + 30).Append("\">");
         html.Append("<title id=\"curve-title\">Customer emotion by stage, from -2 (very negative) to +2 (very positive)</title>");
         html.Append("<desc id=\"curve-desc\">").Append(E(summary)).Append("</desc>");

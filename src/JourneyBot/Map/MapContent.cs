@@ -38,6 +38,7 @@ public static class MapContent
         html.Append("<div class=\"map-body\"><div class=\"map-main\">");
         if (view.Comparison is { } comparison) SnapshotCompareHtml.Write(html, comparison);
         EmotionCurve.Write(html, view);
+        TrendChart.Write(html, view);
         if (view.Filter.Layout == MapLayout.Departments) DepartmentSwimlanes.Write(html, view);
         else StageLanes.Write(html, view);
         html.Append("</div>");
@@ -55,6 +56,7 @@ public static class MapContent
         MapFocus.EmotionCurve => current.ToQuery() + "#curve",
         MapFocus.Backstage => current.ToQuery() + "#lane-backstage",
         MapFocus.Touchpoints => current.ToQuery() + "#lane-touchpoints",
+        MapFocus.Trends => current.ToQuery() + "#trends",
     };
 
     private static void Filters(StringBuilder html, MapView view, string basePath)

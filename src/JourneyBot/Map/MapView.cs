@@ -22,7 +22,19 @@ public sealed record MapView(
     SnapshotEntry? AsItWas = null)
 {
     public int Shown => Stages.Sum(s => s.Touchpoints.Count);
+
+    // Each outcome metric over time, for the trend charts.
+    public IReadOnlyList<MetricTrend> Trends { get; init; } = [];
 }
+
+// An outcome metric's figures, its baseline and target, and the actions that name it.
+public sealed record MetricTrend(string Id, string Name, string? Unit, decimal? Baseline, decimal? Target, int CadenceDays,
+    IReadOnlyList<TrendPoint> Points, IReadOnlyList<TrendAction> Actions);
+
+public sealed record TrendPoint(DateOnly On, decimal Value, ReadingSource Source);
+
+// Impact: the action's movement in words ("+6 points since done, 2 readings"), null until it is done.
+public sealed record TrendAction(string Title, DateOnly DueOn, DateOnly? DoneOn, ActionStatus Status, string? Impact);
 
 public sealed record NamedItem(string Id, string Name);
 
@@ -32,7 +44,11 @@ public sealed record StageColumn(string Id, string Name, IReadOnlyList<Touchpoin
     public bool IsHandOff => Departments > 1 || Channels > 1;
 }
 
-public sealed record ActionLine(string Id, string Title, string Owner, DateOnly DueOn, ActionStatus Status, bool Overdue);
+public sealed record ActionLine(string Id, string Title, string Owner, DateOnly DueOn, ActionStatus Status, bool Overdue)
+{
+    // What the action moved, in words, once it is done and names a metric.
+    public string? Impact { get; init; }
+}
 
 public sealed record TouchpointCard(
     string Id,

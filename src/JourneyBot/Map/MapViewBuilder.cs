@@ -17,8 +17,16 @@ public static class MapViewBuilder
         var comparison = since is null ? null
             : SnapshotComparison.Of(since, since.HasMap ? stored.Since : null, asItWas?.Label ?? "now", now ?? MapSnapshot.Take(program, asOf));
         var drawn = now is null ? Draw(program, filter, asOf, MapHealth.Evaluate(program, asOf)) : Draw(now.AsProgram(program.Id, program.TenantId), filter, now.TakenOn, now.Health);
-        return drawn with { Snapshots = snapshots, Comparison = comparison, AsItWas = asItWas };
+        return drawn with { Snapshots = snapshots, Comparison = comparison, AsItWas = asItWas, Trends = Trends(program, drawn.AsOf) };
     }
+
+    // Figures up to the day drawn: a snapshot's map shows the trend as it stood then.
+    private static IReadOnlyList<MetricTrend> Trends(JourneyProgram program, DateOnly asOf) =>
+        program.Charter.Metrics.Where(m => m.Kind == MetricKind.Outcome).Select(m => new MetricTrend(
+            m.Id, m.Name, m.Unit, m.Baseline, m.Target, m.DaysBetweenReadings(),
+            program.ReadingsOf(m.Id).Where(r => r.On <= asOf).Select(r => new TrendPoint(r.On, r.Value, r.Source)).ToList(),
+            program.Actions.Where(a => a.MetricId == m.Id && a.Status != ActionStatus.Dropped).OrderBy(a => a.DueOn)
+                .Select(a => new TrendAction(a.Title, a.DueOn, a.DoneOn, a.Status, ImpactWords.Of(program, a))).ToList())).ToList();
 
     private static MapView Draw(JourneyProgram program, MapFilter filter, DateOnly asOf, IReadOnlyList<HealthCheck> health)
     {
@@ -43,7 +51,7 @@ public static class MapViewBuilder
                 // Critical as map health counts it: pain where the customer feels negative.
                 t.HasPainPoints() && t.Emotion <= HealthThresholds.CriticalEmotionMax,
                 t.Evidence, verified, stale, t.Backstage, t.Verbatim,
-                actionsByTouchpoint[t.Id].Select(a => new ActionLine(a.Id, a.Title, a.Owner.DisplayName, a.DueOn, a.Status, a.IsOverdue(asOf))).ToList(),
+                actionsByTouchpoint[t.Id].Select(a => new ActionLine(a.Id, a.Title, a.Owner.DisplayName, a.DueOn, a.Status, a.IsOverdue(asOf)) { Impact = ImpactWords.Of(program, a) }).ToList(),
                 lookalikes.GetValueOrDefault(t.Id)));
         }
 

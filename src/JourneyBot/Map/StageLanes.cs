@@ -70,7 +70,7 @@ internal static class StageLanes
             {
                 html.Append("<li class=\"action ").Append(a.Status.ToString().ToLowerInvariant()).Append(a.Overdue ? " overdue" : "").Append("\" data-action=\"").Append(E(a.Id)).Append("\">")
                     .Append(E(a.Title)).Append(" <span class=\"meta\">").Append(E(a.Owner)).Append(" · due ").Append(Date(a.DueOn)).Append(" · ").Append(StatusName(a.Status))
-                    .Append(a.Overdue ? " · overdue" : "").Append("</span></li>");
+                    .Append(a.Overdue ? " · overdue" : "").Append(a.Impact is null ? "" : " · " + E(a.Impact)).Append("</span></li>");
             }
             html.Append("</ul>");
         }

@@ -28,6 +28,9 @@ public sealed record DigestEntry(string Key, FollowUpKind Kind, string ProgramId
 {
     public string? DepartmentId { get; init; }
     public string? ActionId { get; init; }
+    // A metric's reading: the metric and the day its figure fell due.
+    public string? MetricId { get; init; }
+    public DateOnly? DueOn { get; init; }
 }
 
 public sealed record DigestPayload(IReadOnlyList<DigestEntry> Entries);

@@ -72,7 +72,7 @@ public sealed class HealthCommandTests : IDisposable
 
         Assert.Equal(0, code);
         var lines = stdout.ReplaceLineEndings("\n").Split('\n');
-        Assert.Equal("Map health of Returning an online order as of 2026-11-01: 3 pitfalls to act on, 14 of 17 checks ok.", lines[0]);
+        Assert.Equal("Map health of Returning an online order as of 2026-11-01: 3 pitfalls to act on, 14 of 18 checks ok, 1 not judged yet.", lines[0]);
         var flagged = lines.Where(l => l.StartsWith("FAIL ", StringComparison.Ordinal) || l.StartsWith("WATCH", StringComparison.Ordinal)).ToList();
         Assert.Equal(["FAIL  Budget and people's time [resources]", "WATCH Departments contribute [silo]", "WATCH Many voices [contributors]"], flagged);
         Assert.Contains("      why:      Mapping done on top of an overflowing day job, with no funding, stalls.", lines);
@@ -86,7 +86,7 @@ public sealed class HealthCommandTests : IDisposable
 
         var (_, stdout, _) = await RunAsync("health", file, "--as-of", "2026-11-01", "--format", "text");
 
-        Assert.StartsWith("Map health of First mortgage as of 2026-11-01: healthy, all 17 checks ok.", stdout);
+        Assert.StartsWith("Map health of First mortgage as of 2026-11-01: healthy, all 18 checks ok.", stdout);
     }
 
     [Fact]
@@ -126,6 +126,6 @@ public sealed class HealthCommandTests : IDisposable
             "health", file, "--as-of", "2026-11-01");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(17, JsonNode.Parse(result.Stdout)!.AsArray().Count);
+        Assert.Equal(18, JsonNode.Parse(result.Stdout)!.AsArray().Count);
     }
 }

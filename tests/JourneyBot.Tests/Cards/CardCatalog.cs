@@ -19,6 +19,7 @@ using JourneyBot.Health;
 using JourneyBot.Pictures;
 using JourneyBot.Portfolio;
 using JourneyBot.MessageActions;
+using JourneyBot.Readings;
 
 namespace JourneyBot.Tests.Cards;
 
@@ -164,6 +165,20 @@ public static class CardCatalog
             ("portfolio", PortfolioCards.Build(PortfolioRows(asTyped), 0, admin: true, MapLink).ToJson()),
             ("portfolio-last-page", PortfolioCards.Build(PortfolioRows(asTyped), 3, admin: false, MapLink).ToJson()),
             ("portfolio-empty", PortfolioCards.Build([], 0, admin: false, MapLink).ToJson()),
+            ("actions-impact", ActionCards.List(Judged(program), owner.AadObjectId, isOwner: true, SamplePrograms.AsOf, 0).ToJson()),
+            ("progress-impact", ProgressCards.Build(Judged(program), MapHealth.TakeSnapshot(program, SamplePrograms.AsOf), null, SamplePrograms.AsOf, null).ToJson()),
+            ("reading-ask", ReadingCards.Ask(Judged(program), program.Charter.Metrics[0], SamplePrograms.AsOf).ToJson()),
+            ("reading-ask-errors", ReadingCards.Ask(program, program.Charter.Metrics[0], SamplePrograms.AsOf,
+                new Dictionary<string, string> { [ReadingInput.Value] = asTyped(new string('9', 40)), [ReadingInput.On] = "2026-13-45", [ReadingInput.Link] = asTyped(new string('l', TextLimits.Link)) },
+                new Dictionary<string, string> { [ReadingInput.Value] = "This must be a number, like 38, 38%, 1,200 or 3.5.", [ReadingInput.On] = "Pick a date (yyyy-MM-dd).",
+                    [ReadingInput.Link] = "Give an https link to where the figure can be checked, or leave it empty." }, asTyped("Someone changed it")).ToJson()),
+            ("reading-recorded", ReadingCards.Recorded(Judged(program), program.Charter.Metrics[0], Judged(program).Readings[^1], SamplePrograms.AsOf, replaced: true).ToJson()),
+            ("reading-taken", ReadingCards.Taken(program, program.Charter.Metrics[0],
+                new StoredReading(Judged(program).Readings[0] with { RecordedBy = new Person("someone", asTyped(new string('N', TextLimits.PersonName))), RecordedAt = DateTimeOffset.UnixEpoch },
+                    new Azure.ETag("W/\"datetime'2026-11-29T10%3A00%3A00.0000000Z'\"")),
+                Judged(program).Readings[1], new Dictionary<string, string> { [ReadingInput.Value] = asTyped("1,200.5"), [ReadingInput.Link] = "https://contoso.example.com/dash" }, changedAgain: true).ToJson()),
+            ("reading-pick", ReadingCards.Pick(Judged(program), program.Charter.Metrics, asTyped("No metric you record has that name; pick one.")).ToJson()),
+            ("reading-form", ReadingCards.Form(program.Id, program.Charter.Metrics[0].Id).ToJson()),
         ];
 
         // Thirty programs with the longest names, each failing many checks and with many metrics.
@@ -172,6 +187,22 @@ public static class CardCatalog
             Enumerable.Range(0, 8).Select(c => asTyped($"Check {c} with a long title")).ToList(), ["Watch"], -1.2, asTyped(new string('S', TextLimits.Name)), -2,
             Enumerable.Range(0, 6).Select(m => new MetricStanding(asTyped(new string('M', TextLimits.Name)), asTyped("%%%"), 1, 2, 1.5m, SamplePrograms.AsOf, 1.4m)).ToList(),
             i, SamplePrograms.AsOf, true)).ToList();
+
+        // The program with its metric read over a year and its actions done at different times, so every impact shows.
+        static JourneyProgram Judged(JourneyProgram program)
+        {
+            var metric = program.Charter.Metrics[0];
+            var readings = Enumerable.Range(0, 12).Select(i => new MetricReading
+            {
+                MetricId = metric.Id, Value = 0.8m + i * 0.01m, On = SamplePrograms.AsOf.AddDays(-30 * (11 - i)), RecordedBy = program.Charter.Owners[0],
+                Source = i % 3 == 0 ? ReadingSource.Imported : ReadingSource.Typed,
+            }).ToList();
+            var actions = program.Actions.Select((a, i) => a with
+            {
+                MetricId = metric.Id, Status = ActionStatus.Done, StartedOn = SamplePrograms.AsOf.AddDays(-(i % 300) - 5), DoneOn = SamplePrograms.AsOf.AddDays(-(i % 300)),
+            }).ToList();
+            return program with { Readings = readings, Actions = actions };
+        }
 
         // Every kind of decision on a review, each with the longest note.
         static List<Review> ReviewHistory(Person by, string note) =>
@@ -183,7 +214,7 @@ public static class CardCatalog
         ];
 
         static DigestEntry Entry(FollowUpKind kind, JourneyProgram program, Person to, string text) =>
-            new($"{kind}|x", kind, program.Id, program.Charter.Name, text, to) { DepartmentId = "d1", ActionId = "a1" };
+            new($"{kind}|x", kind, program.Id, program.Charter.Name, text, to) { DepartmentId = "d1", ActionId = "a1", MetricId = "m1", DueOn = SamplePrograms.AsOf };
     }
 
     // The largest program the cards must handle, with the longest names the limits allow.

@@ -15,7 +15,7 @@ public sealed class MapHealthProgramTests
 
         Assert.Equal(
             ["objective", "outcome-metrics", "output-heavy", "resources", "sponsor", "sponsor-engagement", "scope", "silo", "personas",
-             "evidence", "emotion", "verbatims", "employee-side", "stale", "actions", "overdue-actions", "contributors"],
+             "evidence", "emotion", "verbatims", "employee-side", "stale", "metrics-read", "actions", "overdue-actions", "contributors"],
             ids);
     }
 
