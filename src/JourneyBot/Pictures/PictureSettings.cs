@@ -48,10 +48,13 @@ public sealed record PictureSettings(Uri? PublicUrl, TimeSpan Lifetime, byte[]? 
                     "ProgressImage:SigningKey must be base64 of at least 32 random bytes.");
             }
         }
-        if (url is null)
+        // Unset, there is simply no public address (as for map links); set but unusable, the feature is off.
+        if (url is null && !string.IsNullOrWhiteSpace(config["Map:PublicUrl"]))
         {
-            features?.TurnOff("progressImage", "Map:PublicUrl is not set, so progress cards carry no picture");
+            features?.TurnOff("progressImage",
+                "Map:PublicUrl is not the app's absolute https address, so progress cards carry no picture");
         }
+
 
         return new PictureSettings(url, lifetime, key);
     }
