@@ -27,9 +27,15 @@ public static class ImpactText
         }
         var change = impact.Change!.Value;
         var readings = impact.ReadingsSinceDone == 1 ? "1 reading" : $"{impact.ReadingsSinceDone} readings";
-        var direction = impact.TowardsTarget switch { > 0 => ", towards the target", < 0 => ", away from the target", _ => "" };
+        var direction = impact.TowardsTarget switch
+        {
+            > 0 => ", towards the target",
+            < 0 => ", away from the target",
+            _ => "",
+        };
         return $"{metric.Name}: {Signed(change)} {Unit(metric.Unit)} since done, {readings} " +
-               $"({Number(impact.Before.Value, metric.Unit)} → {Number(impact.Latest.Value, metric.Unit)}{direction}).";
+               $"({Number(impact.Before.Value, metric.Unit)} → " +
+               $"{Number(impact.Latest.Value, metric.Unit)}{direction}).";
     }
 
     private static string Signed(decimal value) => value.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture);
@@ -37,5 +43,7 @@ public static class ImpactText
     private static string Unit(string? unit) => string.IsNullOrWhiteSpace(unit) ? "points" : unit.Trim();
 
     private static string Number(decimal value, string? unit) =>
-        value.ToString("0.##", CultureInfo.InvariantCulture) + (string.IsNullOrWhiteSpace(unit) ? "" : " " + unit.Trim());
+        value.ToString("0.##", CultureInfo.InvariantCulture) +
+        (string.IsNullOrWhiteSpace(unit) ? "" : " " + unit.Trim());
+
 }

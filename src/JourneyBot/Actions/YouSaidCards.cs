@@ -27,7 +27,11 @@ public static class YouSaidCards
             new TextBlock("You said, we did") { Size = TextSize.Medium, Weight = TextWeight.Bolder },
             new TextBlock($"In {CardText.Literal(charter.Name)}.") { IsSubtle = true, Spacing = "none" },
             new TextBlock(reported) { Separator = true },
-            new TextBlock(CardText.Literal(CardText.Shorten(pain, 600))) { Weight = TextWeight.Bolder, Spacing = "none" },
+            new TextBlock(CardText.Literal(CardText.Shorten(pain, 600)))
+            {
+                Weight = TextWeight.Bolder, Spacing = "none",
+            },
+
             new FactSet([
                 new Fact("What was done", CardText.Literal(CardText.Shorten(action.Title, 300))),
                 new Fact("By", CardText.Literal(action.Owner.DisplayName)),

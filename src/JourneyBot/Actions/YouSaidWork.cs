@@ -47,9 +47,12 @@ public sealed class YouSaidWork(ProgramStore programs, PersonalMessenger messeng
         {
             var id = ScheduledItemIds.YouSaid(program.Id, action.Id, person.AadObjectId);
             if (await followUps.IsPlannedAsync(program.Id, id, cancellationToken)) continue;
-            var chat = await conversations.GetPersonalChatAsync(program.TenantId, person.AadObjectId, cancellationToken);
+            var chat = await conversations.GetPersonalChatAsync(
+                program.TenantId, person.AadObjectId, cancellationToken);
             var at = WorkingTime.NextSlot(clock.GetUtcNow(), hours, WorkingTime.ZoneFor(hours, chat?.TimeZone));
-            var payload = JsonSerializer.Serialize(new YouSaidPayload(program.Id, action.Id, person), FollowUpItems.Json);
+            var payload = JsonSerializer.Serialize(
+                new YouSaidPayload(program.Id, action.Id, person), FollowUpItems.Json);
+
             await schedule.AddAsync(new ScheduledItem(id, WorkKind, at, program.TenantId, person.AadObjectId, payload),
                 cancellationToken);
             // Marked once queued: the item id alone is unique only per due minute, the marker for good.

@@ -17,6 +17,16 @@ internal static class VoiceChecks
                         $"none above {Percent(MaxOneDepartmentShare)} of the map, " +
                         $"every charter department within {SilentDepartmentGraceDays} days";
         if (active.Count == 0) return TooFewTouchpoints(HealthCheckId.Silo, title, threshold, why, 0);
+        // An imported file or a charter mid-setup can hold touchpoints before any department is named: there is
+        // nothing to weigh the map's voices against yet.
+        if (charter.Departments.Count == 0)
+        {
+            return NotJudged(HealthCheckId.Silo, title, threshold, why,
+                $"no departments named in the charter yet; {Words.Count(active.Count, "touchpoint")} on the map",
+                "Name every department that touches the journey, with its contacts, in the charter's " +
+                "departments step.", HealthCommand.Departments);
+        }
+
         var byDepartment = active.GroupBy(t => t.DepartmentId).ToDictionary(g => g.Key, g => g.Count());
         var contributing = charter.Departments.Count(d => byDepartment.ContainsKey(d.Id));
         var problems = new List<string>();

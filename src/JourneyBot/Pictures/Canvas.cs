@@ -62,7 +62,11 @@ public sealed class Canvas(int width, int height)
                 {
                     for (var col = 0; col < 3; col++)
                     {
-                        if ((rows[row] >> (2 - col) & 1) == 1) Fill(x + col * scale, y + row * scale, scale, scale, colour);
+                        if ((rows[row] >> (2 - col) & 1) == 1)
+                        {
+                            Fill(x + col * scale, y + row * scale, scale, scale, colour);
+                        }
+
                     }
                 }
             }

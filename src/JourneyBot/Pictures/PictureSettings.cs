@@ -15,7 +15,8 @@ public sealed record PictureSettings(Uri? PublicUrl, TimeSpan Lifetime, byte[]? 
     {
         // The same public address as the map's links: the bot's own https host.
         Uri? url = null;
-        if (config["Map:PublicUrl"] is { Length: > 0 } text && Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed)
+        if (config["Map:PublicUrl"] is { Length: > 0 } text
+            && Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed)
             && (parsed.Scheme == Uri.UriSchemeHttps || (parsed.Scheme == Uri.UriSchemeHttp && parsed.IsLoopback)))
         {
             url = parsed;
@@ -25,7 +26,8 @@ public sealed record PictureSettings(Uri? PublicUrl, TimeSpan Lifetime, byte[]? 
         {
             if (!int.TryParse(hours, out var h) || h is < 1 or > 24 * 90)
             {
-                throw new ConfigurationException("ProgressImage:TokenHours must be a whole number of hours, 1 to 2160.");
+                throw new ConfigurationException(
+                    "ProgressImage:TokenHours must be a whole number of hours, 1 to 2160.");
             }
             lifetime = TimeSpan.FromHours(h);
         }
@@ -42,10 +44,18 @@ public sealed record PictureSettings(Uri? PublicUrl, TimeSpan Lifetime, byte[]? 
             }
             if (key is null || key.Length < 32)
             {
-                throw new ConfigurationException("ProgressImage:SigningKey must be base64 of at least 32 random bytes.");
+                throw new ConfigurationException(
+                    "ProgressImage:SigningKey must be base64 of at least 32 random bytes.");
             }
         }
-        if (url is null) features?.TurnOff("progressImage", "Map:PublicUrl is not set, so progress cards carry no picture");
+        // Unset, there is simply no public address (as for map links); set but unusable, the feature is off.
+        if (url is null && !string.IsNullOrWhiteSpace(config["Map:PublicUrl"]))
+        {
+            features?.TurnOff("progressImage",
+                "Map:PublicUrl is not the app's absolute https address, so progress cards carry no picture");
+        }
+
+
         return new PictureSettings(url, lifetime, key);
     }
 }

@@ -17,13 +17,17 @@ public static class PictureTokens
     public static string Issue(byte[] key, string tenantId, string programId, string snapshotId, DateTimeOffset expires)
     {
         var expiry = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return $"{snapshotId}.{expiry}.{Base64Url.EncodeToString(Mac(key, Signed(tenantId, programId, snapshotId, expiry)))}";
+        var mac = Mac(key, Signed(tenantId, programId, snapshotId, expiry));
+        return $"{snapshotId}.{expiry}.{Base64Url.EncodeToString(mac)}";
     }
 
     // The snapshot id a well-formed, unexpired token names; the caller then checks Verify against its row.
     public static (string SnapshotId, string Expiry, byte[] Signature)? Read(string? token, DateTimeOffset now)
     {
-        if (token is null || token.Length > 200 || token.Split('.') is not [var id, var expiry, var signature]) return null;
+        if (token is null || token.Length > 200 || token.Split('.') is not [var id, var expiry, var signature])
+        {
+            return null;
+        }
         if (id.Length != 22 || !long.TryParse(expiry, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return null;
@@ -41,7 +45,9 @@ public static class PictureTokens
         return mac.Length == 32 ? (id, expiry, mac) : null;
     }
 
-    public static bool Verify(byte[] key, string tenantId, string programId, (string SnapshotId, string Expiry, byte[] Signature) read) =>
+    public static bool Verify(byte[] key, string tenantId, string programId,
+        (string SnapshotId, string Expiry, byte[] Signature) read) =>
+
         CryptographicOperations.FixedTimeEquals(Mac(key, Signed(tenantId, programId, read.SnapshotId, read.Expiry)),
             read.Signature);
 

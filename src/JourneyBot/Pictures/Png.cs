@@ -10,13 +10,18 @@ public static class Png
 {
     public static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    public static byte[] Encode(int width, int height, ReadOnlySpan<byte> pixels, IReadOnlyList<(byte R, byte G, byte B)> palette)
+    public static byte[] Encode(int width, int height, ReadOnlySpan<byte> pixels,
+        IReadOnlyList<(byte R, byte G, byte B)> palette)
     {
         if (width <= 0 || height <= 0 || pixels.Length != width * height)
         {
             throw new ArgumentException("The pixels do not match the picture's size.", nameof(pixels));
         }
-        if (palette.Count is 0 or > 256) throw new ArgumentException("A palette holds 1 to 256 colours.", nameof(palette));
+        if (palette.Count is 0 or > 256)
+        {
+            throw new ArgumentException("A palette holds 1 to 256 colours.", nameof(palette));
+        }
+
         using var output = new MemoryStream();
         output.Write(Signature);
         var header = new byte[13];

@@ -11,7 +11,8 @@ public sealed record MetricTrend(string Name, string? Unit, decimal? Baseline, d
 
 // What a progress card's picture shows, as the card's snapshot had it: the emotion of each stage and each outcome
 // metric's readings up to that day. Kept with the picture's row, so the picture never reads the program again.
-public sealed record ProgressPicture(DateOnly TakenOn, IReadOnlyList<StagePoint> Stages, IReadOnlyList<MetricTrend> Metrics)
+public sealed record ProgressPicture(
+    DateOnly TakenOn, IReadOnlyList<StagePoint> Stages, IReadOnlyList<MetricTrend> Metrics)
 {
     public const int Width = 600;
     public const int Height = 300;
@@ -31,8 +32,8 @@ public sealed record ProgressPicture(DateOnly TakenOn, IReadOnlyList<StagePoint>
     public string AltText()
     {
         var text = new StringBuilder("Chart of customer emotion by stage (-2 to +2): ");
-        text.Append(Stages.Count == 0 ? "no stages" : string.Join(", ", Stages.Select(s =>
-            $"{s.Name} {(s.Emotion is { } e ? e.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "no rating")}")));
+        text.Append(Stages.Count == 0 ? "no stages" : string.Join(", ", Stages.Select(s => $"{s.Name} " +
+            (s.Emotion is { } e ? e.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "no rating"))));
         text.Append('.');
         foreach (var metric in Metrics.Take(MostMetrics))
         {
@@ -122,7 +123,10 @@ public sealed record ProgressPicture(DateOnly TakenOn, IReadOnlyList<StagePoint>
         if (metric.Readings.Count == 0) return;
         var first = metric.Readings[0].On.DayNumber;
         var span = Math.Max(1, metric.Readings[^1].On.DayNumber - first);
-        int X(DateOnly on) => metric.Readings.Count == 1 ? (x0 + x1) / 2 : x0 + 6 + (on.DayNumber - first) * (x1 - x0 - 12) / span;
+        int X(DateOnly on) => metric.Readings.Count == 1
+            ? (x0 + x1) / 2
+            : x0 + 6 + (on.DayNumber - first) * (x1 - x0 - 12) / span;
+
         for (var i = 1; i < metric.Readings.Count; i++)
         {
             canvas.Line(X(metric.Readings[i - 1].On), Y(metric.Readings[i - 1].Value),

@@ -19,7 +19,9 @@ public sealed class ProgressPictures(PictureStore store, PictureSettings setting
         var picture = ProgressPicture.From(program, snapshot);
         var snapshotId = PictureTokens.SnapshotId(key, program.TenantId, program.Id, cardId);
         await store.SaveAsync(program.TenantId, program.Id, snapshotId, picture, cancellationToken);
-        var token = PictureTokens.Issue(key, program.TenantId, program.Id, snapshotId, clock.GetUtcNow() + settings.Lifetime);
+        var token = PictureTokens.Issue(key, program.TenantId, program.Id, snapshotId,
+            clock.GetUtcNow() + settings.Lifetime);
+
         return new PictureLink(new Uri(host, RoutePrefix + token + ".png"), picture.AltText());
     }
 }

@@ -45,7 +45,10 @@ public static class PortfolioCards
                 { Weight = TextWeight.Bolder, Color = row.Failing.Count > 0 ? TextColor.Attention : TextColor.Default },
                 new FactSet(facts),
             };
-            if (mapLink(row.ProgramId) is { } link) items.Add(new ActionSet([new CardOpenUrlAction("Open the map", link)]));
+            if (mapLink(row.ProgramId) is { } link)
+            {
+                items.Add(new ActionSet([new CardOpenUrlAction("Open the map", link)]));
+            }
             card.Add(new Container(items) { Separator = true });
         }
         if (pages > 1)
@@ -62,7 +65,11 @@ public static class PortfolioCards
 
     private static CardExecuteAction Page(string title, int page) => new(title, CardVerbs.PortfolioPage)
     {
-        Data = new Dictionary<string, string> { [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        Data = new Dictionary<string, string>
+        {
+            [CardData.Page] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+
     };
 
     private static string Programs(int n) => n == 1 ? "1 program" : $"{n} programs";

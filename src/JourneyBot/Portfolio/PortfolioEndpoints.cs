@@ -10,16 +10,19 @@ public static class PortfolioEndpoints
 
     public static IEndpointRouteBuilder MapPortfolio(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/map/portfolio", async (HttpContext http, MapSettings settings, TabAuthenticator auth, PortfolioSource source) =>
+        app.MapGet("/map/portfolio", async (HttpContext http, MapSettings settings, TabAuthenticator auth,
+            PortfolioSource source) =>
         {
             if (MapEndpoints.Entry(http, settings) is { } shellOrRefusal)
             {
+                var contentUrl = $"/map/portfolio/content{http.Request.QueryString}";
                 return shellOrRefusal is "teams"
-                    ? Results.Content(MapDocument.Shell("Portfolio", $"/map/portfolio/content{http.Request.QueryString}"), Html)
+                    ? Results.Content(MapDocument.Shell("Portfolio", contentUrl), Html)
                     : Results.Content(shellOrRefusal, Html);
             }
             if (await MapEndpoints.UserAsync(http, auth) is not { } user) return MapEndpoints.Unauthorized();
-            return Results.Content(MapDocument.Page("Portfolio", await ContentAsync(user, source, http.RequestAborted), "local"), Html);
+            var content = await ContentAsync(user, source, http.RequestAborted);
+            return Results.Content(MapDocument.Page("Portfolio", content, "local"), Html);
         });
         app.MapGet("/map/portfolio/content", async (HttpContext http, TabAuthenticator auth, PortfolioSource source) =>
         {
@@ -29,10 +32,14 @@ public static class PortfolioEndpoints
         return app;
     }
 
-    private static async Task<string> ContentAsync(TabUser user, PortfolioSource source, CancellationToken cancellationToken)
+    private static async Task<string> ContentAsync(TabUser user, PortfolioSource source,
+        CancellationToken cancellationToken)
     {
         // The token's groups when it lists them; with too many to list (overage), the directory is asked.
-        var admin = await source.IsAdminAsync(user.TenantId, user.ObjectId, user.GroupsOverage ? null : user.Groups, cancellationToken);
-        return PortfolioPage.Content(await source.RowsAsync(user.TenantId, user.ObjectId, admin, cancellationToken), admin);
+        var groups = user.GroupsOverage ? null : user.Groups;
+        var admin = await source.IsAdminAsync(user.TenantId, user.ObjectId, groups, cancellationToken);
+        var rows = await source.RowsAsync(user.TenantId, user.ObjectId, admin, cancellationToken);
+        return PortfolioPage.Content(rows, admin);
+
     }
 }

@@ -23,16 +23,27 @@ public sealed class PortfolioHandler(PortfolioSource source, MapLinks links) : I
 
     private async Task CommandAsync(TurnContext turn, string _, CancellationToken cancellationToken)
     {
-        if (await BuildAsync(turn, 0, cancellationToken) is { } card) await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
-        else await turn.SendTextAsync(Unknown, cancellationToken);
+        if (await BuildAsync(turn, 0, cancellationToken) is { } card)
+        {
+            await turn.SendActivityAsync(card.ToActivity(), cancellationToken);
+        }
+        else
+        {
+            await turn.SendTextAsync(Unknown, cancellationToken);
+        }
     }
 
-    private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action, CancellationToken cancellationToken) =>
+    private async Task<InvokeResponse> PageAsync(TurnContext turn, AdaptiveCardAction action,
+        CancellationToken cancellationToken) =>
         Card(await BuildAsync(turn, CardData.PageOf(action), cancellationToken) ?? ProgramCards.Refusal(Unknown));
 
     private async Task<AdaptiveCard?> BuildAsync(TurnContext turn, int page, CancellationToken cancellationToken)
     {
-        if (turn.Activity.GetTenantId() is not { } tenant || ProgramSessions.Caller(turn.Activity) is not { } caller) return null;
+        if (turn.Activity.GetTenantId() is not { } tenant || ProgramSessions.Caller(turn.Activity) is not { } caller)
+        {
+            return null;
+        }
+
         // Chat carries no groups: the directory says whether the person is in the admin group.
         var admin = await source.IsAdminAsync(tenant, caller.AadObjectId, null, cancellationToken);
         var rows = await source.RowsAsync(tenant, caller.AadObjectId, admin, cancellationToken);

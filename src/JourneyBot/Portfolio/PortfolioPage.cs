@@ -13,22 +13,33 @@ public static class PortfolioPage
         var html = new StringBuilder("<h1>Portfolio</h1>");
         if (rows.Count == 0)
         {
-            return html.Append("<p id=\"summary\">You are not part of any journey-mapping program yet. A program owner adds " +
-                               "you as a department contact, owner or sponsor.</p>").ToString();
+            return html.Append("<p id=\"summary\">You are not part of any journey-mapping program yet. " +
+                               "A program owner adds you as a department contact, owner or sponsor.</p>").ToString();
         }
         var attention = rows.Count(r => r.Failing.Count > 0 || r.OverdueActions > 0 || r.ReviewOverdue);
         html.Append("<p id=\"summary\" class=\"summary\">").Append(rows.Count.ToString(CultureInfo.InvariantCulture))
-            .Append(rows.Count == 1 ? " program, " : " programs, ").Append(attention.ToString(CultureInfo.InvariantCulture))
+            .Append(rows.Count == 1 ? " program, " : " programs, ")
+            .Append(attention.ToString(CultureInfo.InvariantCulture))
             .Append(" needing attention; the ones that need it most come first.</p>");
-        if (admin) html.Append("<p class=\"meta\">You are in the portfolio admin group: every program of your organisation is listed.</p>");
+        if (admin)
+        {
+            html.Append("<p class=\"meta\">You are in the portfolio admin group: " +
+                        "every program of your organisation is listed.</p>");
+        }
         html.Append("<ol class=\"portfolio\">");
         foreach (var row in rows)
         {
-            var state = row.Failing.Count > 0 ? "fail" : row.OverdueActions > 0 || row.ReviewOverdue || row.Watching.Count > 0 ? "watch" : "ok";
-            html.Append("<li class=\"portfolio-row ").Append(state).Append("\" data-program=\"").Append(E(row.ProgramId))
+            var state = row.Failing.Count > 0 ? "fail"
+                : row.OverdueActions > 0 || row.ReviewOverdue || row.Watching.Count > 0 ? "watch"
+                : "ok";
+            html.Append("<li class=\"portfolio-row ").Append(state)
+                .Append("\" data-program=\"").Append(E(row.ProgramId))
                 .Append("\" data-attention=\"").Append(row.Attention.ToString("0.##", CultureInfo.InvariantCulture))
-                .Append("\"><h2><a href=\"/map/").Append(E(Uri.EscapeDataString(row.ProgramId))).Append("\">").Append(E(row.Name))
-                .Append("</a> <span class=\"meta\">").Append(E(PortfolioText.Roles(row.Roles))).Append("</span></h2><dl>");
+                .Append("\"><h2><a href=\"/map/").Append(E(Uri.EscapeDataString(row.ProgramId))).Append("\">")
+                .Append(E(row.Name))
+                .Append("</a> <span class=\"meta\">").Append(E(PortfolioText.Roles(row.Roles)))
+                .Append("</span></h2><dl>");
+
             Item(html, "Health", $"<span class=\"status\">{E(PortfolioText.Health(row))}</span>");
             Item(html, "Customers feel", E(PortfolioText.Emotion(row)));
             Item(html, "Outcomes", row.Metrics.Count == 0 ? "no outcome metrics"

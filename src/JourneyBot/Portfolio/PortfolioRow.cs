@@ -30,7 +30,9 @@ public sealed record PortfolioRow(string ProgramId, string Name, ProgramRole Rol
         var checks = MapHealth.Evaluate(program, today);
         var active = program.ActiveTouchpoints().Where(t => t.Emotion is not null).ToList();
         var byStage = program.Charter.Stages
-            .Select(s => (Stage: s.Name, Values: active.Where(t => t.StageId == s.Id).Select(t => (double)t.Emotion!.Value).ToList()))
+            .Select(s => (Stage: s.Name,
+                Values: active.Where(t => t.StageId == s.Id).Select(t => (double)t.Emotion!.Value).ToList()))
+
             .Where(s => s.Values.Count > 0).Select(s => (s.Stage, Average: Math.Round(s.Values.Average(), 1))).ToList();
         var lowest = byStage.Count == 0 ? default : byStage.MinBy(s => s.Average);
         var metrics = program.Charter.Metrics.Where(m => m.Kind == MetricKind.Outcome).Select(m =>

@@ -11,7 +11,9 @@ public sealed record PortfolioSettings(string? AdminGroupId)
         if (string.IsNullOrWhiteSpace(text)) return new PortfolioSettings((string?)null);
         if (!Guid.TryParse(text.Trim(), out var id))
         {
-            throw new ConfigurationException("Portfolio:AdminGroupId must be the object id (a GUID) of an Entra group.");
+            throw new ConfigurationException(
+                "Portfolio:AdminGroupId must be the object id (a GUID) of an Entra group.");
+
         }
         return new PortfolioSettings(id.ToString());
     }

@@ -14,7 +14,8 @@ namespace JourneyBot.Portfolio;
 public sealed class PortfolioSource(StorageTables tables, MembershipStore memberships, ProgramStore programs,
     PortfolioSettings settings, GroupMembership groups, TimeProvider clock)
 {
-    private const int ParallelReads = 48;
+    // The benchmark reads with the same parallelism for its floor figure.
+    internal const int ParallelReads = 48;
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<(string, string), (bool Member, DateTimeOffset At)> _admins = new();
 
@@ -25,7 +26,10 @@ public sealed class PortfolioSource(StorageTables tables, MembershipStore member
         if (settings.AdminGroupId is not { } group) return false;
         if (tokenGroups is not null) return tokenGroups.Contains(group, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
-        if (_admins.TryGetValue((tenantId, aadObjectId), out var kept) && now - kept.At < Remembered) return kept.Member;
+        if (_admins.TryGetValue((tenantId, aadObjectId), out var kept) && now - kept.At < Remembered)
+        {
+            return kept.Member;
+        }
         var member = await groups.IsMemberAsync(tenantId, aadObjectId, group, cancellationToken) ?? false;
         if (_admins.Count > 10_000) _admins.Clear();
         _admins[(tenantId, aadObjectId)] = (member, now);
@@ -37,7 +41,9 @@ public sealed class PortfolioSource(StorageTables tables, MembershipStore member
     {
         var ids = admin
             ? await TenantProgramsAsync(tenantId, cancellationToken)
-            : (await memberships.ProgramsOfAsync(tenantId, aadObjectId, cancellationToken)).Select(m => m.RowKey).ToList();
+            : (await memberships.ProgramsOfAsync(tenantId, aadObjectId, cancellationToken))
+                .Select(m => m.RowKey).ToList();
+
         var rows = new ConcurrentBag<PortfolioRow>();
         await Parallel.ForEachAsync(ids.Distinct(StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },

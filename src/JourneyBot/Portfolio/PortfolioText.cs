@@ -22,11 +22,15 @@ public static class PortfolioText
     public static string Metric(MetricStanding metric)
     {
         var unit = string.IsNullOrWhiteSpace(metric.Unit) ? "" : " " + metric.Unit.Trim();
+        var arrow = metric.Trend switch { > 0 => "↑", < 0 => "↓", 0 => "→", _ => "" };
         var latest = metric.Latest is { } value
-            ? $"{Number(value)}{unit} {metric.Trend switch { > 0 => "↑", < 0 => "↓", 0 => "→", _ => "" }}".TrimEnd() +
+            ? $"{Number(value)}{unit} {arrow}".TrimEnd() +
               $" ({metric.LatestOn!.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})"
             : "not read yet";
-        var target = metric.Target is { } t ? $", target {Number(t)}{unit}" + (metric.OnTarget == true ? " (reached)" : "") : "";
+        var target = metric.Target is { } t
+            ? $", target {Number(t)}{unit}" + (metric.OnTarget == true ? " (reached)" : "")
+            : "";
+
         return $"{metric.Name}: {latest}{target}";
     }
 

@@ -115,7 +115,9 @@ public sealed class YouSaidWeDidTests(BotFixture fixture) : IClassFixture<BotFix
         {
             Departments = [new Department("d1", "Sales", [Sales]), new Department("d2", "Support", [Owner])],
         };
-        await world.Bot.Services.GetRequiredService<CharterStore>().SaveAsync(header, charter, Owner, CancellationToken.None);
+        await world.Bot.Services.GetRequiredService<CharterStore>()
+            .SaveAsync(header, charter, Owner, CancellationToken.None);
+
 
         await world.AtAsync(WorkingMorning);
         Assert.Single(world.CardsTo(Sales), IsYouSaid);

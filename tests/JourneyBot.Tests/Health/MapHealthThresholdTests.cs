@@ -174,10 +174,34 @@ public sealed class MapHealthThresholdTests
         Assert.Equal(expected, Status(Program(CompleteCharter(departments: departments), touchpoints, collectionOpenedOn: AsOf.AddDays(-20)), "silo"));
     }
 
+    // Regression: an imported file or a charter mid-setup can carry touchpoints before any department is named;
+    // Silo used to throw "Sequence contains no elements" there (MaxBy of no departments).
+    [Fact]
+    public void TouchpointsWithNoDepartmentsYetAreNotJudgedForSiloAndTheRestOfHealthStillAnswers()
+    {
+        var touchpoints = Many(12, (i, t) => t with { DepartmentId = $"d{i % 3 + 1}" });
+        var program = Program(CompleteCharter(departments: 2) with { Departments = [] }, touchpoints,
+            collectionOpenedOn: AsOf.AddDays(-60));
+
+        var checks = MapHealth.Evaluate(program, AsOf);
+        var silo = checks.Single(c => c.Id.Name() == "silo");
+
+        Assert.Equal(HealthStatus.NotJudged, silo.Status);
+        Assert.Equal("no departments named in the charter yet; 12 touchpoints on the map", silo.Figure);
+        Assert.Equal(HealthCommand.Departments, silo.Command);
+        Assert.Equal(MapHealth.Evaluate(Program(), AsOf).Count, checks.Count);
+        // The portfolio row judges the same program without failing, and does not flag the unjudged check.
+        var row = JourneyBot.Portfolio.PortfolioRow.Of(program, ProgramRole.Owner, AsOf);
+        Assert.Equal(program.Id, row.ProgramId);
+        Assert.DoesNotContain(silo.Title, row.Watching.Concat(row.Failing));
+
+    }
+
     [Theory]
     [InlineData(20, HealthStatus.Ok)]
     [InlineData(21, HealthStatus.Warn)]
-    public void ACharterDepartmentThatStaysSilentThreeWeeksIsFlagged(int daysOpen, HealthStatus expected)
+    public void ACharterDepartmentThatStaysSilentThreeWeeksIsFlagged(
+int daysOpen, HealthStatus expected)
     {
         var touchpoints = new[] { 4, 3, 3 }.SelectMany((n, d) => Enumerable.Repeat($"d{d + 1}", n)).Select((d, i) => Touchpoint(i, department: d));
 

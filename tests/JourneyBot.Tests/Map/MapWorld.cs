@@ -8,7 +8,8 @@ namespace JourneyBot.Tests.Map;
 
 // One Azurite, one stand-in Entra and the app with a tab registration, shared by a test class. Each test imports
 // its own program into its own tenant.
-public sealed class MapWorld : IAsyncLifetime
+public class MapWorld : IAsyncLifetime
+
 {
     public string ClientId { get; } = Guid.NewGuid().ToString();
     // The bot's app id, for tests that also send activities to /api/messages (Channel.MintToken(AppId)).
@@ -20,23 +21,29 @@ public sealed class MapWorld : IAsyncLifetime
     public TestEntra Entra { get; private set; } = null!;
     public BotApp App { get; private set; } = null!;
     public CapturedLogs Logs { get; } = new();
+    // The local Graph stand-in, for worlds that ask the directory (WithGraph); null otherwise.
+    public FakeGraph? Graph { get; private set; }
+
+    protected virtual bool WithGraph => false;
 
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteServer.StartAsync();
         Channel = await TestChannel.StartAsync();
         Entra = await TestEntra.StartAsync();
+        if (WithGraph) Graph = await FakeGraph.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Map:ClientId"] = ClientId,
+            ["Map:OpenIdMetadataUrl"] = Entra.MetadataUrl,
+            ["Portfolio:AdminGroupId"] = AdminGroupId,
+            // Everything the app and ASP.NET Core say about requests, so tests can look for leaks.
+            ["Logging:LogLevel:JourneyBot"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+        };
+        if (Graph is not null) settings["Graph:BaseUrl"] = Graph.BaseUrl;
         App = BotApp.Authenticated(Azurite.ConnectionString, Channel, AppId,
-            services => services.AddSingleton<ILoggerProvider>(Logs),
-            new Dictionary<string, string?>
-            {
-                ["Map:ClientId"] = ClientId,
-                ["Map:OpenIdMetadataUrl"] = Entra.MetadataUrl,
-                ["Portfolio:AdminGroupId"] = AdminGroupId,
-                // Everything the app and ASP.NET Core say about requests, so tests can look for leaks.
-                ["Logging:LogLevel:JourneyBot"] = "Debug",
-                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
-            }).Start();
+            services => services.AddSingleton<ILoggerProvider>(Logs), settings).Start();
     }
 
     public async Task<JourneyProgram> ImportAsync(JourneyProgram program)
@@ -58,6 +65,8 @@ public sealed class MapWorld : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Entra.DisposeAsync();
+        if (Graph is not null) await Graph.DisposeAsync();
+
         await Channel.DisposeAsync();
         await Azurite.DisposeAsync();
     }

@@ -51,7 +51,8 @@ public sealed class TestEntra : IAsyncDisposable
     }
 
     public string Token(string tenantId, string objectId, string audience, string scope = "access_as_user", string? issuer = null,
-        DateTime? expires = null, RsaSecurityKey? signWith = null, string name = "Test Person", IReadOnlyList<string>? groups = null)
+        DateTime? expires = null, RsaSecurityKey? signWith = null, string name = "Test Person", IReadOnlyList<string>? groups = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var now = DateTime.UtcNow;
         var exp = expires ?? now.AddHours(1);
@@ -69,7 +70,9 @@ public sealed class TestEntra : IAsyncDisposable
                 ["tid"] = tenantId, ["oid"] = objectId, ["scp"] = scope, ["azp"] = TeamsWebClient, ["name"] = name,
                 ["preferred_username"] = "person@example.test", ["ver"] = "2.0",
             }.Concat(groups is null ? [] : [new KeyValuePair<string, object>("groups", groups.ToArray())])
+                .Concat(extraClaims ?? new Dictionary<string, object>())
                 .ToDictionary(),
+
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key.Rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
         });
     }

@@ -86,6 +86,7 @@ public sealed class PngEncoderTests
 
     public static ProgressPicture Sample() => new(new DateOnly(2026, 11, 30),
         [new StagePoint("Stage 1", -1.5), new StagePoint("Stage 2", null), new StagePoint("Stage 3", 2)],
-        [new MetricTrend("Renewal rate", "%", 82, 90, [(new DateOnly(2026, 9, 1), 80m), (new DateOnly(2026, 10, 1), 84m),
-            (new DateOnly(2026, 11, 1), 86m)])]);
+        [new MetricTrend("Renewal rate", "%", 82, 90,
+            [(new DateOnly(2026, 9, 1), 80m), (new DateOnly(2026, 10, 1), 84m), (new DateOnly(2026, 11, 1), 86m)])]);
+
 }

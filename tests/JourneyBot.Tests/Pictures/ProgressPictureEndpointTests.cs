@@ -32,7 +32,8 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
     private static async Task<FollowUpWorld> SentCardAsync(BotFixture fixture)
     {
         var world = await StartAsync(fixture, WithReadings());
-        await world.MoveToAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string?> { ["Map:PublicUrl"] = Host });
+        await world.MoveToAsync(fixture.Azurite.ConnectionString,
+            new Dictionary<string, string?> { ["Map:PublicUrl"] = Host });
         await world.AtAsync(Start.AddHours(3));
         return world;
     }
@@ -40,10 +41,12 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
     private static JsonObject ImageOf(JsonObject card) =>
         card["body"]!.AsArray().Select(e => e!.AsObject()).Single(e => e["type"]!.GetValue<string>() == "Image");
 
-    private static async Task<(HttpStatusCode Status, string? Type, byte[] Body)> GetAsync(FollowUpWorld world, string path)
+    private static async Task<(HttpStatusCode Status, string? Type, byte[] Body)> GetAsync(FollowUpWorld world,
+        string path)
     {
         using var response = await world.Bot.Http.GetAsync(path);
-        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -60,9 +63,11 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
         Assert.DoesNotContain(world.Program.Id, url.ToString());
         Assert.DoesNotContain(world.TenantId, url.ToString());
         Assert.Contains("Chart of customer emotion by stage", image["altText"]!.GetValue<string>());
-        Assert.Contains("Renewal rate: 2 readings from 0.83 to 0.85, target 0.9.", image["altText"]!.GetValue<string>());
+        Assert.Contains("Renewal rate: 2 readings from 0.83 to 0.85, target 0.9.",
+            image["altText"]!.GetValue<string>());
         var text = CardJson.Text(card);
-        Assert.Contains("latest 0.85 % (31 Oct 2026), +0.02 since the reading before, target 0.9 %, baseline 0.82 %", text);
+        Assert.Contains(
+            "latest 0.85 % (31 Oct 2026), +0.02 since the reading before, target 0.9 %, baseline 0.82 %", text);
 
         var (status, type, body) = await GetAsync(world, url.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -76,8 +81,8 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
     public async Task NoTokenATamperedOneAnExpiredOneAnotherProgramsAndAnotherTenantsAllGetTheSameBare404()
     {
         await using var world = await SentCardAsync(fixture);
-        var path = new Uri(ImageOf(world.CardsTo(Sponsor).Single(c => CardJson.Text(c).Contains("progress.ack")))["url"]!
-            .GetValue<string>()).AbsolutePath;
+        var sent = world.CardsTo(Sponsor).Single(c => CardJson.Text(c).Contains("progress.ack"));
+        var path = new Uri(ImageOf(sent)["url"]!.GetValue<string>()).AbsolutePath;
         var token = path["/pictures/".Length..^".png".Length];
         var (snapshotId, expiry, signature) = (token.Split('.')[0], token.Split('.')[1], token.Split('.')[2]);
         var services = world.Bot.Services;
@@ -89,7 +94,8 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
         await services.GetRequiredService<ProgramStore>().ImportAsync(other, CancellationToken.None);
         var otherId = PictureTokens.SnapshotId(key, other.TenantId, other.Id, "cadence-1");
         await services.GetRequiredService<PictureStore>().SaveAsync(other.TenantId, other.Id, otherId,
-            ProgressPicture.From(other, Snapshot.Take(other, StartDay, new Dictionary<string, HealthStatus>())), CancellationToken.None);
+            ProgressPicture.From(other, Snapshot.Take(other, StartDay, new Dictionary<string, HealthStatus>())),
+            CancellationToken.None);
         var otherToken = PictureTokens.Issue(key, other.TenantId, other.Id, otherId, expires);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(world, $"/pictures/{otherToken}.png")).Status);
 
@@ -107,9 +113,11 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
             ["another program's snapshot, signed for this one"] =
                 $"/pictures/{PictureTokens.Issue(key, world.TenantId, world.Program.Id, otherId, expires)}.png",
             ["another tenant"] =
-                $"/pictures/{PictureTokens.Issue(key, Guid.NewGuid().ToString(), world.Program.Id, snapshotId, expires)}.png",
+                $"/pictures/{PictureTokens.Issue(key, Guid.NewGuid().ToString(), world.Program.Id, snapshotId,
+                    expires)}.png",
             ["another key"] =
-                $"/pictures/{PictureTokens.Issue(new byte[32], world.TenantId, world.Program.Id, snapshotId, expires)}.png",
+                $"/pictures/{PictureTokens.Issue(new byte[32], world.TenantId, world.Program.Id, snapshotId,
+                    expires)}.png",
         };
         var answers = new List<(HttpStatusCode, string?, byte[])>();
         foreach (var (why, bad) in refused)
@@ -125,6 +133,8 @@ public sealed class ProgressPictureEndpointTests(BotFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, answers[^1].Item1);
 
         // Identical refusals: no reason, no body, no type that could tell one from another.
-        Assert.All(answers, a => Assert.Equal((HttpStatusCode.NotFound, (string?)null, 0), (a.Item1, a.Item2, a.Item3.Length)));
+        Assert.All(answers, a =>
+            Assert.Equal((HttpStatusCode.NotFound, (string?)null, 0), (a.Item1, a.Item2, a.Item3.Length)));
+
     }
 }

@@ -18,7 +18,8 @@ public sealed class PortfolioChatTests : GraphWorld
 
     private async Task<JourneyProgram> ImportAsync(string tenantId, string name, Person owner)
     {
-        var program = SamplePrograms.Program(SamplePrograms.CompleteCharter() with { Name = name, Owners = [owner] }) with
+        var charter = SamplePrograms.CompleteCharter() with { Name = name, Owners = [owner] };
+        var program = SamplePrograms.Program(charter) with
         {
             Id = "p" + Guid.NewGuid().ToString("N")[..10], TenantId = tenantId,
         };
@@ -44,7 +45,10 @@ public sealed class PortfolioChatTests : GraphWorld
         var member = new Person("member-oid", "Mo Member");
         var mine = await ImportAsync(tenant, "Licence *renewal*", member);
         var others = new List<JourneyProgram>();
-        for (var i = 0; i < 11; i++) others.Add(await ImportAsync(tenant, $"Other journey {i:00}", new Person("boss", "Bo")));
+        for (var i = 0; i < 11; i++)
+        {
+            others.Add(await ImportAsync(tenant, $"Other journey {i:00}", new Person("boss", "Bo")));
+        }
         var elsewhere = await ImportAsync(Guid.NewGuid().ToString(), "Another tenant's journey", member);
 
         var stranger = CardJson.Text(await PortfolioCardAsync(Person(tenant, "stranger-oid")));
@@ -70,7 +74,12 @@ public sealed class PortfolioChatTests : GraphWorld
         // The second page holds the rest, and across both pages each program of the tenant shows once.
         var second = await ClickAsync(admin, "portfolio.page", CardJson.ActionData(first, "portfolio.page"));
         var both = text + CardJson.Text(second);
-        foreach (var program in others.Append(mine)) Assert.Single(System.Text.RegularExpressions.Regex.Matches(both, System.Text.RegularExpressions.Regex.Escape(program.Charter.Name.Replace("*", @"\\*"))));
+        foreach (var program in others.Append(mine))
+        {
+            var name = System.Text.RegularExpressions.Regex.Escape(program.Charter.Name.Replace("*", @"\\*"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(both, name));
+        }
+
         Assert.DoesNotContain(elsewhere.Charter.Name, both);
     }
 

@@ -35,6 +35,8 @@ public sealed class OptionalSettingTests
         Assert.StartsWith("off: Graph:TeamsAppId is not a GUID", features["selfInstall"]!.GetValue<string>());
         Assert.StartsWith("off: Map:ClientId is not a GUID", features["mapTab"]!.GetValue<string>());
         Assert.StartsWith("off: Map:PublicUrl is not", features["mapLinks"]!.GetValue<string>());
+        Assert.StartsWith("off: Map:PublicUrl is not", features["progressImage"]!.GetValue<string>());
+
         Assert.DoesNotContain("typo", body.ToJsonString());
         Assert.DoesNotContain("ftp://", body.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, help.StatusCode);
