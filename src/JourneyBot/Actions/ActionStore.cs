@@ -20,6 +20,7 @@ public sealed class ActionStore(Storage.StorageTables tables)
         try
         {
             await tables.Programs.AddEntityAsync(new PartRow { PartitionKey = programId, RowKey = ProgramKeys.Action(action.Id), Json = JsonSerializer.Serialize(action, Json), CreatedBy = createdBy }, cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -44,6 +45,7 @@ public sealed class ActionStore(Storage.StorageTables tables)
             {
                 [nameof(PartRow.Json)] = JsonSerializer.Serialize(updated, Json), [nameof(PartRow.LastEditedBy)] = editor,
             }, seen.ETag, TableUpdateMode.Merge, cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)

@@ -60,6 +60,7 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
                 try
                 {
                     await tables.Programs.AddEntityAsync(new PartRow { PartitionKey = programId, RowKey = ProgramKeys.ProgressCard(cardId), Json = JsonSerializer.Serialize(card, Json) }, cancellationToken);
+                    await tables.Programs.MarkChangedAsync(programId);
                     return card;
                 }
                 catch (RequestFailedException e) when (e.Status == 409)
@@ -98,7 +99,11 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
             if (!card.WentTo(sponsor)) return new Acknowledged(null, false);
             if (card.AcknowledgementBy(sponsor) is not null) return new Acknowledged(card, false);
             var updated = card.AcknowledgedBy(sponsor, today);
-            if (await TryReplaceAsync(row, updated, attempt, cancellationToken)) return new Acknowledged(updated, false);
+            if (await TryReplaceAsync(row, updated, attempt, cancellationToken))
+            {
+                await tables.Programs.MarkChangedAsync(programId);
+                return new Acknowledged(updated, false);
+            }
         }
         return new Acknowledged(null, true);
     }
@@ -142,6 +147,7 @@ public sealed class FollowUpStore(StorageTables tables, TimeProvider clock)
                 try
                 {
                     await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await tables.Programs.MarkChangedAsync(programId);
                 }
                 catch (RequestFailedException e) when (e.Status == 412)
                 {

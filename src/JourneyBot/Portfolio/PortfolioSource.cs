@@ -11,7 +11,7 @@ namespace JourneyBot.Portfolio;
 // membership rows, each checked against the program's charter as loaded), and for members of the admin group every
 // program of their own tenant. Admin membership comes from the SSO token's groups claim when it lists the groups,
 // else (chat, or a token with too many groups to list) from Graph, remembered for a few minutes.
-public sealed class PortfolioSource(StorageTables tables, MembershipStore memberships, ProgramStore programs,
+public sealed class PortfolioSource(StorageTables tables, MembershipStore memberships, PortfolioSummaries summaries,
     PortfolioSettings settings, GroupMembership groups, TimeProvider clock)
 {
     // The benchmark reads with the same parallelism for its floor figure.
@@ -49,11 +49,7 @@ public sealed class PortfolioSource(StorageTables tables, MembershipStore member
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (id, token) =>
             {
-                // Loaded within the person's tenant: another tenant's program id names nothing here.
-                if (await programs.LoadAsync(tenantId, id, token) is not { } program) return;
-                var roles = ProgramRoles.Of(program.Charter, aadObjectId);
-                if (roles == ProgramRole.None && !admin) return;
-                rows.Add(PortfolioRow.Of(program, roles, WorkingTime.Today(clock.GetUtcNow(), program.Charter)));
+                if (await summaries.RowAsync(tenantId, id, aadObjectId, admin, token) is { } row) rows.Add(row);
             });
         return PortfolioRow.Sorted(rows);
     }

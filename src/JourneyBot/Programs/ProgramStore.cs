@@ -71,6 +71,38 @@ public sealed class ProgramStore(StorageTables tables, MembershipStore membershi
         });
     }
 
+    // The charter and the program's summary row in one range query (the two sort next to each other).
+    public async Task<(ProgramHeader Header, ProgramSummaryRow? Summary)?> LoadHeaderAndSummaryAsync(string tenantId,
+        string programId, CancellationToken cancellationToken)
+    {
+        if (!PlainId.IsValid(programId)) return null;
+        ProgramHeader? header = null;
+        ProgramSummaryRow? summary = null;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {programId} and RowKey ge {ProgramKeys.Program} and RowKey le {ProgramSummaries.RowKey}");
+        await foreach (var entity in tables.Programs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == ProgramKeys.Program)
+            {
+                if (entity.GetString(nameof(ProgramRow.TenantId)) != tenantId) return null;
+                header = Header(entity);
+            }
+            else if (entity.RowKey == ProgramSummaries.RowKey) summary = Summary(entity);
+        }
+        return header is null ? null : (header, summary);
+    }
+
+    private static ProgramSummaryRow Summary(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey, RowKey = row.RowKey, ETag = row.ETag,
+        Stale = row.GetBoolean(nameof(ProgramSummaryRow.Stale)) ?? false,
+        Json = row.GetString(nameof(ProgramSummaryRow.Json)),
+        ForDate = row.GetString(nameof(ProgramSummaryRow.ForDate)),
+        CharterVersion = row.GetString(nameof(ProgramSummaryRow.CharterVersion)),
+        Format = row.GetInt32(nameof(ProgramSummaryRow.Format)) ?? 0,
+        BuiltAt = row.GetDateTimeOffset(nameof(ProgramSummaryRow.BuiltAt)),
+    };
+
     private static ProgramHeader Header(TableEntity row) =>
         new(row.PartitionKey, row.GetString(nameof(ProgramRow.TenantId)), JsonSerializer.Deserialize<Charter>(row.GetString(nameof(ProgramRow.CharterJson)), Json)!,
             row.GetDateTime(nameof(ProgramRow.CollectionOpenedOn)) is { } opened ? DateOnly.FromDateTime(opened) : null)

@@ -22,6 +22,7 @@ public sealed class ReadingStore(StorageTables tables)
         try
         {
             await tables.Programs.AddEntityAsync(Row(programId, reading), cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
             return null;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -38,6 +39,7 @@ public sealed class ReadingStore(StorageTables tables)
         try
         {
             await tables.Programs.UpdateEntityAsync(Row(programId, reading), seen, TableUpdateMode.Replace, cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)

@@ -11,12 +11,15 @@ namespace JourneyBot.Reviews;
 // the day the review under way was started.
 public sealed class ReviewStore(StorageTables tables)
 {
-    public Task AddAsync(string programId, Review review, CancellationToken cancellationToken) =>
-        tables.Programs.AddEntityAsync(new PartRow
+    public async Task AddAsync(string programId, Review review, CancellationToken cancellationToken)
+    {
+        await tables.Programs.AddEntityAsync(new PartRow
         {
             PartitionKey = programId, RowKey = ProgramKeys.Review(review.Id),
             Json = JsonSerializer.Serialize(review, ProgramFile.Options), CreatedBy = review.By.AadObjectId,
         }, cancellationToken);
+        await tables.Programs.MarkChangedAsync(programId);
+    }
 
     // When an owner first opened the review now under way: what changed from that day on makes it an update.
     public async Task MarkStartedAsync(string programId, DateOnly today, CancellationToken cancellationToken)
@@ -69,6 +72,7 @@ public sealed class ReviewStore(StorageTables tables)
             try
             {
                 await tables.Programs.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await tables.Programs.MarkChangedAsync(programId);
                 return new NoteSave(review, false, null);
             }
             catch (RequestFailedException e) when (e.Status == 412)

@@ -29,6 +29,7 @@ public sealed class TouchpointStore(StorageTables tables)
         try
         {
             var response = await tables.Programs.AddEntityAsync(row, cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
             return new StoredTouchpoint(touchpoint, response.Headers.ETag ?? default, null);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -71,6 +72,7 @@ public sealed class TouchpointStore(StorageTables tables)
         try
         {
             var response = await tables.Programs.UpdateEntityAsync(Row(programId, updated, editor), seen.ETag, TableUpdateMode.Replace, cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
             return new StoredTouchpoint(updated, response.Headers.ETag ?? default, editor);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -84,6 +86,7 @@ public sealed class TouchpointStore(StorageTables tables)
         try
         {
             await tables.Programs.DeleteEntityAsync(programId, ProgramKeys.Touchpoint(seen.Touchpoint.Id), seen.ETag, cancellationToken);
+            await tables.Programs.MarkChangedAsync(programId);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
