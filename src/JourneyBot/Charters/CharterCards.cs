@@ -107,6 +107,10 @@ public static class CharterCards
                             Cell(new InputText(CharterFields.MetricTarget(id), "Target") { Value = V(CharterFields.MetricTarget(id)), MaxLength = 30 }),
                             Cell(new InputText(CharterFields.MetricUnit(id), "Unit") { Value = V(CharterFields.MetricUnit(id)), MaxLength = 20, Placeholder = "%" }),
                         ]),
+                        new ColumnSet([
+                            Cell(new InputText(CharterFields.MetricCadence(id), "Read every (days)") { Value = V(CharterFields.MetricCadence(id)), MaxLength = 30, Placeholder = $"{Metric.DefaultCadenceDays}" }),
+                            Cell(MetricOwnerPicker(id, V(CharterFields.MetricOwner(id)), known)),
+                        ]),
                         new ActionSet([new CardExecuteAction("Remove this metric", CardVerbs.CharterRemoveMetric) { Data = RowData(id) }]),
                     ]) { Separator = true });
                 }
@@ -189,7 +193,7 @@ public static class CharterCards
             new Fact("Journey", charter.Journey is { } j ? CardText.Literal($"{Short(j.StartTrigger)} → {Short(j.End)}") : "not set"),
             new Fact("Objective", Short(charter.Objective) is { Length: > 0 } o ? CardText.Literal(o) : "not set"),
             new Fact("Done when", Short(charter.DefinitionOfDone) is { Length: > 0 } d ? CardText.Literal(d) : "not set"),
-            new Fact("Metrics", charter.Metrics.Count == 0 ? "none" : CardText.Literal(string.Join("; ", charter.Metrics.Take(5).Select(m => $"{Short(m.Name, 40)} ({m.Kind.ToString().ToLowerInvariant()}{(m.Target is { } t ? $", target {t.ToString(CultureInfo.InvariantCulture)}{(m.Unit is null or "%" ? "" : " ")}{m.Unit}" : "")})")))),
+            new Fact("Metrics", charter.Metrics.Count == 0 ? "none" : CardText.Literal(string.Join("; ", charter.Metrics.Take(5).Select(MetricFact)))),
             new Fact("Owners", Names(charter.Owners)),
             new Fact("Sponsors", Names(charter.Sponsors)),
             new Fact("Resources", Resources(charter)),
@@ -264,6 +268,8 @@ public static class CharterCards
                     Put(values, CharterFields.MetricBaseline(m.Id), m.Baseline?.ToString(CultureInfo.InvariantCulture));
                     Put(values, CharterFields.MetricTarget(m.Id), m.Target?.ToString(CultureInfo.InvariantCulture));
                     Put(values, CharterFields.MetricUnit(m.Id), m.Unit);
+                    Put(values, CharterFields.MetricCadence(m.Id), m.CadenceDays?.ToString(CultureInfo.InvariantCulture));
+                    Put(values, CharterFields.MetricOwner(m.Id), m.Owner?.AadObjectId);
                 }
                 break;
             case CharterSteps.People:
@@ -333,6 +339,22 @@ public static class CharterCards
         }
         return card;
     }
+
+    private static string MetricFact(Metric m)
+    {
+        var target = m.Target is { } t ? $", target {t.ToString(CultureInfo.InvariantCulture)}{(m.Unit is null or "%" ? "" : " ")}{m.Unit}" : "";
+        var cadence = m.CadenceDays is { } days ? $", read every {Words.Count(days, "day")}" : "";
+        var asked = m.Owner is { } owner ? $", asked of {Short(owner.DisplayName, 40)}" : "";
+        return $"{Short(m.Name, 40)} ({m.Kind.ToString().ToLowerInvariant()}{target}{cadence}{asked})";
+    }
+
+    // One person, found in the directory; only the chosen one travels as a choice (the card stays small with eight
+    // metrics), and saving checks that the charter names them.
+    private static PeoplePicker MetricOwnerPicker(string metricId, string? value, IReadOnlyList<Choice> members) =>
+        new(CharterFields.MetricOwner(metricId), "Asked for the figure (blank: the owners)", members.Where(c => c.Value == value).ToList())
+        {
+            Value = value, IsMultiSelect = false,
+        };
 
     private static string Short(string? text, int max = 120) => text is null ? "" : CardText.Shorten(text, max);
 

@@ -32,6 +32,8 @@ public static class CharterFields
     public static string MetricBaseline(string id) => $"metric.{id}.baseline";
     public static string MetricTarget(string id) => $"metric.{id}.target";
     public static string MetricUnit(string id) => $"metric.{id}.unit";
+    public static string MetricCadence(string id) => $"metric.{id}.cadence";
+    public static string MetricOwner(string id) => $"metric.{id}.owner";
     public static string DepartmentName(string id) => $"{DepartmentPrefix}{id}{NameSuffix}";
     public static string DepartmentContacts(string id) => $"{DepartmentPrefix}{id}{ContactsSuffix}";
     public static string Stage(string id) => $"stage.{id}";

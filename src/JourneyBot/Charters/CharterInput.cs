@@ -112,9 +112,31 @@ public sealed class CharterInput : FormInput
             if (!EnumChoice.TryParse<MetricKind>(kindText, out var kind)) Errors[CharterFields.MetricKind(id)] = "Pick output or outcome.";
             var baseline = Number(CharterFields.MetricBaseline(id), out var baselineUnit);
             var target = Number(CharterFields.MetricTarget(id), out var targetUnit);
-            metrics.Add(new Metric(id, name, kind, baseline, target, Text(CharterFields.MetricUnit(id), 20) ?? targetUnit ?? baselineUnit));
+            metrics.Add(new Metric(id, name, kind, baseline, target, Text(CharterFields.MetricUnit(id), 20) ?? targetUnit ?? baselineUnit,
+                Cadence(CharterFields.MetricCadence(id)), MetricOwner(CharterFields.MetricOwner(id), charter)));
         }
         return charter with { Metrics = metrics };
+    }
+
+    // Days between readings; blank is the default (monthly).
+    private int? Cadence(string field)
+    {
+        var days = Number(field);
+        if (days is null && !Errors.ContainsKey(field)) return null;
+        if (days is { } d && d == decimal.Truncate(d) && d is >= 1 and <= TextLimits.MaxReviewCadenceDays) return (int)d;
+        Errors[field] = $"Give the days between readings as a whole number from 1 to {TextLimits.MaxReviewCadenceDays}, or leave it blank for monthly.";
+        return null;
+    }
+
+    // Who is asked for the metric's figure: someone the charter already names (an owner, sponsor or department
+    // contact), so a reading card never goes to a stranger; blank is the owners.
+    private Person? MetricOwner(string field, Charter charter)
+    {
+        var id = Values.GetValueOrDefault(field)?.Trim();
+        if (string.IsNullOrEmpty(id)) return null;
+        if (ProgramRoles.Members(charter).FirstOrDefault(p => p.AadObjectId == id) is { } member) return member;
+        Errors[field] = "Pick someone this charter already names (an owner, sponsor or department contact), or leave it blank for the owners.";
+        return null;
     }
 
     private Charter People(Charter charter, IReadOnlyDictionary<string, Person> known)

@@ -10,11 +10,15 @@ public static class ReadingSchedule
     public static DateOnly? NextDue(JourneyProgram program, Metric metric) =>
         (Latest(program, metric.Id)?.On ?? program.CollectionOpenedOn)?.AddDays(metric.DaysBetweenReadings());
 
-    // The metric's owner when the charter names one, else the program's owners.
+    // The metric's owner while the charter still names them (someone who left the program is not asked, and the
+    // owners are asked instead), else the program's owners.
     public static IReadOnlyList<Person> AskedOf(Charter charter, Metric metric) =>
-        metric.Owner is { } owner ? [owner] : charter.Owners;
+        MetricOwner(charter, metric) is { } owner ? [owner] : charter.Owners;
 
-    // Who may record a figure: the program's owners and the metric's own owner.
+    // Who may record a figure: the program's owners and the metric's own owner while still in the program.
     public static bool MayRecord(Charter charter, Metric metric, string aadObjectId) =>
-        charter.Owners.Any(o => o.AadObjectId == aadObjectId) || metric.Owner?.AadObjectId == aadObjectId;
+        charter.Owners.Any(o => o.AadObjectId == aadObjectId) || MetricOwner(charter, metric)?.AadObjectId == aadObjectId;
+
+    private static Person? MetricOwner(Charter charter, Metric metric) =>
+        metric.Owner is { } owner && ProgramRoles.Members(charter).Any(p => p.AadObjectId == owner.AadObjectId) ? owner : null;
 }

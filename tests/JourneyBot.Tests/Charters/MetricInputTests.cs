@@ -111,7 +111,7 @@ public sealed class MetricInputTests(BotFixture fixture) : IClassFixture<BotFixt
         var (p, data, metric) = await MetricsFormAsync();
         var form = await ClickAsync(p.Owner, "charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "metrics" });
         // One row per metric the program has: no stack of empty ones.
-        Assert.Equal(p.Program.Charter.Metrics.Count * 5, CardJson.InputIds(form, "metric.").Count());
+        Assert.Equal(p.Program.Charter.Metrics.Count * 7, CardJson.InputIds(form, "metric.").Count());
         data[$"metric.{metric}.name"] = "Renewals on time";
 
         var grown = await ClickAsync(p.Owner, "charter.metricAdd", Press(form, "charter.metricAdd", data));
@@ -156,5 +156,72 @@ public sealed class MetricInputTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.DoesNotContain(rows, id => id.Contains('|') || id.Contains(".."));
         Assert.Contains("at most 8 metrics", CardJson.Text(card));
         Assert.DoesNotContain(CardJson.Inputs(card), i => i["id"]!.GetValue<string>() == "metric.x0.name" && i["value"] is not null);
+    }
+
+    private async Task<JourneyBot.Domain.Charter> StoredCharterAsync(ProgramInChat p) =>
+        (await fixture.Bot.Services.GetRequiredService<ProgramStore>().LoadHeaderAsync(p.Program.TenantId, p.Program.Id, CancellationToken.None))!.Charter;
+
+    [Fact]
+    public async Task ACadenceAndAMetricOwnerAreSavedShownAndKeptWhenTheMetricIsEditedAgain()
+    {
+        var (p, data, metric) = await MetricsFormAsync();
+        var contact = p.Contacts[0].UserAadObjectId;
+        data[$"metric.{metric}.cadence"] = "7";
+        data[$"metric.{metric}.owner"] = contact;
+
+        Assert.Contains("Saved.", CardJson.Text(await SaveAsync(p.Owner, data)));
+
+        var review = CardJson.Text(await ClickAsync(p.Owner, "charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "review" }));
+        Assert.Contains("read every 7 days, asked of Contact 1", review);
+        var stored = (await StoredCharterAsync(p)).Metrics.Single(m => m.Id == metric);
+        Assert.Equal((7, contact), (stored.CadenceDays, stored.Owner?.AadObjectId));
+
+        // The form opened again shows both, and a change of target alone keeps them.
+        var again = await ClickAsync(p.Owner, "charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "metrics" });
+        var inputs = CardJson.Inputs(again).ToDictionary(i => i["id"]!.GetValue<string>());
+        Assert.Equal("7", inputs[$"metric.{metric}.cadence"]["value"]!.GetValue<string>());
+        Assert.Equal(contact, inputs[$"metric.{metric}.owner"]["value"]!.GetValue<string>());
+        Assert.Contains("Contact 1", inputs[$"metric.{metric}.owner"].ToJsonString());
+        var edited = CardJson.SubmitData(again);
+        edited[$"metric.{metric}.target"] = "95";
+        await SaveAsync(p.Owner, edited);
+        stored = (await StoredCharterAsync(p)).Metrics.Single(m => m.Id == metric);
+        Assert.Equal((95m, 7, contact), (stored.Target, stored.CadenceDays, stored.Owner?.AadObjectId));
+
+        // Cleared, both return to their defaults: monthly, asked of the owners.
+        again = await ClickAsync(p.Owner, "charter.edit", new JsonObject { ["programId"] = p.Program.Id, ["step"] = "metrics" });
+        edited = CardJson.SubmitData(again);
+        edited[$"metric.{metric}.cadence"] = "";
+        edited[$"metric.{metric}.owner"] = "";
+        await SaveAsync(p.Owner, edited);
+        stored = (await StoredCharterAsync(p)).Metrics.Single(m => m.Id == metric);
+        Assert.Equal((null, null), (stored.CadenceDays, stored.Owner));
+        Assert.Equal(30, stored.DaysBetweenReadings());
+    }
+
+    [Theory]
+    [InlineData("0", null)]
+    [InlineData("3.5", null)]
+    [InlineData("366", null)]
+    [InlineData("NaN", null)]
+    [InlineData("1e9", null)]
+    [InlineData("-7", null)]
+    [InlineData(null, "aad-someone-else")]
+    [InlineData(null, "<b>forged</b>")]
+    public async Task ABadCadenceOrAnOwnerTheCharterDoesNotNameComesBackAndNothingIsSaved(string? cadence, string? owner)
+    {
+        var (p, data, metric) = await MetricsFormAsync();
+        data[$"metric.{metric}.target"] = "77";
+        if (cadence is not null) data[$"metric.{metric}.cadence"] = cadence;
+        if (owner is not null) data[$"metric.{metric}.owner"] = owner;
+
+        var answer = await SaveAsync(p.Owner, data);
+
+        var text = CardJson.Text(answer);
+        Assert.Contains(cadence is not null ? "days between readings as a whole number from 1 to 365" : "Pick someone this charter already names", text);
+        var typed = CardJson.Inputs(answer).Single(i => i["id"]!.GetValue<string>() == $"metric.{metric}.target");
+        Assert.Equal("77", typed["value"]!.GetValue<string>());
+        if (cadence is not null) Assert.Contains(CardJson.Inputs(answer), i => i["id"]!.GetValue<string>() == $"metric.{metric}.cadence" && i["value"]?.GetValue<string>() == cadence);
+        Assert.Equal(p.Program.Charter.Metrics, (await StoredCharterAsync(p)).Metrics);
     }
 }

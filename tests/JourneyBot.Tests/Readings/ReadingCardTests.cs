@@ -153,4 +153,33 @@ public class ReadingCardTests(BotFixture fixture) : IClassFixture<BotFixture>
         Assert.Contains("2 readings since", card);
         Assert.DoesNotContain(world.CardsTo(Owner).Select(CardJson.Text), t => t.Contains("has not moved"));
     }
+
+    [Fact]
+    public async Task AMetricWithItsOwnOwnerAndCadenceAsksThemAndTheOwnersOnceTheyLeft()
+    {
+        var weekly = Sample(openedDaysAgo: 7);
+        weekly = weekly with { Charter = weekly.Charter with { Metrics = [weekly.Charter.Metrics[0] with { Owner = Sales, CadenceDays = 7 }] } };
+        await using (var world = await StartAsync(fixture, weekly))
+        {
+            // Seven days after collection opened: a weekly figure is due (a monthly one would not be), asked of Sales.
+            await world.AtAsync(Start.AddHours(3));
+            Assert.Contains(world.CardsTo(Sales), c => CardJson.Text(c).Contains("A metric's figure is due", StringComparison.Ordinal));
+            Assert.DoesNotContain(world.CardsTo(Owner), c => CardJson.Text(c).Contains("A metric's figure is due", StringComparison.Ordinal));
+        }
+
+        // The metric's owner is no longer named in the charter: the program's owners are asked, and Sales may not record.
+        var gone = weekly with
+        {
+            Id = "p" + Guid.NewGuid().ToString("N")[..10],
+            Charter = weekly.Charter with { Departments = [weekly.Charter.Departments[1]] },
+            Touchpoints = weekly.Touchpoints.Where(t => t.DepartmentId == "d2").ToList(),
+        };
+        await using var left = await StartAsync(fixture, gone);
+        await left.AtAsync(Start.AddHours(3));
+        Assert.Contains(left.CardsTo(Owner), c => CardJson.Text(c).Contains("A metric's figure is due", StringComparison.Ordinal));
+        Assert.DoesNotContain(left.CardsTo(Sales), c => CardJson.Text(c).Contains("A metric's figure is due", StringComparison.Ordinal));
+        var data = new JsonObject { ["programId"] = left.Program.Id, ["metric"] = "m1" };
+        Assert.DoesNotContain("Recorded", CardJson.Text(await ClickInAsync(left, Sales, "en-US", "reading.save", Typed(data, "50"))));
+        Assert.Empty((await left.LoadAsync())!.Readings);
+    }
 }
