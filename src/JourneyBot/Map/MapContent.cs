@@ -19,7 +19,8 @@ public static class MapContent
     }
 
     // links: where a charter check's link opens the chat with JourneyBot; without them the command is named.
-    public static void Write(StringBuilder html, MapView view, MapLinks? links = null)
+    // canImport: the viewer is an owner, who may import figures from a file (not on a snapshot of the past).
+    public static void Write(StringBuilder html, MapView view, MapLinks? links = null, bool canImport = false)
     {
         var basePath = "/map/" + Uri.EscapeDataString(view.ProgramId);
         html.Append("<header class=\"map-head\"><h1>").Append(E(view.ProgramName)).Append("</h1><p class=\"no-print\"><a href=\"/map/?choose=1\">Other programs</a></p><p class=\"summary\" id=\"summary\" data-shown=\"").Append(view.Shown)
@@ -39,6 +40,7 @@ public static class MapContent
         if (view.Comparison is { } comparison) SnapshotCompareHtml.Write(html, comparison);
         EmotionCurve.Write(html, view);
         TrendChart.Write(html, view);
+        if (canImport && view.AsItWas is null && view.Trends.Count > 0) ReadingUploadHtml.Form(html, basePath);
         if (view.Filter.Layout == MapLayout.Departments) DepartmentSwimlanes.Write(html, view);
         else StageLanes.Write(html, view);
         html.Append("</div>");

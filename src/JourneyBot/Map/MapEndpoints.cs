@@ -35,7 +35,8 @@ public static class MapEndpoints
                 return Results.Content(MapDocument.Page("Map not found", MapDocument.NotFound(), "local"), Html, statusCode: 404);
             }
             var view = await ViewAsync(program, http, snapshots, clock);
-            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local", html => MapContent.Write(html, view, links)));
+            return new HtmlResult(MapDocument.Page(program.Charter.Name + " · journey map", "local",
+                html => MapContent.Write(html, view, links, IsOwner(program, user))));
         });
         map.MapGet("/{programId}/content", async (string programId, HttpContext http, TabAuthenticator auth, ProgramStore store,
             MapSnapshotStore snapshots, MapLinks links, TimeProvider clock) =>
@@ -44,7 +45,7 @@ public static class MapEndpoints
             if (await ReadableAsync(user, programId, store, http.RequestAborted) is not { } program) return Results.Content(MapDocument.NotFound(), Html, statusCode: 404);
             var view = await ViewAsync(program, http, snapshots, clock);
             var html = MapDocument.Streamed();
-            MapContent.Write(html, view, links);
+            MapContent.Write(html, view, links, IsOwner(program, user));
             return new HtmlResult(html);
         });
         map.MapGet("/{programId}/export/{file}", async (string programId, string file, HttpContext http, TabAuthenticator auth, ProgramStore store, MapSnapshotStore snapshots, TimeProvider clock) =>
@@ -120,6 +121,9 @@ public static class MapEndpoints
         // Members read and sponsors read; someone else's program reads like no program.
         return program is not null && ProgramRoles.Of(program.Charter, user.ObjectId) != ProgramRole.None ? program : null;
     }
+
+    private static bool IsOwner(JourneyProgram program, TabUser user) =>
+        ProgramRoles.Of(program.Charter, user.ObjectId).HasFlag(ProgramRole.Owner);
 
     private static async Task<string> ProgramsAsync(TabUser user, MembershipStore memberships, bool configure, CancellationToken cancellationToken)
     {

@@ -53,6 +53,7 @@ public static class MapSetup
             tab.UseStaticFiles();
         });
         MapEndpoints.MapMapTab(app);
+        app.MapReadingUpload();
         return app;
     }
 

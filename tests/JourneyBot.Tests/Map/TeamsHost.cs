@@ -40,11 +40,11 @@ public sealed class TeamsHost : IAsyncDisposable
     // frameContext "settings" opens it as Teams opens a configurable tab's configuration page.
     // In a meeting (frameContext "sidePanel" or "meetingStage"), chatId is the meeting chat's id TeamsJS reports.
     public async Task<(IPage Page, IFrameLocator Tab)> OpenAsync(Uri app, string tabPath, string? token, string theme = "default", int width = 1280, int height = 900,
-        string frameContext = "content", string? chatId = null)
+        string frameContext = "content", string? chatId = null, string locale = "en-gb")
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         page.PageError += (_, e) => PageErrors.Add(e);
-        var hostPage = HostPage(new Uri(app, tabPath).ToString(), token, theme, width - 20, height - 20, frameContext, chatId);
+        var hostPage = HostPage(new Uri(app, tabPath).ToString(), token, theme, width - 20, height - 20, frameContext, chatId, locale);
         await page.RouteAsync("**/*", async route =>
         {
             var url = new Uri(route.Request.Url);
@@ -74,7 +74,8 @@ public sealed class TeamsHost : IAsyncDisposable
     public static Task<System.Text.Json.JsonElement> CallsAsync(IPage page, string func) =>
         page.EvaluateAsync<System.Text.Json.JsonElement>("func => window.messages.filter(m => m.func === func).map(m => m.args)", func);
 
-    private static string HostPage(string tabUrl, string? token, string theme, int width, int height, string frameContext, string? chatId) => $$"""
+    private static string HostPage(string tabUrl, string? token, string theme, int width, int height, string frameContext, string? chatId,
+        string locale) => $$"""
         <!doctype html><html lang="en"><head><title>Teams test host</title></head><body style="margin:0">
         <iframe id="tab" title="JourneyBot map" src="{{tabUrl}}" width="{{width}}" height="{{height}}" style="border:0"></iframe>
         <script>
@@ -94,7 +95,7 @@ public sealed class TeamsHost : IAsyncDisposable
                 reply([frameContext, 'web', JSON.stringify({ apiVersion: 4, supports: { pages: { appButton: {}, tabs: {}, config: {}, backStack: {} }, teamsCore: {}, appInstallDialog: {}, meeting: {} } }), '2.58.0']);
                 break;
               case 'getContext':
-                reply([{ theme: {{JsonSerializer.Serialize(theme)}}, locale: 'en-gb', userObjectId: 'host-user', tid: 'host-tenant', hostClientType: 'web', frameContext,
+                reply([{ theme: {{JsonSerializer.Serialize(theme)}}, locale: {{JsonSerializer.Serialize(locale)}}, userObjectId: 'host-user', tid: 'host-tenant', hostClientType: 'web', frameContext,
                   chatId: chatId || undefined, meetingId: chatId ? 'meeting-' + chatId : undefined }]);
                 break;
               case 'meeting.shareAppContentToStage':

@@ -7,6 +7,8 @@
   var mode = body.dataset.mode;
   var token = null;
   var user = null;
+  // How typed numbers read ("3,5" in de): Teams' locale in the tab, the browser's elsewhere.
+  var locale = navigator.language || 'en-US';
   document.documentElement.classList.add('has-js');
 
   function applyTheme(theme) {
@@ -106,8 +108,58 @@
       if (mode === 'teams') return;
       a.addEventListener('click', function () { remember(a.dataset.program); });
     });
+    var upload = root.querySelector('#import-readings');
+    if (upload) wireUpload(upload);
     root.querySelectorAll('[data-png]').forEach(function (b) { b.addEventListener('click', function () { png(b.dataset.png); }); });
     root.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
+  }
+
+  // The owners' CSV of figures: checked first (the server says what each row would do and writes nothing), then
+  // imported on request with the same text, and the map fetched again so the charts show the new figures.
+  function wireUpload(section) {
+    var input = section.querySelector('#readings-file');
+    var csv = null;
+    function problem(text) { return '<p class="notice problem" role="alert">' + text + '</p>'; }
+    function show(html) {
+      var result = root.querySelector('#readings-result');
+      result.innerHTML = html;
+      var said = result.querySelector('[role=status],[role=alert]');
+      if (said) { said.tabIndex = -1; said.focus(); }
+    }
+    section.addEventListener('click', async function (e) {
+      var button = e.target.closest('button[data-readings]');
+      if (!button) return;
+      var deed = button.dataset.readings;
+      if (deed === 'check') {
+        var file = input.files && input.files[0];
+        if (!file) { show(problem('Choose a CSV file first.')); return; }
+        if (file.size > 1048576) { show(problem('The file is larger than 1 MB. Split it and import each part.')); return; }
+        csv = await file.text();
+      }
+      if (csv === null) return;
+      button.disabled = true;
+      show('<p role="status">' + (deed === 'check' ? 'Checking the file…' : 'Importing…') + '</p>');
+      var html;
+      var imported = false;
+      try {
+        var response = await fetch(section.dataset.upload + deed, {
+          method: 'POST', credentials: 'omit', body: JSON.stringify({ csv: csv, locale: locale }),
+          headers: Object.assign({ 'Content-Type': 'application/json' }, headers()),
+        });
+        html = response.status === 401 ? problem('Teams could not sign you in. Reopen the tab; nothing was imported.')
+          : response.status >= 500 ? problem('Something went wrong on our side; nothing was imported. Try again.')
+          : await response.text();
+        imported = deed === 'import' && response.ok;
+      } catch (err) {
+        html = problem('The file could not be sent. Check your connection and try again; nothing was imported.');
+      }
+      button.disabled = false;
+      if (imported) {
+        var content = contentUrlFor(location.href);
+        if (content) await load(content);
+      }
+      show(html);
+    });
   }
 
   function memoryKey() { return 'journeybot.map.program.' + (user ? user.tenant + '.' + user.id : 'local'); }
@@ -145,6 +197,7 @@
       applyTheme(context.app && context.app.theme);
       microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
       user = { id: context.user && context.user.id, tenant: context.user && context.user.tenant && context.user.tenant.id };
+      if (context.app && context.app.locale) locale = context.app.locale;
       token = await microsoftTeams.authentication.getAuthToken();
       microsoftTeams.app.notifySuccess();
     } catch (e) {
