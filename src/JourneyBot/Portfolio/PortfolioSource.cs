@@ -15,7 +15,7 @@ public sealed class PortfolioSource(StorageTables tables, MembershipStore member
     PortfolioSettings settings, GroupMembership groups, TimeProvider clock)
 {
     // The benchmark reads with the same parallelism for its floor figure.
-    internal const int ParallelReads = 48;
+    internal const int ParallelReads = 12;
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<(string, string), (bool Member, DateTimeOffset At)> _admins = new();
 
