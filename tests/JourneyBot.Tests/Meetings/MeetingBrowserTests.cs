@@ -112,6 +112,33 @@ public sealed class MeetingBrowserTests(MapWorld world) : IClassFixture<MapWorld
     }
 
     [Fact]
+    public async Task TheOwnersPanelRedrawnForAnotherAttendeesVerifyKeepsTheirOwnRetireAndItsUndo()
+    {
+        var program = await world.ImportAsync(MeetingSamples.Program());
+        var chat = MeetingSamples.ChatId();
+        await using var host = await TeamsHost.StartAsync();
+        var (_, owner) = await PanelAsync(host, program, MapSamples.Owner, chat);
+        var (_, contact) = await PanelAsync(host, program, MapSamples.Contact, chat);
+        await Assertions.Expect(contact.Locator("li[data-touchpoint=t1] button[data-act=verify]")).ToBeVisibleAsync();
+
+        await owner.Locator("li[data-touchpoint=t3] summary").ClickAsync();
+        await owner.Locator("li[data-touchpoint=t3] button[data-act=retire]").ClickAsync();
+        await Assertions.Expect(owner.Locator(".notice.retired")).ToContainTextAsync("It is no longer on the map");
+        var before = await owner.Locator("#panel-summary").GetAttributeAsync("data-verified");
+        await contact.Locator("li[data-touchpoint=t1] button[data-act=verify]").ClickAsync();
+
+        // The owner's panel follows the meeting (the contact's verify is counted) and still offers the undo.
+        await Assertions.Expect(owner.Locator("#panel-summary")).Not.ToHaveAttributeAsync("data-verified", before ?? "");
+        await Assertions.Expect(owner.Locator(".notice.retired button[data-act=undo]")).ToBeVisibleAsync();
+        await owner.Locator(".notice.retired button[data-act=undo]").ClickAsync();
+        await Assertions.Expect(owner.Locator("li[data-touchpoint=t3]")).ToHaveCountAsync(1);
+        var t3 = (await world.App.Services.GetRequiredService<JourneyBot.Touchpoints.TouchpointStore>()
+            .GetAsync(program.Id, "t3", CancellationToken.None))!.Touchpoint;
+        Assert.False(t3.Retired);
+        Assert.Empty(host.PageErrors);
+    }
+
+    [Fact]
     public async Task AVerifyFromAPanelThatMissedAnotherAttendeesRetireIsRefusedAndThePanelSaysSo()
     {
         var program = await world.ImportAsync(MeetingSamples.Program());

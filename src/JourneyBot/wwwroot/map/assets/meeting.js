@@ -31,10 +31,25 @@
     return response;
   }
 
-  async function loadPanel() {
+  // keep: carry the notices of the person's own last action into the redrawn panel (a redraw for someone else's
+  // change must not take away what their own retire said, nor its Undo). They are read when the redraw arrives,
+  // since the person's own answer may land while it is on its way.
+  async function loadPanel(keep) {
     var url = base() + '/panel' + (state.chatId ? '?chat=' + encodeURIComponent(state.chatId) : '');
     var response = await fetchWithToken(url);
-    show(await response.text());
+    var html = await response.text();
+    var kept = keep ? Array.prototype.map.call(state.root.querySelectorAll('.panel > .notice'), function (n) { return n.outerHTML; }) : [];
+    if (kept.length) {
+      var page = document.createElement('template');
+      page.innerHTML = html;
+      var panel = page.content.querySelector('.panel');
+      var summary = page.content.querySelector('#panel-summary');
+      if (panel && summary && !panel.querySelector(':scope > .notice')) {
+        summary.insertAdjacentHTML('afterend', kept.join(''));
+        html = page.innerHTML;
+      }
+    }
+    show(html);
   }
 
   async function post(deed, body) {
@@ -137,7 +152,7 @@
     var first = true;
     stream(function () {
       if (first) { first = false; return; }
-      if (!busy()) loadPanel();
+      if (!busy()) loadPanel(true);
     });
   }
 
