@@ -8,6 +8,10 @@
 //     manifest's manifestVersion; $schema must be the standard URL of that same version (so nothing is fetched).
 //   - No {{PLACEHOLDER}} is left anywhere.
 //   - validDomains are bare host names; static tab URLs are https on a valid domain.
+//   - Each language file localizationInfo names sits next to the manifest, validates against the bundled
+//     Localization schema of the same version, and translates every string the manifest has that a language file
+//     can translate (names, descriptions, static tab names, bot and message-extension command titles and
+//     descriptions), and nothing the manifest does not have.
 //   - Icons exist next to the manifest and are PNGs (decoded with pngjs): color 192x192, outline 32x32 with every
 //     pixel either fully transparent or white (RGB 255,255,255, any alpha); color32x32 32x32 if present.
 // --sample fills {{APP_ID}} and {{HOST_NAME}} with sample values first, so the committed template
@@ -110,6 +114,71 @@ function domainErrors(manifest) {
   return errors;
 }
 
+// The keys a language file must carry: every localizable string this manifest has.
+function localizableKeys(manifest) {
+  const keys = ['name.short', 'name.full', 'description.short', 'description.full'];
+  (manifest.staticTabs || []).forEach((tab, i) => { if (tab && tab.name) keys.push(`staticTabs[${i}].name`); });
+  ((manifest.bots && manifest.bots[0] && manifest.bots[0].commandLists) || []).forEach((list, i) => {
+    (list.commands || []).forEach((c, j) => {
+      keys.push(`bots[0].commandLists[${i}].commands[${j}].title`, `bots[0].commandLists[${i}].commands[${j}].description`);
+    });
+  });
+  ((manifest.composeExtensions && manifest.composeExtensions[0] && manifest.composeExtensions[0].commands) || []).forEach((c, i) => {
+    keys.push(`composeExtensions[0].commands[${i}].title`);
+    if (c.description) keys.push(`composeExtensions[0].commands[${i}].description`);
+  });
+  return keys;
+}
+
+function localizationErrors(manifest, baseDir) {
+  const errors = [];
+  const info = manifest.localizationInfo;
+  if (!info || !Array.isArray(info.additionalLanguages)) return errors;
+  const version = manifest.manifestVersion;
+  const folder = version === 'devPreview' ? 'vDevPreview' : `v${version}`;
+  const expectedUrl = `https://developer.microsoft.com/en-us/json-schemas/teams/${folder}/MicrosoftTeams.Localization.schema.json`;
+  const packageDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json', { paths: [nodeModulesDir] }));
+  const schemaFile = path.join(packageDir, 'build', 'json-schemas', 'teams', folder, 'MicrosoftTeams.Localization.schema.json');
+  if (!fs.existsSync(schemaFile)) return [`/localizationInfo: no bundled Localization schema for ${folder} (${schemaFile})`];
+  const Ajv = requireFromInfra('ajv-draft-04');
+  // unicodeRegExp off: some of the schema's patterns ("\b]") are valid JavaScript only without the u flag.
+  const ajv = new (Ajv.default || Ajv)({ allErrors: true, strict: false, unicodeRegExp: false });
+  const addFormats = requireFromInfra('ajv-formats');
+  (addFormats.default || addFormats)(ajv);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+  const wanted = localizableKeys(manifest);
+  info.additionalLanguages.forEach((language, i) => {
+    const where = `/localizationInfo/additionalLanguages/${i}`;
+    const name = language && language.file;
+    if (typeof name !== 'string' || path.basename(name) !== name) {
+      errors.push(`${where}/file must name a file next to the manifest`);
+      return;
+    }
+    let strings;
+    try {
+      strings = JSON.parse(fs.readFileSync(path.resolve(baseDir, name), 'utf8').replace(/^\uFEFF/, ''));
+    } catch (e) {
+      errors.push(`${where} ${name}: ${e.code === 'ENOENT' ? 'file not found' : 'not valid JSON: ' + e.message}`);
+      return;
+    }
+    if (strings.$schema !== expectedUrl) errors.push(`${name}: $schema must be "${expectedUrl}"`);
+    if (!validate(strings)) {
+      for (const e of validate.errors) errors.push(`${name}${e.instancePath || '/'} ${e.message}${e.params && e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`);
+    }
+    for (const key of wanted) {
+      if (typeof strings[key] !== 'string' || strings[key].trim() === '') errors.push(`${name}: "${key}" is missing (the manifest has it)`);
+    }
+    for (const key of Object.keys(strings)) {
+      if (key !== '$schema' && !wanted.includes(key)) errors.push(`${name}: "${key}" names nothing in the manifest`);
+      // The Localization schema allows 128 characters here; the manifest schema allows a command title 32.
+      if (/^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.title$/.test(key) && typeof strings[key] === 'string' && strings[key].length > 32) {
+        errors.push(`${name}: "${key}" is longer than the 32 characters a command title may have`);
+      }
+    }
+  });
+  return errors;
+}
+
 function iconErrors(manifest, baseDir) {
   const errors = [];
   const icons = manifest.icons && typeof manifest.icons === 'object' ? manifest.icons : {};
@@ -198,6 +267,7 @@ async function main() {
     ...placeholderErrors(manifest, '', []),
     ...domainErrors(manifest),
     ...iconErrors(manifest, path.dirname(file)),
+    ...localizationErrors(manifest, path.dirname(file)),
   ];
   if (errors.length === 0) {
     console.log('valid');

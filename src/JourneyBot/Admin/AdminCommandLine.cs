@@ -233,9 +233,9 @@ public static class AdminCommandLine
 
     private static string Unknown(string word)
     {
-        var nearest = CommandSuggestion.Nearest(word, Commands.Select(c => new BotCommand(c, "", (_, _, _) => Task.CompletedTask)));
+        var nearest = CommandSuggestion.Nearest(word, Commands);
         var shown = word.Length > 40 ? word[..40] + "…" : word;
-        return $"'{shown}' is not a JourneyBot command{(nearest is null ? "" : $"; did you mean '{nearest.Name}'?")}. " +
+        return $"'{shown}' is not a JourneyBot command{(nearest is null ? "" : $"; did you mean '{nearest}'?")}. " +
                $"The commands are {string.Join(", ", Commands)}.";
     }
 

@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace JourneyBot.Admin;
 
-// `JourneyBot package`: the Teams app package, a zip of manifest.json (placeholders filled in) and the two icons at
-// its root. The same inputs give the same bytes on the same .NET runtime and OS (fixed entry order, timestamps and
+// `JourneyBot package`: the Teams app package, a zip of manifest.json (placeholders filled in), the two icons and the
+// language files the manifest names, at its root. The same inputs give the same bytes on the same .NET runtime and OS (fixed entry order, timestamps and
 // compression), so a package can be rebuilt and compared.
 public static partial class AppPackage
 {
@@ -50,6 +50,12 @@ public static partial class AppPackage
             ["color.png"] = await File.ReadAllBytesAsync(Path.Combine(source, "color.png")),
             ["outline.png"] = await File.ReadAllBytesAsync(Path.Combine(source, "outline.png")),
         };
+        foreach (var language in LanguageFiles(manifest))
+        {
+            var path = Path.Combine(source, language);
+            if (!File.Exists(path)) throw new AdminCommandLine.AdminUsageException($"{source}: no {language} there (localizationInfo names it).");
+            contents[language] = await File.ReadAllBytesAsync(path);
+        }
 
         var zip = options["--out"];
         try
@@ -91,12 +97,29 @@ public static partial class AppPackage
         return manifest.ToJsonString(Indented) + "\n";
     }
 
+    // The language files localizationInfo names: plain .json names beside the manifest, zipped at the root with it.
+    public static IReadOnlyList<string> LanguageFiles(string manifest)
+    {
+        var languages = JsonNode.Parse(manifest)?["localizationInfo"]?["additionalLanguages"]?.AsArray() ?? [];
+        var files = new List<string>();
+        foreach (var language in languages)
+        {
+            var file = language?["file"]?.GetValue<string>() ?? "";
+            if (Path.GetFileName(file) != file || !file.EndsWith(".json", StringComparison.Ordinal) || Files.Contains(file))
+            {
+                throw new AdminCommandLine.AdminUsageException($"localizationInfo names '{file}': a language file is a .json file beside the manifest.");
+            }
+            files.Add(file);
+        }
+        return files;
+    }
+
     private static byte[] Zip(IReadOnlyDictionary<string, byte[]> contents)
     {
         using var buffer = new MemoryStream();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var name in Files)
+            foreach (var name in Files.Concat(contents.Keys.Where(k => !Files.Contains(k)).Order(StringComparer.Ordinal)))
             {
                 var entry = archive.CreateEntry(name, CompressionLevel.SmallestSize);
                 entry.LastWriteTime = EntryTime;

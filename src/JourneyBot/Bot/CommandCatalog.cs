@@ -9,6 +9,7 @@ public sealed class CommandCatalog
     public IReadOnlyDictionary<string, CardVerb> Verbs { get; }
     // Teams sends the manifest's command id exactly as declared.
     public IReadOnlyDictionary<string, MessageCommand> MessageCommands { get; }
+    private readonly Dictionary<string, IReadOnlyList<CommandWord>> _words;
 
     public CommandCatalog(IEnumerable<ICommandSource> sources)
     {
@@ -22,5 +23,9 @@ public sealed class CommandCatalog
         Commands = commands.OrderByDescending(c => c.Name.Length).ToList();
         Verbs = Sources.SelectMany(s => s.Verbs).ToDictionary(v => v.Verb, StringComparer.OrdinalIgnoreCase);
         MessageCommands = Sources.SelectMany(s => s.MessageCommands).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _words = Languages.Supported.ToDictionary(l => l, l => CommandWords.For(l, Commands));
     }
+
+    // What a person whose Teams language is this may type: its words and the English ones.
+    public IReadOnlyList<CommandWord> WordsIn(string language) => _words.GetValueOrDefault(language) ?? _words[Languages.English];
 }

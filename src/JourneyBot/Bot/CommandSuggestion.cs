@@ -3,21 +3,21 @@ namespace JourneyBot.Bot;
 // The command someone probably meant when what they typed matches none: "add touch point" → add touchpoint.
 public static class CommandSuggestion
 {
-    public static BotCommand? Nearest(string text, IEnumerable<BotCommand> commands)
+    public static string? Nearest(string text, IEnumerable<string> commands)
     {
         var typed = Squash(text);
         if (typed.Length == 0) return null;
-        BotCommand? best = null;
+        string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var command in commands)
         {
-            var name = Squash(command.Name);
+            var name = Squash(command);
             // Compare with as much of the text as the command is long, so arguments after it do not count.
             var distance = Distance(typed.Length > name.Length + 2 ? typed[..(name.Length + 2)] : typed, name);
             if (distance < bestDistance) (best, bestDistance) = (command, distance);
         }
         // A slip of a letter or two in a short command, about one in four in a longer one; anything further is a guess.
-        return best is not null && bestDistance <= Math.Max(1, Squash(best.Name).Length / 4) ? best : null;
+        return best is not null && bestDistance <= Math.Max(1, Squash(best).Length / 4) ? best : null;
     }
 
     private static string Squash(string text) => new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());

@@ -19,16 +19,18 @@ public sealed class JourneyBotHandler(CommandCatalog catalog) : ActivityHandler
 
         // A bare @mention asks what the bot can do.
         var text = activity.GetTextWithoutBotMention() is { Length: > 0 } typed ? typed : "help";
-        var command = catalog.Commands.FirstOrDefault(c => IsCommand(text, c.Name));
-        if (command is null)
+        // The person's own language's words work beside the English ones, and a slip is matched against both.
+        var words = catalog.WordsIn(Languages.Of(activity.Locale));
+        var said = words.FirstOrDefault(w => IsCommand(text, w.Word));
+        if (said is null)
         {
-            await turn.SendTextAsync(CommandSuggestion.Nearest(text, catalog.Commands) is { } meant
-                ? $"Sorry, I don't know that one. Did you mean **{meant.Name}**? Type **help** to see what I can do."
+            await turn.SendTextAsync(CommandSuggestion.Nearest(text, words.Select(w => w.Word)) is { } meant
+                ? $"Sorry, I don't know that one. Did you mean **{meant}**? Type **help** to see what I can do."
                 : UnknownTextReply, cancellationToken);
             return;
         }
-        var arguments = text[command.Name.Length..].Trim();
-        await command.RunAsync(turn, arguments, cancellationToken);
+        var arguments = text[said.Word.Length..].Trim();
+        await said.Command.RunAsync(turn, arguments, cancellationToken);
     }
 
     protected override async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -10,11 +10,12 @@ namespace JourneyBot.Help;
 public sealed class HelpHandler(HelpCards help, Lazy<CommandCatalog> catalog) : ICommandSource
 {
     public IEnumerable<BotCommand> Commands =>
-        [new("help", "Show this list of what I can do.", (turn, _, ct) => turn.SendActivityAsync(help.Build(catalog.Value.Commands).ToActivity("JourneyBot help"), ct))];
+        [new("help", "Show this list of what I can do.", (turn, _, ct) =>
+            turn.SendActivityAsync(help.Build(catalog.Value.Commands, LanguageOf(turn)).ToActivity(HelpCards.In(LanguageOf(turn))["Summary"]), ct))];
 
     public IEnumerable<CardVerb> Verbs =>
     [
-        new("help", (_, _, _) => Task.FromResult(Card(help.Build(catalog.Value.Commands)))),
+        new("help", (turn, _, _) => Task.FromResult(Card(help.Build(catalog.Value.Commands, LanguageOf(turn))))),
         new(CardVerbs.HelpRun, RunAsync),
     ];
 
@@ -25,9 +26,11 @@ public sealed class HelpHandler(HelpCards help, Lazy<CommandCatalog> catalog) : 
         var command = catalog.Value.Commands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         if (command is null || command.TakesArgument || command.Name == "help")
         {
-            return Card(help.Build(catalog.Value.Commands, "That button is out of date; type the command instead."));
+            return Card(help.Build(catalog.Value.Commands, LanguageOf(turn), HelpCards.OutOfDate));
         }
         await command.RunAsync(turn, "", cancellationToken);
-        return Card(help.Build(catalog.Value.Commands));
+        return Card(help.Build(catalog.Value.Commands, LanguageOf(turn)));
     }
+
+    private static string LanguageOf(TurnContext turn) => Languages.Of(turn.Activity.Locale);
 }

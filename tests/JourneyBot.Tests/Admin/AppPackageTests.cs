@@ -28,12 +28,15 @@ public sealed class AppPackageTests : IDisposable
     private string CopyOfManifestFolder(string name)
     {
         var copy = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
-        foreach (var file in AppPackage.Files) File.Copy(Path.Combine(ManifestDir, file), Path.Combine(copy, file));
+        foreach (var file in PackagedFiles) File.Copy(Path.Combine(ManifestDir, file), Path.Combine(copy, file));
         return copy;
     }
 
+    // The manifest, its icons and the language files it names, in the order they are zipped.
+    private static readonly string[] PackagedFiles = [.. AppPackage.Files, "de.json", "es.json", "fr.json", "ja.json"];
+
     [Fact]
-    public async Task FillsTheAppIdHostAndVersionAndZipsTheThreeFilesAtTheRoot()
+    public async Task FillsTheAppIdHostAndVersionAndZipsTheManifestIconsAndLanguageFilesAtTheRoot()
     {
         var zip = Path.Combine(_dir, "app.zip");
 
@@ -43,7 +46,7 @@ public sealed class AppPackageTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains(zip, stdout);
         using var archive = ZipFile.OpenRead(zip);
-        Assert.Equal(AppPackage.Files, archive.Entries.Select(e => e.FullName));
+        Assert.Equal(PackagedFiles, archive.Entries.Select(e => e.FullName));
         using var reader = new StreamReader(archive.GetEntry("manifest.json")!.Open());
         var manifest = JsonNode.Parse(await reader.ReadToEndAsync())!;
         Assert.Equal(AppId, manifest["id"]!.GetValue<string>());
@@ -51,7 +54,7 @@ public sealed class AppPackageTests : IDisposable
         Assert.Equal("2.3.4", manifest["version"]!.GetValue<string>());
         Assert.Contains("journeybot.example.com", manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
         Assert.DoesNotContain("{{", manifest.ToJsonString());
-        foreach (var icon in new[] { "color.png", "outline.png" })
+        foreach (var icon in new[] { "color.png", "outline.png", "de.json", "ja.json" })
         {
             using var entry = new MemoryStream();
             await archive.GetEntry(icon)!.Open().CopyToAsync(entry);
@@ -67,7 +70,7 @@ public sealed class AppPackageTests : IDisposable
         var source = CopyOfManifestFolder("source");
 
         Assert.Equal(0, (await PackageAsync(first, source)).Code);
-        foreach (var file in AppPackage.Files) File.SetLastWriteTimeUtc(Path.Combine(source, file), DateTime.UtcNow.AddDays(3));
+        foreach (var file in PackagedFiles) File.SetLastWriteTimeUtc(Path.Combine(source, file), DateTime.UtcNow.AddDays(3));
         Assert.Equal(0, (await PackageAsync(second, source)).Code);
 
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
@@ -139,5 +142,18 @@ public sealed class AppPackageTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("outline.png", stderr);
+    }
+
+    [Fact]
+    public async Task NamesALanguageFileTheManifestNamesButTheFolderLacks()
+    {
+        var source = CopyOfManifestFolder("source");
+        File.Delete(Path.Combine(source, "fr.json"));
+
+        var (code, _, stderr) = await PackageAsync(Path.Combine(_dir, "app.zip"), source);
+
+        Assert.Equal(2, code);
+        Assert.Contains("fr.json", stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "app.zip")));
     }
 }

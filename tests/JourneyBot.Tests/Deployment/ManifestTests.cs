@@ -132,6 +132,71 @@ public sealed class ManifestTests
         }
     }
 
+    public static TheoryData<string> Languages => new(JourneyBot.Bot.Languages.Supported.Where(l => l != "en"));
+
+    // Teams shows the app, its tab and its command menu in the person's language; a command picked from that menu is
+    // sent as its title, so each title is the word the bot understands in that language.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task EachLanguageFileTranslatesTheManifestAndItsCommandTitlesAreTheBotsWords(string language)
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
+        var info = manifest["localizationInfo"]!;
+        Assert.Equal("en-us", info["defaultLanguageTag"]!.GetValue<string>());
+        var entry = info["additionalLanguages"]!.AsArray().Single(l => l!["languageTag"]!.GetValue<string>() == language)!;
+        var strings = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "manifest", entry["file"]!.GetValue<string>())))!.AsObject();
+
+        var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
+        for (var i = 0; i < lists.Count; i++)
+        {
+            var commands = lists[i]!["commands"]!.AsArray();
+            for (var j = 0; j < commands.Count; j++)
+            {
+                var english = commands[j]!["title"]!.GetValue<string>();
+                var title = strings[$"bots[0].commandLists[{i}].commands[{j}].title"]!.GetValue<string>();
+                Assert.Equal(JourneyBot.Bot.CommandWords.In(language, english), title);
+                Assert.NotEqual(commands[j]!["description"]!.GetValue<string>(),
+                    strings[$"bots[0].commandLists[{i}].commands[{j}].description"]!.GetValue<string>());
+            }
+        }
+        Assert.NotEqual(manifest["description"]!["full"]!.GetValue<string>(), strings["description.full"]!.GetValue<string>());
+        Assert.Contains(JourneyBot.Bot.CommandWords.In(language, "help")!, strings["description.full"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheValidatorRejectsALanguageFileThatMissesAKeyOrBreaksTheSchema()
+    {
+        var dir = Directory.CreateTempSubdirectory("journeybot-manifest-");
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "manifest")))
+            {
+                File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
+            }
+            var german = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir.FullName, "de.json")))!.AsObject();
+            german.Remove("staticTabs[0].name");
+            german["bots[0].commandLists[0].commands[0].title"] = new string('h', 40);
+            german["bots[0].commandLists[0].commands[11].title"] = "extra";
+            german["name.short"] = new string('J', 31);
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "de.json"), german.ToJsonString());
+            File.Delete(Path.Combine(dir.FullName, "ja.json"));
+
+            var result = await Tool.RunAsync("node", "manifest/tools/validate-manifest.js", "--sample", Path.Combine(dir.FullName, "manifest.json"));
+
+            var said = result.Stdout + result.Stderr;
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("de.json: \"staticTabs[0].name\" is missing", said);
+            Assert.Contains("\"bots[0].commandLists[0].commands[0].title\" is longer than the 32 characters", said);
+            Assert.Contains("de.json/name.short must NOT have more than 30 characters", said);
+            Assert.Contains("\"bots[0].commandLists[0].commands[11].title\" names nothing in the manifest", said);
+            Assert.Contains("ja.json: file not found", said);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("color.png", 192)]
     [InlineData("outline.png", 32)]
@@ -156,7 +221,8 @@ public sealed class ManifestTests
             Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
 
             using var archive = ZipFile.OpenRead(zip);
-            Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
+            Assert.Equal(["color.png", "de.json", "es.json", "fr.json", "ja.json", "manifest.json", "outline.png"],
+                archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
             using var reader = new StreamReader(archive.GetEntry("manifest.json")!.Open());
             var manifest = await reader.ReadToEndAsync();
             Assert.DoesNotContain("{{", manifest);
