@@ -9,6 +9,9 @@ namespace JourneyBot.Reviews;
 public static class ReviewCards
 {
     public const int PageSize = 5;
+    public const string TouchpointIds = "touchpointIds";
+    // Beside the ids, each touchpoint's tag as the page showed it (ReviewDecisions.Seen), in the same order.
+    public const string SeenTags = "seen";
 
     public static AdaptiveCard Page(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, string? note = null, StoredTouchpoint? retired = null)
     {
@@ -43,7 +46,11 @@ public static class ReviewCards
         {
             card.AddActions(new CardExecuteAction("Mark all on this page verified", CardVerbs.ReviewConfirmPage)
             {
-                Data = new Dictionary<string, string>(Data(program.Id, scope, page, null)) { ["touchpointIds"] = string.Join(",", shown.Select(t => t.Id)) },
+                Data = new Dictionary<string, string>(Data(program.Id, scope, page, null))
+                {
+                    [TouchpointIds] = string.Join(",", shown.Select(t => t.Id)),
+                    [SeenTags] = string.Join(",", shown.Select(ReviewDecisions.Seen)),
+                },
             });
         }
         // Paging sits on a row of its own: with the page's actions beside it, the row ran off a phone's width.
@@ -170,7 +177,7 @@ public static class ReviewCards
     // right"), everything else folded under "Details and changes" so a page of five is not a wall of buttons.
     private static Container Item(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, Touchpoint t, bool fullTextInPlace)
     {
-        var data = Data(program.Id, scope, page, t.Id);
+        var data = Decision(program.Id, scope, page, t);
         var action = CardText.Shorten(t.CustomerAction, ActionShown);
         var pain = t.HasPainPoints() ? CardText.Shorten(t.PainText(), PainShown) : null;
 
@@ -215,7 +222,7 @@ public static class ReviewCards
     // One touchpoint with every text in full, for those too long to unfold on the page.
     public static AdaptiveCard Details(JourneyProgram program, ReviewScope scope, int page, string caller, DateOnly today, Touchpoint t)
     {
-        var data = Data(program.Id, scope, page, t.Id);
+        var data = Decision(program.Id, scope, page, t);
         var card = new AdaptiveCard { FallbackText = "A touchpoint in full" };
         card.Add(
             new TextBlock(Where(program.Charter, t)) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
@@ -267,6 +274,10 @@ public static class ReviewCards
         { } v => $"Last verified {v:d MMM yyyy}",
         _ => "Never verified",
     };
+
+    // A confirm or retire of one touchpoint: its ids and what the card showed of it.
+    private static Dictionary<string, string> Decision(string programId, ReviewScope scope, int page, Touchpoint t) =>
+        new(Data(programId, scope, page, t.Id)) { [SeenTags] = ReviewDecisions.Seen(t) };
 
     private static Dictionary<string, string> Data(string programId, ReviewScope scope, int page, string? touchpointId)
     {

@@ -34,9 +34,19 @@ public sealed class ReviewDecisions(TouchpointStore edits, ReviewStore reviews, 
     private const string ChangedAfterRetire =
         "That touchpoint was changed after it was retired, so the undo was not applied; an owner can add it again.";
 
+    // What a chat card shows of a touchpoint, as a short tag the card carries back: any change to what it says
+    // changes the tag. Its last verification is left out, so two people confirming the same touchpoint both succeed.
+    public static string Seen(Touchpoint touchpoint)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(touchpoint with { LastVerifiedOn = null }, ProgramFile.Options);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(json), 0, 8).ToLowerInvariant();
+    }
+
+    // seen: each touchpoint's tag as the person's card showed it (Seen). A touchpoint changed since, or a card
+    // without its tag, is left as it is and named, so nobody confirms or retires what they did not see.
     public async Task<ReviewChange> ChangeAsync(string programId, ReviewScope scope,
-        IReadOnlyList<string> touchpointIds, bool retire, string editor, DateOnly today,
-        CancellationToken cancellationToken)
+        IReadOnlyList<string> touchpointIds, IReadOnlyDictionary<string, string> seen, bool retire, string editor,
+        DateOnly today, CancellationToken cancellationToken)
     {
         string? note = null;
         StoredTouchpoint? retired = null;
@@ -46,11 +56,23 @@ public sealed class ReviewDecisions(TouchpointStore edits, ReviewStore reviews, 
             var stored = await edits.GetAsync(programId, id, cancellationToken);
             if (stored is null || stored.Touchpoint.Retired)
             {
-                note = "A touchpoint on this page was deleted or retired meanwhile.";
+                note = touchpointIds.Count == 1 && stored is not null ? ChangedBy(stored) : "A touchpoint on this page was deleted or retired meanwhile.";
                 if (stored is not null) now[id] = stored.Touchpoint;
                 continue;
             }
             if (!scope.Covers(stored.Touchpoint)) return new ReviewChange(now, note, retired, OtherDepartment);
+            if (seen.GetValueOrDefault(id) is not { Length: > 0 } tag)
+            {
+                note = OutOfDate;
+                now[id] = stored.Touchpoint;
+                continue;
+            }
+            if (tag != Seen(stored.Touchpoint))
+            {
+                note = touchpointIds.Count == 1 ? ChangedBy(stored) : ChangedMeanwhile;
+                now[id] = stored.Touchpoint;
+                continue;
+            }
             var updated = retire
                 ? stored.Touchpoint with { Retired = true, RetiredOn = today }
                 : stored.Touchpoint with { LastVerifiedOn = today };

@@ -24,7 +24,7 @@ public sealed class ReviewHandler(ProgramSessions sessions, ReviewDecisions deci
         new(CardVerbs.ReviewStart, StartAsync),
         new(CardVerbs.ReviewPage, PageAsync),
         new(CardVerbs.ReviewConfirm, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: false, c)),
-        new(CardVerbs.ReviewConfirmPage, (t, a, c) => ChangeAsync(t, a, (a.GetString("touchpointIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList(), retire: false, c)),
+        new(CardVerbs.ReviewConfirmPage, (t, a, c) => ChangeAsync(t, a, List(a, ReviewCards.TouchpointIds), retire: false, c)),
         new(CardVerbs.ReviewRetire, (t, a, c) => ChangeAsync(t, a, [a.GetString(CardData.TouchpointId) ?? ""], retire: true, c)),
         new(CardVerbs.ReviewUndoRetire, UndoRetireAsync),
         new(CardVerbs.ReviewDetails, DetailsAsync),
@@ -64,7 +64,12 @@ public sealed class ReviewHandler(ProgramSessions sessions, ReviewDecisions deci
         var (session, program, scope, refusal) = await ResolveAsync(turn, action, cancellationToken);
         if (refusal is not null) return refusal;
         var today = Today(program!);
-        var change = await decisions.ChangeAsync(program!.Id, scope!, touchpointIds, retire, session!.Caller.DisplayName, today, cancellationToken);
+        var tags = touchpointIds.Count == 1 ? [action.GetString(ReviewCards.SeenTags) ?? ""] : List(action, ReviewCards.SeenTags);
+        // Paired by position, as the page wrote them; a missing or extra tag leaves its touchpoint "out of date".
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < touchpointIds.Count && i < tags.Count; i++) seen.TryAdd(touchpointIds[i], tags[i]);
+        var change = await decisions.ChangeAsync(program!.Id, scope!, touchpointIds, seen, retire, session!.Caller.DisplayName,
+            today, cancellationToken);
         if (change.Refusal is not null) return Card(ProgramCards.Refusal(change.Refusal));
         return Card(ReviewCards.Page(change.Applied(program, touchpointIds), scope!, CardData.PageOf(action), session.Caller.AadObjectId, today, change.Note, change.Retired));
     }
@@ -145,6 +150,9 @@ public sealed class ReviewHandler(ProgramSessions sessions, ReviewDecisions deci
         var scope = ReviewScope.For(opened.Program!.Charter, session.Caller.AadObjectId, action.GetString(CardData.DepartmentId));
         return scope is null ? (null, null, null, ProgramSessions.Refuse(NotAReviewer)) : (session, opened.Program, scope, null);
     }
+
+    private static List<string> List(AdaptiveCardAction action, string key) =>
+        (action.GetString(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(ReviewCards.PageSize).ToList();
 
     private DateOnly Today(JourneyProgram program) => WorkingTime.Today(clock.GetUtcNow(), program.Charter);
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using JourneyBot.Health;
 using static JourneyBot.Tests.FollowUps.FollowUpWorld;
 
+using JourneyBot.Tests.Reviews;
+
 namespace JourneyBot.Tests.FollowUps;
 
 // Follow-ups on a clock the test moves: each goes out once, at the person's local working time, combined
@@ -201,7 +203,7 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.DoesNotContain("review.complete", Text(page));
 
         // A forged click on another department's touchpoint changes nothing.
-        var refused = await world.ClickAsync(Support, "review.retire", new JsonObject { ["programId"] = world.Program.Id, ["touchpointId"] = "t1" });
+        var refused = await world.ClickAsync(Support, "review.retire", await ReviewPresses.DecisionAsync(world.Bot.Services, world.Program.Id, "t1", page: null));
         Assert.Contains("another department", Text(refused));
         var forgedComplete = await world.ClickAsync(Support, "review.complete", new JsonObject { ["programId"] = world.Program.Id });
         Assert.Contains("Only the program's owners", Text(forgedComplete));
@@ -209,7 +211,7 @@ public class FollowUpSchedulingTests(BotFixture fixture) : IClassFixture<BotFixt
         Assert.False(program!.Touchpoints.Single(t => t.Id == "t1").Retired);
         Assert.Empty(program.Reviews);
 
-        page = await world.ClickAsync(Support, "review.retire", new JsonObject { ["programId"] = world.Program.Id, ["touchpointId"] = "t3" });
+        page = await world.ClickAsync(Support, "review.retire", await ReviewPresses.DecisionAsync(world.Bot.Services, world.Program.Id, "t3", page: null));
         Assert.Contains("0 of 0 touchpoints", Text(page));
         Assert.True((await world.LoadAsync())!.Touchpoints.Single(t => t.Id == "t3").Retired);
     }

@@ -40,11 +40,11 @@ public sealed class ReviewOutcomeTests(BotFixture fixture) : IClassFixture<BotFi
         await using var world = await StartAsync(fixture);
         var page = await StartReviewAsync(world);
         // A contact edits one of their touchpoints while the review is under way, and the owner retires another.
-        var form = await world.ClickAsync(Sales, "touchpoint.edit", new JsonObject { ["programId"] = world.Program.Id, ["touchpointId"] = "t1" });
+        var form = await world.ClickAsync(Sales, "touchpoint.edit", await ReviewPresses.DecisionAsync(world.Bot.Services, world.Program.Id, "t1", page: null));
         var edit = CardJson.SubmitData(form);
         edit["customerAction"] = "Reads the renewal email, now with the price";
         Assert.Contains("Saved.", Text(await world.ClickAsync(Sales, "touchpoint.update", edit)));
-        await world.ClickAsync(Owner, "review.retire", new JsonObject { ["programId"] = world.Program.Id, ["touchpointId"] = "t3", ["page"] = "0" });
+        await world.ClickAsync(Owner, "review.retire", await ReviewPresses.DecisionAsync(world.Bot.Services, world.Program.Id, "t3"));
 
         var done = Text(await world.ClickAsync(Owner, "review.complete", CardJson.ActionData(page, "review.complete")));
 

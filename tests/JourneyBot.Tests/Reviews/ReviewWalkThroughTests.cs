@@ -29,7 +29,8 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
 
     private async Task<JsonObject> ClickAsync(Activities chat, string verb, JsonObject data)
     {
-        var response = await fixture.SendAsync(chat.CardAction(verb, data));
+        // A copy, so one button's data can be pressed again, as a card's can.
+        var response = await fixture.SendAsync(chat.CardAction(verb, data.DeepClone().AsObject()));
         return (await BotApp.ReadJsonAsync(response))!["value"]!.AsObject();
     }
 
@@ -106,7 +107,7 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
     public async Task AVerifiedTouchpointSaysSoInsteadOfOfferingTheSameButtonAgain()
     {
         var p = await WithTouchpointsAsync();
-        var data = new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t1", ["page"] = "0" };
+        var data = await ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t1");
 
         var card = await ClickAsync(p.Owner, "review.confirm", data);
 
@@ -120,7 +121,7 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
     {
         var p = await WithTouchpointsAsync();
 
-        var retired = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+        var retired = await ClickAsync(p.Owner, "review.retire", await ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t0"));
 
         var text = CardJson.Text(retired);
         Assert.Contains("Retired: ", text);
@@ -143,7 +144,7 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
     {
         var p = await WithTouchpointsAsync();
 
-        var text = CardJson.Text(await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t1", ["page"] = "0" }));
+        var text = CardJson.Text(await ClickAsync(p.Owner, "review.retire", await ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t1")));
 
         Assert.Contains("Department 2 has 1 touchpoint left on the map.", text);
     }
@@ -152,7 +153,7 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
     public async Task AnUndoAfterSomeoneChangedTheRetiredTouchpointAppliesNothing()
     {
         var p = await WithTouchpointsAsync();
-        var retired = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+        var retired = await ClickAsync(p.Owner, "review.retire", await ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t0"));
         var stored = (await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!;
         await Touchpoints.UpdateAsync(p.Program.Id, stored, stored.Touchpoint with { CustomerAction = "Changed after the retire" }, "Olivia Owner", CancellationToken.None);
         var forged = CardJson.ActionData(retired, "review.undoRetire");
@@ -170,7 +171,7 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
     public async Task AContactOfAnotherDepartmentCannotUndoARetire()
     {
         var p = await WithTouchpointsAsync();
-        var retired = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+        var retired = await ClickAsync(p.Owner, "review.retire", await ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t0"));
 
         await ClickAsync(p.Contacts[2], "review.undoRetire", CardJson.ActionData(retired, "review.undoRetire"));
 
@@ -181,7 +182,7 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
     public async Task TheReviewSummaryListsWhatWasRetired()
     {
         var p = await WithTouchpointsAsync();
-        await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t2", ["page"] = "0" });
+        await ClickAsync(p.Owner, "review.retire", await ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t2"));
 
         var summary = CardJson.Text(await ClickAsync(p.Owner, "review.complete", new JsonObject { ["programId"] = p.Program.Id }));
 
@@ -215,5 +216,53 @@ public sealed class ReviewWalkThroughTests(BotFixture fixture) : IClassFixture<B
         var reviewMap = await store.LoadAsync(p.Program.Id, kept.Single(h => h.Id.StartsWith("r-", StringComparison.Ordinal)).Id, CancellationToken.None);
         Assert.Equal(3, reviewMap!.Touchpoints.Count);
         Assert.Equal(p.Program.Charter.Stages.Select(s => s.Name), reviewMap.Stages.Select(s => s.Name));
+    }
+
+    // A page opened before someone changed a touchpoint cannot confirm or retire it unseen, one at a time or the whole
+    // page at once; the fresh page shows what changed, and confirming from it works. A second reviewer confirming
+    // the same touchpoint is no conflict.
+    [Fact]
+    public async Task AConfirmOrRetireFromAPageThatMissedAnEditSavesNothingAndSaysWhoChangedIt()
+    {
+        var p = await WithTouchpointsAsync();
+        var page = await ClickAsync(p.Owner, "review.start", new JsonObject { ["programId"] = p.Program.Id });
+        var confirmOne = CardJson.ActionData(page, "review.confirm");
+        var retire = CardJson.ActionData(page, "review.retire");
+        var confirmAll = CardJson.ActionData(page, "review.confirmPage");
+        Assert.Equal("t0", confirmOne["touchpointId"]!.GetValue<string>());
+
+        var stored = (await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!;
+        await Touchpoints.UpdateAsync(p.Program.Id, stored, stored.Touchpoint with { CustomerAction = "Customer now calls instead" }, "Chris Contact", CancellationToken.None);
+
+        foreach (var (verb, data) in new[] { ("review.confirm", confirmOne), ("review.retire", retire) })
+        {
+            var answer = CardJson.Text(await ClickAsync(p.Owner, verb, data));
+            Assert.Contains("Changed by Chris Contact meanwhile, so nothing was saved", answer);
+            Assert.Contains("Customer now calls instead", answer);
+        }
+        var all = CardJson.Text(await ClickAsync(p.Owner, "review.confirmPage", confirmAll));
+        Assert.Contains("Someone changed a touchpoint on this page meanwhile", all);
+        var t0 = (await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint;
+        Assert.Null(t0.LastVerifiedOn);
+        Assert.False(t0.Retired);
+        // The others on the page were as shown, so they are confirmed.
+        Assert.NotNull((await Touchpoints.GetAsync(p.Program.Id, "t1", CancellationToken.None))!.Touchpoint.LastVerifiedOn);
+
+        // Forged or missing tags are "out of date", never "anything goes".
+        foreach (var tag in new string?[] { null, "", "0000000000000000", "<b>x</b>" })
+        {
+            var forged = confirmOne.DeepClone().AsObject();
+            if (tag is null) forged.Remove("seen"); else forged["seen"] = tag;
+            Assert.Contains("nothing was saved", CardJson.Text(await ClickAsync(p.Owner, "review.confirm", forged)));
+        }
+        Assert.Null((await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint.LastVerifiedOn);
+
+        // From a fresh page it works, for two reviewers in turn.
+        var fresh = await ClickAsync(p.Owner, "review.start", new JsonObject { ["programId"] = p.Program.Id });
+        var again = CardJson.ActionData(fresh, "review.confirm");
+        await ClickAsync(p.Owner, "review.confirm", again);
+        Assert.NotNull((await Touchpoints.GetAsync(p.Program.Id, "t0", CancellationToken.None))!.Touchpoint.LastVerifiedOn);
+        var second = CardJson.Text(await ClickAsync(p.Contacts[0], "review.confirm", again));
+        Assert.DoesNotContain("nothing was saved", second);
     }
 }

@@ -78,7 +78,7 @@ public sealed class TouchpointVersionTests(BotFixture fixture) : IClassFixture<B
         var chat = p.Contacts[0];
         var ids = new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0" };
         var form = await ClickAsync(chat, "touchpoint.edit", (JsonObject)ids.DeepClone());
-        var review = await ClickAsync(p.Owner, "review.retire", new JsonObject { ["programId"] = p.Program.Id, ["touchpointId"] = "t0", ["page"] = "0" });
+        var review = await ClickAsync(p.Owner, "review.retire", await JourneyBot.Tests.Reviews.ReviewPresses.DecisionAsync(fixture.Bot.Services, p.Program.Id, "t0"));
         Assert.True((await StoredAsync(p)).Retired, CardJson.Text(review));
 
         var reopened = CardJson.Text(await ClickAsync(chat, "touchpoint.edit", (JsonObject)ids.DeepClone()));
