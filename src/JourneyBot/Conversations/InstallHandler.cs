@@ -28,7 +28,8 @@ public sealed class InstallHandler(ConversationStore conversations, IdempotencyS
         {
             if (await conversations.RecordInstallAsync(turn.Activity.GetConversationReference(), cancellationToken))
             {
-                await turn.SendActivityAsync(welcome.Build().ToActivity("Welcome to JourneyBot"), cancellationToken);
+                var language = Languages.Of(turn.Activity.Locale);
+                await turn.SendActivityAsync(welcome.Build(language).ToActivity(WelcomeCards.In(language)["Summary"]), cancellationToken);
             }
         }, cancellationToken);
 

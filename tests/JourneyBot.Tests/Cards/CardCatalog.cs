@@ -62,6 +62,10 @@ public static class CardCatalog
         [
             ("welcome", new WelcomeCards(noLink).Build().ToJson()),
             ("welcome-with-guide", new WelcomeCards(link).Build().ToJson()),
+            ("welcome-de", new WelcomeCards(link).Build("de").ToJson()),
+            ("welcome-fr", new WelcomeCards(link).Build("fr").ToJson()),
+            ("welcome-es", new WelcomeCards(link).Build("es").ToJson()),
+            ("welcome-ja", new WelcomeCards(link).Build("ja").ToJson()),
             ("help", new HelpCards(noLink).Build(commands, "en").ToJson()),
             ("help-with-guide", new HelpCards(link).Build(commands, "en").ToJson()),
             ("help-de", new HelpCards(link).Build(commands, "de", HelpCards.OutOfDate).ToJson()),

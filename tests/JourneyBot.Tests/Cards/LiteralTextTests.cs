@@ -78,7 +78,7 @@ public sealed partial class LiteralTextTests
         Assert.Null(RawOccurrence(CardText.Literal(hostile), hostile));
         Assert.Null(Unescaped(CardText.Literal(hostile)));
         // Bold lower-case words look like the app's own **help** to this check; the one above catches them.
-        if (!AppBold().IsMatch(hostile)) Assert.NotNull(Unescaped(hostile));
+        if (!AppBold().Matches(hostile).Any(m => IsAppWord(m.Groups[1].Value))) Assert.NotNull(Unescaped(hostile));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed partial class LiteralTextTests
     // backslash before it, or a line that starts like a list item. The app's bold commands are its own.
     private static string? Unescaped(string text)
     {
-        var own = AppBold().Replace(text, "$1");
+        var own = AppBold().Replace(text, m => IsAppWord(m.Groups[1].Value) ? m.Groups[1].Value : m.Value);
         if (LineStartingLikeAList().Match(own) is { Success: true } line) return $"a line starts like a list item at {line.Index}: {Around(own, line.Index)}";
         for (var i = 0; i < own.Length; i++)
         {
@@ -265,8 +265,21 @@ public sealed partial class LiteralTextTests
         return JsonSerializer.Serialize(text.Substring(start, Math.Min(text.Length, at + 30) - start));
     }
 
-    [GeneratedRegex(@"\*\*([a-z][a-z ]*)\*\*")]
+    // The app's own bold: lower-case English words, or a command's word in one of the other languages.
+    private static bool IsAppWord(string word) => AppEnglishWord().IsMatch(word) || CommandWordsInEveryLanguage.Contains(word);
+
+    // Every word of every language's command-word file.
+    private static readonly HashSet<string> CommandWordsInEveryLanguage = JourneyBot.Bot.Languages.Supported
+        .SelectMany(l => new System.Resources.ResourceManager("JourneyBot.Resources.CommandWords", typeof(JourneyBot.Bot.CommandWords).Assembly)
+            .GetResourceSet(l == "en" ? System.Globalization.CultureInfo.InvariantCulture : System.Globalization.CultureInfo.GetCultureInfo(l), true, false)!
+            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Value!))
+        .ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\*\*([^*\r\n]+)\*\*")]
     private static partial Regex AppBold();
+
+    [GeneratedRegex(@"^[a-z][a-z ]*$")]
+    private static partial Regex AppEnglishWord();
 
     // Markdown lines end at \n, \r\n and \r alike.
     [GeneratedRegex(@"(?:^|[\r\n])[ \t]*(?:[-+]|\d+\.)(?=[ \t\r\n])")]
