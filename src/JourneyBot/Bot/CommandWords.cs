@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Resources;
 
 namespace JourneyBot.Bot;
@@ -15,10 +14,11 @@ public static class CommandWords
 
     public static string Key(string commandName) => commandName.Replace(' ', '_');
 
-    // The word in that language, or null when its file has none (the English name is then the only word).
-    public static string? In(string language, string commandName) =>
-        Words.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false)
-            ?.GetString(Key(commandName));
+    // The word in that language's own file, or null when it has none (the English name is then the only word).
+    public static string? In(string language, string commandName) => new Texts(Words, language).Own(Key(commandName));
+
+    // What a person of that language types for the command: its word there, else the English name.
+    public static string For(string language, string commandName) => In(language, commandName) ?? commandName;
 
     // English names and the language's words, longest first (so "programs" is not read as "program" with an argument).
     // A word naming two commands is a start-up error.
@@ -34,12 +34,9 @@ public static class CommandWords
             words[word] = new CommandWord(word, command);
         }
         foreach (var command in commands) Add(command.Name, command);
-        if (language != Languages.English)
+        foreach (var command in commands)
         {
-            foreach (var command in commands)
-            {
-                if (In(language, command.Name) is { Length: > 0 } word) Add(word, command);
-            }
+            if (In(language, command.Name) is { Length: > 0 } word) Add(word, command);
         }
         return words.Values.OrderByDescending(w => w.Word.Length).ToList();
     }

@@ -16,7 +16,7 @@ public sealed class WelcomeCards(HelpLink helpLink)
     public AdaptiveCard Build(string language = Languages.English)
     {
         var texts = In(language);
-        var help = CardText.Literal((language == Languages.English ? null : CommandWords.In(language, "help")) ?? "help");
+        var help = CardText.Literal(CommandWords.For(language, "help"));
         var card = new AdaptiveCard { FallbackText = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts["Fallback"], help) }
             .Add(
                 new TextBlock(texts["Title"]) { Size = TextSize.Large, Weight = TextWeight.Bolder },

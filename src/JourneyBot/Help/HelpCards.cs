@@ -53,8 +53,7 @@ public sealed class HelpCards(HelpLink helpLink)
 
     public static string DescriptionKey(string commandName) => "cmd_" + CommandWords.Key(commandName);
 
-    private static string Word(BotCommand command, string language) =>
-        (language == Languages.English ? null : CommandWords.In(language, command.Name)) ?? command.Name;
+    private static string Word(BotCommand command, string language) => CommandWords.For(language, command.Name);
 
     private static string Description(BotCommand command, Texts texts) =>
         texts.Own(DescriptionKey(command.Name)) ?? command.Description;

@@ -1,9 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using JourneyBot.Domain;
 using JourneyBot.Programs;
 using JourneyBot.Readings;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace JourneyBot.Map;
 
@@ -39,7 +37,8 @@ public static class ReadingUploadEndpoints
             {
                 return Problem("The file is sent as JSON by the map's own page.", 415);
             }
-            if (await ReadAsync(http) is not { } request) return Problem("That file could not be read. Choose it again.", 400);
+            // The file's text, JSON-escaped, may be several times its size; the file itself is checked after reading.
+            if (await JsonBody.ReadAsync(http, 7 * MaxFileBytes, new ReadingUploadRequest()) is not { } request) return Problem("That file could not be read. Choose it again.", 400);
             var csv = request.Csv ?? "";
             if (Encoding.UTF8.GetByteCount(csv) > MaxFileBytes)
             {
@@ -58,19 +57,4 @@ public static class ReadingUploadEndpoints
 
     private static IResult Problem(string message, int status) => Results.Content(
         $"<p class=\"notice problem\" role=\"alert\">{Html.E(message)}</p>", HtmlType, statusCode: status);
-
-    private static async Task<ReadingUploadRequest?> ReadAsync(HttpContext http)
-    {
-        // The file's text, JSON-escaped, may be several times its size; the file itself is checked after reading.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = 7 * MaxFileBytes;
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<ReadingUploadRequest>(http.Request.Body, JsonSerializerOptions.Web,
-                http.RequestAborted) ?? new ReadingUploadRequest();
-        }
-        catch (Exception e) when (e is JsonException or BadHttpRequestException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
 }

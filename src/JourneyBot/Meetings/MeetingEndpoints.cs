@@ -53,7 +53,7 @@ public static class MeetingEndpoints
         meeting.MapPost("/{deed}", async (string programId, string deed, HttpContext http, MeetingServices s) =>
         {
             if (await OpenAsync(programId, http, s) is not { } opened) return Refused(http);
-            if (await ReadAsync(http) is not { } request)
+            if (await JsonBody.ReadAsync(http, MaxBody, new MeetingRequest()) is not { } request)
             {
                 return Results.Content(
                     "<p class=\"notice problem\" role=\"status\">That request could not be read.</p>", HtmlType,
@@ -295,22 +295,4 @@ public static class MeetingEndpoints
         "<p class=\"notice problem\" role=\"status\">Reviews are done by the program's owners and, for their own " +
         "department, its contacts.</p>",
         HtmlType, statusCode: 403);
-
-    private static async Task<MeetingRequest?> ReadAsync(HttpContext http)
-    {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBody;
-        }
-        try
-        {
-            var request = await JsonSerializer.DeserializeAsync<MeetingRequest>(http.Request.Body,
-                JsonSerializerOptions.Web, http.RequestAborted);
-            return request ?? new MeetingRequest();
-        }
-        catch (Exception e) when (e is JsonException or BadHttpRequestException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
 }
