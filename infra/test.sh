@@ -19,6 +19,15 @@ if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
   fi
 fi
 
+# Japanese cards and pages need a font with kana and kanji to render as text, not boxes, in the gallery.
+if ! fc-list 2>/dev/null | grep -qi "ipagothic\|ipapgothic\|noto sans cjk"; then
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get install -y -qq fonts-ipafont-gothic > /dev/null 2>&1 || echo "Could not install a Japanese font; Japanese gallery pictures show boxes." >&2
+  else
+    echo "No Japanese font: run 'sudo apt-get install -y fonts-ipafont-gothic' for readable Japanese gallery pictures." >&2
+  fi
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 dotnet build JourneyBot.sln --nologo --verbosity quiet || { echo "0 passed, 1 failed"; exit 1; }
